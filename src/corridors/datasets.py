@@ -1,0 +1,52 @@
+"""One accessor for the bundled data files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Final
+
+from corridors._errors import UnknownDatasetError
+
+DATA_DIR_ENV: Final = "CORRIDORS_DATA_DIR"
+
+#: The data files, by name, in the order they are loaded.
+DATASETS: Final[dict[str, str]] = {
+    "countries": "countries.geojson",
+    "regions": "regions.geojson",
+    "places": "places.yaml",
+    "corridors": "corridors.yaml",
+    "events": "events.yaml",
+}
+
+
+def data_dir(override: Path | str | None = None) -> Path:
+    """Return the data directory.
+
+    Precedence: ``override``, then ``$CORRIDORS_DATA_DIR``, then the ``geodata/``
+    folder of this checkout, found from this file's location (never the working
+    directory).
+    """
+    if override is not None:
+        return Path(override)
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env)
+    return Path(__file__).resolve().parents[2] / "geodata"
+
+
+def data_path(name: str, *, directory: Path | str | None = None) -> Path:
+    """Return the path of the data file called ``name`` (e.g. ``"events"``).
+
+    Raises
+    ------
+    UnknownDatasetError
+        If ``name`` is not one of :data:`DATASETS`.
+
+    """
+    try:
+        filename = DATASETS[name]
+    except KeyError:
+        known = ", ".join(sorted(DATASETS))
+        raise UnknownDatasetError(f"no dataset called {name!r}; known datasets: {known}") from None
+    return data_dir(directory) / filename

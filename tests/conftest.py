@@ -1,0 +1,55 @@
+"""Shared fixtures: the bundled catalogue, and editable copies of the data directory."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from corridors.catalog import Catalog, load_catalog
+from corridors.datasets import data_dir
+
+BUNDLED = data_dir()
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    """The bundled data, loaded strictly (any problem fails the test run)."""
+    return load_catalog(BUNDLED)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A private copy of the bundled data directory that a test may break."""
+    target = tmp_path / "geodata"
+    shutil.copytree(BUNDLED, target)
+    return target
+
+
+EditRecords = Callable[[Path, str, Callable[[list[dict[str, Any]]], None]], None]
+
+
+@pytest.fixture
+def edit_records() -> EditRecords:
+    """Load a YAML data file of a directory, let the test change its records, write it back."""
+
+    def edit(
+        directory: Path, filename: str, change: Callable[[list[dict[str, Any]]], None]
+    ) -> None:
+        path = directory / filename
+        records = yaml.safe_load(path.read_text(encoding="utf-8"))
+        change(records)
+        path.write_text(
+            yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+
+    return edit
+
+
+def record(records: list[dict[str, Any]], record_id: str) -> dict[str, Any]:
+    """The record with ``record_id`` in a list of raw records."""
+    return next(item for item in records if item["id"] == record_id)
