@@ -1,35 +1,68 @@
-"""The page: a summary of the bundled catalogue until the dashboard lands."""
+"""The dashboard page: sidebar filters, map and legend, timeline, events or feature panel."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from corridors.catalog import CatalogReport, inspect_catalog
-
-
-@st.cache_resource(show_spinner="Loading the corridor data ...")
-def load_report() -> CatalogReport:
-    """Load and validate the bundled data once per process."""
-    return inspect_catalog()
+from corridors.i18n import Translator
+from corridors.scene import SceneRequest
+from corridors.timeline import catalogue_span, filter_events
+from corridors.ui import session
+from corridors.ui.data import event_index, load_report
+from corridors.ui.events_panel import render_events, render_feature
+from corridors.ui.legend import render_legend
+from corridors.ui.map_panel import render_map
+from corridors.ui.safe import md_escape
+from corridors.ui.sidebar import render_sidebar
+from corridors.ui.timeline_chart import render_timeline
 
 
 def render() -> None:
-    """Draw the page."""
-    st.set_page_config(page_title="Corridor Atlas", layout="wide")
-    st.title("Corridor Atlas")
+    """Draw the whole page for the current session state."""
+    st.set_page_config(page_title="Corridor Atlas", page_icon="🗺️", layout="wide")
     report = load_report()
-    for problem in report.problems:
-        st.warning(str(problem), icon="⚠️")
-    catalog = report.catalog
-    columns = st.columns(4)
-    columns[0].metric("Places", len(catalog.places))
-    columns[1].metric("Corridors", len(catalog.corridors))
-    columns[2].metric("Regions", len(catalog.regions))
-    columns[3].metric("Events", len(catalog.events))
-    st.dataframe(
-        [
-            {"date": e.date.isoformat(), "kind": str(e.kind), "title": e.title["en"]}
-            for e in catalog.events
-        ],
-        hide_index=True,
+    catalog, index = report.catalog, event_index()
+    span = catalogue_span(catalog.events)
+    session.init(span)
+    translate = Translator("en")
+
+    render_sidebar(catalog, span, translate)
+    st.title(translate("app.title"))
+    st.caption(translate("app.subtitle"))
+    if report.problems:
+        with st.expander(translate("app.data_problems", count=len(report.problems)), icon="⚠️"):
+            for problem in report.problems:
+                st.markdown(f"- {md_escape(str(problem))}")
+
+    dates, kinds = session.date_range(), session.kinds()
+    events = filter_events(catalog.events, dates, kinds)
+    event_id, feature_id = st.session_state[session.EVENT], st.session_state[session.FEATURE]
+    selected_event = index.event(event_id) if event_id else None
+    highlighted = (
+        frozenset(selected_event.features)
+        if selected_event is not None
+        else frozenset({feature_id} if feature_id else ())
     )
+    request = SceneRequest(
+        dates=dates,
+        kinds=kinds,
+        layers=frozenset(st.session_state[session.LAYER_CHOICE]),
+        highlighted=highlighted,
+        lang=translate.lang,
+    )
+
+    map_column, side_column = st.columns([3, 2], gap="medium")
+    with map_column:
+        render_map(catalog, request, translate)
+        render_legend(translate)
+        render_timeline(events, translate)
+    with side_column:
+        if selected_event is not None:
+            st.caption(translate("events.selected"))
+            from corridors.ui.events_panel import render_card
+
+            render_card(selected_event, translate, key_prefix="selected")
+        if feature_id:
+            render_feature(catalog, index, feature_id, dates, kinds, translate)
+        else:
+            render_events(events, dates, translate)

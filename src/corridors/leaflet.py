@@ -1,0 +1,144 @@
+"""The Leaflet map (folium) of a scene, with Leaflet served by the app itself.
+
+Every text from the data is HTML-escaped here: folium inserts tooltips as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any, Final, cast
+
+import folium
+from branca.element import Figure
+from shapely.geometry import mapping
+
+from corridors.i18n import Translator
+from corridors.scene import Scene, SceneFeature
+from corridors.styles import BACKGROUND, css
+from corridors.viewport import View
+
+LEAFLET_JS: Final = "/app/static/leaflet/leaflet.js"
+LEAFLET_CSS: Final = "/app/static/leaflet/leaflet.css"
+TILES: Final = {
+    "osm": (
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "&copy; OpenStreetMap contributors",
+    ),
+    "carto": (
+        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png",
+        "&copy; OpenStreetMap contributors &copy; CARTO",
+    ),
+}
+
+
+class OfflineMap(folium.Map):
+    """A folium Map that loads only Leaflet, and from the app itself (no CDN, no plugins)."""
+
+    default_js = [("leaflet", LEAFLET_JS)]  # noqa: RUF012 (folium's own class attribute)
+    default_css = [("leaflet_css", LEAFLET_CSS)]  # noqa: RUF012
+
+
+def build_base_map(*, view: View, basemap: str = "bundled", assets: str = "") -> OfflineMap:
+    """The map without data layers; it stays the same across filter changes (no reload).
+
+    ``assets`` prefixes the Leaflet URLs (an exported file inlines them instead).
+    """
+    leaflet_map = OfflineMap(
+        location=(view.lat, view.lon),
+        zoom_start=int(view.zoom),
+        tiles=None,
+        prefer_canvas=True,
+        control_scale=True,
+        zoom_snap=0.25,
+    )
+    root = cast(Figure, leaflet_map.get_root())
+    root.header.add_child(
+        folium.Element(f"<style>.folium-map {{ background: {css(BACKGROUND)}; }}</style>")
+    )
+    if basemap in TILES:
+        url, attribution = TILES[basemap]
+        folium.TileLayer(url, attr=attribution, name=basemap).add_to(leaflet_map)
+    return leaflet_map
+
+
+def build_feature_groups(scene: Scene, translate: Translator) -> list[folium.FeatureGroup]:
+    """One feature group per drawn layer, bottom first."""
+    groups = []
+    for layer in ("countries", "regions", "corridors", "places"):
+        features = list(scene.layer(layer))
+        if not features:
+            continue
+        group = folium.FeatureGroup(name=layer)
+        _geojson(layer, features, translate).add_to(group)
+        groups.append(group)
+    return groups
+
+
+def build_map(
+    scene: Scene, translate: Translator, *, view: View, basemap: str = "bundled"
+) -> OfflineMap:
+    """A complete map: base plus data layers (used for exports and tests)."""
+    leaflet_map = build_base_map(view=view, basemap=basemap)
+    for group in build_feature_groups(scene, translate):
+        group.add_to(leaflet_map)
+    return leaflet_map
+
+
+def tooltip_html(feature: SceneFeature, translate: Translator) -> str:
+    """The tooltip as safe HTML: every line escaped, lines joined by <br>."""
+    lines = feature.tooltip(translate).split("\n")
+    return "<br>".join(html.escape(line) for line in lines)
+
+
+def _properties(feature: SceneFeature, translate: Translator) -> dict[str, Any]:
+    return {
+        "id": feature.id,
+        "layer": feature.layer,
+        "tooltip": tooltip_html(feature, translate),
+        "style": {
+            "color": css(feature.line.color),
+            "weight": feature.line.width,
+            "dashArray": feature.line.dash or None,
+            "fillColor": css(feature.fill),
+            "fillOpacity": feature.fill[3] / 255,
+            "opacity": feature.line.color[3] / 255,
+            "radius": feature.radius,
+        },
+    }
+
+
+def _geojson(layer: str, features: list[SceneFeature], translate: Translator) -> folium.GeoJson:
+    collection = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": feature.id,
+                "properties": _properties(feature, translate),
+                "geometry": mapping(feature.geometry),
+            }
+            for feature in features
+        ],
+    }
+    marker = None
+    if layer == "places":
+        marker = folium.CircleMarker(radius=5, fill=True, fill_opacity=1, weight=1, color="#fff")
+    return folium.GeoJson(
+        collection,
+        name=layer,
+        style_function=_style,
+        highlight_function=_hover,
+        marker=marker,
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
+        zoom_on_click=False,
+        embed=True,
+    )
+
+
+def _style(feature: dict[str, Any]) -> dict[str, Any]:
+    style: dict[str, Any] = feature["properties"]["style"]
+    return style
+
+
+def _hover(feature: dict[str, Any]) -> dict[str, Any]:
+    return {"weight": feature["properties"]["style"]["weight"] + 2}

@@ -1,0 +1,77 @@
+"""The map: deck.gl or Leaflet, drawing the scene; a click selects the feature."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from corridors.catalog import Catalog
+from corridors.deck import build_deck
+from corridors.i18n import Translator
+from corridors.leaflet import build_base_map, build_feature_groups
+from corridors.scene import DEFAULT_BOUNDS, Scene, SceneRequest, build_scene
+from corridors.ui import session
+from corridors.ui.data import load_report
+from corridors.viewport import View, fit_bounds
+
+MAP_HEIGHT: Final = 560
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def cached_scene(request: SceneRequest) -> Scene:
+    """The scene for a request, built once per distinct request."""
+    return build_scene(load_report().catalog, request)
+
+
+def render_map(catalog: Catalog, request: SceneRequest, translate: Translator) -> None:
+    """Draw the chosen renderer; clicks on features go to :func:`session.select_feature`."""
+    scene = cached_scene(request)
+    view = fit_bounds(scene.bounds, height=MAP_HEIGHT)
+    basemap = st.session_state[session.BASEMAP]
+    if st.session_state[session.RENDERER] == "leaflet":
+        _render_leaflet(scene, translate, view, basemap)
+    else:
+        deck = build_deck(scene, translate, view=view, basemap=basemap)
+        st.pydeck_chart(
+            deck,
+            height=MAP_HEIGHT,
+            on_select=_on_deck_select,
+            selection_mode="single-object",
+            key=session.DECK_MAP,
+        )
+
+
+def _render_leaflet(scene: Scene, translate: Translator, view: View, basemap: str) -> None:
+    # The base map never changes with filters, so the component is not reloaded;
+    # data layers and the view are updated in place.
+    base = build_base_map(view=fit_bounds(DEFAULT_BOUNDS, height=MAP_HEIGHT), basemap=basemap)
+    st_folium(
+        base,
+        key=session.LEAFLET_MAP,
+        height=MAP_HEIGHT,
+        use_container_width=True,
+        feature_group_to_add=build_feature_groups(scene, translate),
+        center=(view.lat, view.lon),
+        zoom=view.zoom,
+        returned_objects=["last_active_drawing"],
+        on_change=_on_leaflet_click,
+    )
+
+
+def _on_deck_select() -> None:
+    state: Any = st.session_state[session.DECK_MAP]
+    objects: dict[str, list[dict[str, Any]]] = state.selection.get("objects", {})
+    for picked in objects.values():
+        if picked:
+            session.select_feature(str(picked[0]["id"]))
+            return
+
+
+def _on_leaflet_click() -> None:
+    state: dict[str, Any] = st.session_state.get(session.LEAFLET_MAP) or {}
+    drawing = state.get("last_active_drawing") or {}
+    feature_id = (drawing.get("properties") or {}).get("id")
+    if feature_id:
+        session.select_feature(str(feature_id))

@@ -1,0 +1,81 @@
+"""The sidebar: date range with presets, event kinds, layers, renderer, basemap, find."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from corridors.catalog import LAYERS, Catalog
+from corridors.i18n import Translator
+from corridors.models import EventKind
+from corridors.timeline import DateRange, presets
+from corridors.ui import session
+
+
+def render_sidebar(catalog: Catalog, span: DateRange, translate: Translator) -> None:
+    """Draw the filter controls; their values live in ``st.session_state``."""
+    ranges = presets(span)
+    with st.sidebar:
+        st.header(translate("sidebar.dates"))
+        st.selectbox(
+            translate("sidebar.preset"),
+            options=[*ranges, "custom"],
+            format_func=lambda key: translate(f"presets.{key}"),
+            key=session.PRESET,
+            on_change=session.apply_preset,
+            args=(ranges,),
+        )
+        st.slider(
+            translate("sidebar.dates"),
+            min_value=span.start,
+            max_value=span.end,
+            key=session.DATES,
+            on_change=session.dates_changed,
+            format="YYYY-MM-DD",
+            label_visibility="collapsed",
+        )
+        st.multiselect(
+            translate("sidebar.kinds"),
+            options=[str(kind) for kind in EventKind],
+            format_func=lambda kind: translate(f"kinds.{kind}"),
+            key=session.KINDS,
+        )
+        st.selectbox(
+            translate("sidebar.feature"),
+            options=[None, *(feature.id for feature in catalog.features())],
+            format_func=lambda fid: _feature_label(catalog, fid, translate),
+            key=session.FEATURE,
+            on_change=_feature_chosen,
+            placeholder=translate("sidebar.feature_placeholder"),
+        )
+        st.divider()
+        st.radio(
+            translate("sidebar.renderer"),
+            options=list(session.RENDERERS),
+            format_func=lambda key: translate(f"renderers.{key}"),
+            key=session.RENDERER,
+            horizontal=True,
+        )
+        st.multiselect(
+            translate("sidebar.layers"),
+            options=list(LAYERS),
+            format_func=lambda layer: translate(f"layers.{layer}"),
+            key=session.LAYER_CHOICE,
+        )
+        st.selectbox(
+            translate("sidebar.basemap"),
+            options=list(session.BASEMAPS),
+            format_func=lambda key: translate(f"basemaps.{key}"),
+            key=session.BASEMAP,
+        )
+
+
+def _feature_chosen() -> None:
+    session.select_feature(st.session_state[session.FEATURE])
+
+
+def _feature_label(catalog: Catalog, feature_id: str | None, translate: Translator) -> str:
+    if feature_id is None:
+        return "—"
+    record = catalog.feature(feature_id)
+    layer = translate(f"layers.{catalog.layer_of(feature_id)}")
+    return f"{translate.text(record.names)} · {layer}"

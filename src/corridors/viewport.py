@@ -1,0 +1,45 @@
+"""Fit a longitude/latitude box into a map view (centre and Web Mercator zoom)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+Bounds = tuple[float, float, float, float]  # west, south, east, north
+
+TILE_SIZE = 256
+MAX_ZOOM = 11.0
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A map view: centre latitude and longitude and a zoom level."""
+
+    lat: float
+    lon: float
+    zoom: float
+
+
+def _mercator_y(lat: float) -> float:
+    """Latitude to Web Mercator y in [0, 1] world units (0 at the top)."""
+    sine = math.sin(math.radians(max(min(lat, 85.0), -85.0)))
+    return 0.5 - math.log((1 + sine) / (1 - sine)) / (4 * math.pi)
+
+
+def fit_bounds(
+    bounds: Bounds, *, width: int = 560, height: int = 560, padding: float = 0.05
+) -> View:
+    """The view that shows ``bounds`` inside a ``width`` x ``height`` pixel map.
+
+    ``padding`` is the share of the map kept free on every side.
+    """
+    west, south, east, north = bounds
+    top, bottom = _mercator_y(north), _mercator_y(south)
+    centre_lat = math.degrees(math.atan(math.sinh(math.pi * (1 - (top + bottom)))))
+    span_x = max((east - west) / 360.0, 1e-9)
+    span_y = max(bottom - top, 1e-9)
+    usable = 1 - 2 * padding
+    zoom_x = math.log2(width * usable / (TILE_SIZE * span_x))
+    zoom_y = math.log2(height * usable / (TILE_SIZE * span_y))
+    zoom = min(zoom_x, zoom_y, MAX_ZOOM)
+    return View(lat=round(centre_lat, 4), lon=round((west + east) / 2, 4), zoom=round(zoom, 2))

@@ -1,0 +1,129 @@
+"""The dashboard's flows, run headless with Streamlit's AppTest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from corridors.catalog import Catalog
+from corridors.styles import HIGHLIGHT
+from corridors.timeline import SUMMIT_WEEK
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+@pytest.fixture
+def app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def deck_spec(at: AppTest) -> dict[str, Any]:
+    charts = at.get("deck_gl_json_chart")
+    assert len(charts) == 1
+    spec: dict[str, Any] = json.loads(charts[0].proto.json)
+    return spec
+
+
+def highlighted_ids(at: AppTest) -> set[str]:
+    """Ids of the features drawn in the highlight colour, in any layer."""
+    colour = list(HIGHLIGHT)
+    found = set()
+    for layer in deck_spec(at)["layers"]:
+        for row in layer["data"]:
+            if colour in (row.get("line"), row.get("color"), row.get("fill")):
+                found.add(row["id"])
+    return found
+
+
+def card_ids(at: AppTest, prefix: str = "list") -> list[str]:
+    marker = f"{prefix}-show-"
+    return [b.key.removeprefix(marker) for b in at.button if b.key and b.key.startswith(marker)]
+
+
+def test_the_page_shows_map_legend_timeline_and_events(app: AppTest) -> None:
+    assert app.title[0].value == "Corridor Atlas"
+    layers = {layer["id"] for layer in deck_spec(app)["layers"]}
+    assert layers == {"countries", "regions", "corridors", "places"}
+    assert len(app.get("vega_lite_chart")) == 1
+    assert card_ids(app)  # the first page of event cards
+
+
+def test_changing_the_range_changes_the_event_list(app: AppTest, catalog: Catalog) -> None:
+    first_page = card_ids(app)
+    app.selectbox(key="preset").set_value("summit-week").run()
+    summit = [e.id for e in catalog.events if SUMMIT_WEEK[0] <= e.date <= SUMMIT_WEEK[1]]
+    shown = card_ids(app)
+    assert shown != first_page
+    assert set(shown) <= set(summit)
+    assert app.slider(key="dates").value == SUMMIT_WEEK
+
+
+def test_kind_filter_changes_the_event_list(app: AppTest, catalog: Catalog) -> None:
+    app.multiselect(key="kinds").set_value(["conflict"]).run()
+    conflicts = [e.id for e in catalog.events if e.kind == "conflict"]
+    assert card_ids(app) == conflicts
+
+
+def test_selecting_an_event_highlights_its_features(app: AppTest, catalog: Catalog) -> None:
+    event = next(e for e in catalog.events if e.id == "tripp-route-agreed")
+    app.selectbox(key="preset").set_value("summit-week").run()
+    app.button(key=f"list-show-{event.id}").click().run()
+    assert app.session_state["event"] == event.id
+    assert highlighted_ids(app) == set(event.features)
+    # the view is fitted to the selection: the map centres on the linked features
+    view = deck_spec(app)["initialViewState"]
+    assert 38.5 < view["latitude"] < 41
+    assert 44 < view["longitude"] < 48
+
+
+def test_selecting_a_feature_lists_its_events(app: AppTest, catalog: Catalog) -> None:
+    app.selectbox(key="feature").set_value("meghri").run()
+    linked = [e.id for e in catalog.events if "meghri" in e.features]
+    assert linked
+    assert card_ids(app, "feature") == linked
+    assert highlighted_ids(app) == {"meghri"}
+
+
+def test_feature_events_follow_the_range_with_a_way_to_see_all_dates(app: AppTest) -> None:
+    app.selectbox(key="feature").set_value("syunik-route").run()
+    all_in_range = card_ids(app, "feature")
+    app.selectbox(key="preset").set_value("summit-week").run()
+    summit_only = card_ids(app, "feature")
+    assert 0 < len(summit_only) < len(all_in_range)
+    app.toggle(key="all_dates").set_value(True).run()
+    assert card_ids(app, "feature") == all_in_range
+
+
+def test_clearing_the_selection_is_one_click(app: AppTest) -> None:
+    app.selectbox(key="feature").set_value("am-su").run()
+    app.button(key="clear-feature").click().run()
+    assert app.session_state["feature"] is None
+    assert highlighted_ids(app) == set()
+
+
+def test_the_route_is_not_drawn_before_it_was_proposed(app: AppTest, catalog: Catalog) -> None:
+    before_2020 = (catalog.events[0].date, dt.date(2019, 12, 31))
+    app.slider(key="dates").set_value(before_2020).run()
+    corridors = next(layer for layer in deck_spec(app)["layers"] if layer["id"] == "corridors")
+    drawn = {row["id"] for row in corridors["data"]}
+    assert "syunik-route" not in drawn
+    assert "baku-tbilisi-kars-railway" in drawn
+
+
+def test_leaflet_renderer_runs(app: AppTest) -> None:
+    app.radio(key="renderer").set_value("leaflet").run()
+    assert not app.exception
+    assert app.get("deck_gl_json_chart") == []
+
+
+def test_layers_can_be_toggled(app: AppTest) -> None:
+    app.multiselect(key="layers").set_value(["countries", "corridors"]).run()
+    assert {layer["id"] for layer in deck_spec(app)["layers"]} == {"countries", "corridors"}
