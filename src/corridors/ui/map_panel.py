@@ -28,7 +28,8 @@ def cached_scene(request: SceneRequest) -> Scene:
 def render_map(catalog: Catalog, request: SceneRequest, translate: Translator) -> None:
     """Draw the chosen renderer; clicks on features go to :func:`session.select_feature`."""
     scene = cached_scene(request)
-    view = fit_bounds(scene.bounds, height=MAP_HEIGHT)
+    chosen = st.session_state[session.VIEW]
+    view = View(*chosen) if chosen else fit_bounds(scene.bounds, height=MAP_HEIGHT)
     basemap = st.session_state[session.BASEMAP]
     if st.session_state[session.RENDERER] == "leaflet":
         _render_leaflet(scene, translate, view, basemap)

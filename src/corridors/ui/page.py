@@ -7,9 +7,9 @@ import streamlit as st
 from corridors.i18n import Translator
 from corridors.scene import SceneRequest
 from corridors.timeline import catalogue_span, filter_events
-from corridors.ui import session
+from corridors.ui import link, session
 from corridors.ui.data import event_index, load_report
-from corridors.ui.events_panel import render_events, render_feature
+from corridors.ui.events_panel import render_card, render_events, render_feature
 from corridors.ui.legend import render_legend
 from corridors.ui.map_panel import render_map
 from corridors.ui.safe import md_escape
@@ -24,11 +24,14 @@ def render() -> None:
     catalog, index = report.catalog, event_index()
     span = catalogue_span(catalog.events)
     session.init(span)
-    translate = Translator("en")
+    link.restore_once(link.vocabulary(catalog, span, steps=0), span)
+    translate = Translator(st.session_state[session.LANG])
 
     render_sidebar(catalog, span, translate)
-    st.title(translate("app.title"))
+    title, share = st.columns([5, 1], vertical_alignment="bottom")
+    title.title(translate("app.title"))
     st.caption(translate("app.subtitle"))
+    link.render_notices(translate)
     if report.problems:
         with st.expander(translate("app.data_problems", count=len(report.problems)), icon="⚠️"):
             for problem in report.problems:
@@ -59,10 +62,13 @@ def render() -> None:
     with side_column:
         if selected_event is not None:
             st.caption(translate("events.selected"))
-            from corridors.ui.events_panel import render_card
-
             render_card(selected_event, translate, key_prefix="selected")
         if feature_id:
             render_feature(catalog, index, feature_id, dates, kinds, translate)
         else:
             render_events(events, dates, translate)
+
+    state = link.current(span)
+    with share:
+        link.render_share(state, translate)
+    link.sync_url(state)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Final
 
 import streamlit as st
@@ -24,6 +23,10 @@ PAGE: Final = "page"
 DECK_MAP: Final = "deck_map"
 LEAFLET_MAP: Final = "leaflet_map"
 TIMELINE: Final = "timeline"
+LANG: Final = "lang"
+VIEW: Final = "map_view"
+MODE: Final = "mode"
+STEP: Final = "step"
 
 RENDERERS: Final = ("deck", "leaflet")
 BASEMAPS: Final = ("bundled", "osm", "carto")
@@ -42,6 +45,10 @@ def init(span: DateRange) -> None:
         EVENT: None,
         ALL_DATES: False,
         PAGE: 1,
+        LANG: "en",
+        VIEW: None,
+        MODE: None,
+        STEP: None,
     }
     for key, value in defaults.items():
         st.session_state.setdefault(key, value)
@@ -61,6 +68,7 @@ def kinds() -> frozenset[EventKind]:
 def select_event(event_id: str | None) -> None:
     """Select an event (its features are highlighted); clears a selected feature."""
     st.session_state[EVENT] = event_id
+    st.session_state[VIEW] = None
     if event_id is not None:
         st.session_state[FEATURE] = None
 
@@ -68,6 +76,7 @@ def select_event(event_id: str | None) -> None:
 def select_feature(feature_id: str | None) -> None:
     """Select a map feature (its events are listed); clears a selected event."""
     st.session_state[FEATURE] = feature_id
+    st.session_state[VIEW] = None
     if feature_id is not None:
         st.session_state[EVENT] = None
 
@@ -76,6 +85,7 @@ def clear_selection() -> None:
     """Select nothing."""
     st.session_state[EVENT] = None
     st.session_state[FEATURE] = None
+    st.session_state[VIEW] = None
 
 
 def apply_preset(ranges: dict[str, DateRange]) -> None:
@@ -90,12 +100,3 @@ def dates_changed() -> None:
     """Callback of the date slider: the range is now a custom one."""
     st.session_state[PRESET] = "custom"
     st.session_state[PAGE] = 1
-
-
-def as_date(value: object) -> dt.date:
-    """A slider value (date or datetime) as a date."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    raise TypeError(f"not a date: {value!r}")

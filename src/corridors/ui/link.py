@@ -1,0 +1,125 @@
+"""The link is the state: restore the session from the URL, keep the URL in sync, share it."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from corridors.catalog import LAYERS, Catalog
+from corridors.i18n import Translator, available_languages
+from corridors.models import EventKind
+from corridors.state import ViewState, Vocabulary, from_query, to_query
+from corridors.timeline import DateRange, presets
+from corridors.ui import session
+
+NOTICES = "link_notices"
+RESTORED = "link_restored"
+
+
+def vocabulary(catalog: Catalog, span: DateRange, steps: int) -> Vocabulary:
+    """What links to this catalogue may name."""
+    return Vocabulary(
+        event_ids=frozenset(event.id for event in catalog.events),
+        feature_ids=frozenset(feature.id for feature in catalog.features()),
+        languages=available_languages(),
+        first_day=span.start,
+        last_day=span.end,
+        steps=steps,
+    )
+
+
+def restore_once(words: Vocabulary, span: DateRange) -> None:
+    """On a session's first run, apply the link's state; remember what was ignored."""
+    if st.session_state.get(RESTORED):
+        return
+    st.session_state[RESTORED] = True
+    query = {name: st.query_params.get_all(name) for name in st.query_params}
+    state, notices = from_query(query, words)
+    st.session_state[NOTICES] = notices
+    apply(state, span)
+
+
+def apply(state: ViewState, span: DateRange) -> None:
+    """Put a view state into the session's widgets."""
+    start, end = state.start or span.start, state.end or span.end
+    st.session_state[session.DATES] = (start, end)
+    matching = [name for name, days in presets(span).items() if days == DateRange(start, end)]
+    st.session_state[session.PRESET] = matching[0] if matching else "custom"
+    kinds = state.kinds if state.kinds is not None else frozenset(EventKind)
+    st.session_state[session.KINDS] = [str(kind) for kind in EventKind if kind in kinds]
+    layers = state.layers if state.layers is not None else frozenset(LAYERS)
+    st.session_state[session.LAYER_CHOICE] = [layer for layer in LAYERS if layer in layers]
+    st.session_state[session.EVENT] = state.event
+    st.session_state[session.FEATURE] = state.feature
+    st.session_state[session.RENDERER] = state.view
+    st.session_state[session.BASEMAP] = state.basemap
+    st.session_state[session.LANG] = state.lang
+    has_view = None not in (state.lat, state.lon, state.zoom)
+    st.session_state[session.VIEW] = (state.lat, state.lon, state.zoom) if has_view else None
+    st.session_state[session.MODE] = state.mode
+    st.session_state[session.STEP] = state.step
+
+
+def current(span: DateRange) -> ViewState:
+    """The session's view state (defaults written as ``None``)."""
+    dates = session.date_range()
+    kinds = session.kinds()
+    layers = frozenset(st.session_state[session.LAYER_CHOICE])
+    view = st.session_state[session.VIEW]
+    return ViewState(
+        start=dates.start if dates.start != span.start else None,
+        end=dates.end if dates.end != span.end else None,
+        kinds=None if kinds == frozenset(EventKind) else kinds,
+        event=st.session_state[session.EVENT],
+        feature=st.session_state[session.FEATURE],
+        layers=None if layers == frozenset(LAYERS) else layers,
+        view=st.session_state[session.RENDERER],
+        basemap=st.session_state[session.BASEMAP],
+        lang=st.session_state[session.LANG],
+        lat=view[0] if view else None,
+        lon=view[1] if view else None,
+        zoom=view[2] if view else None,
+        mode=st.session_state[session.MODE],
+        step=st.session_state[session.STEP],
+    )
+
+
+def sync_url(state: ViewState) -> None:
+    """Write the state into the address bar (only when it changed)."""
+    query = to_query(state)
+    shown = {name: st.query_params.get(name) for name in st.query_params}
+    if shown != query:
+        st.query_params.from_dict(query)
+
+
+def share_url(state: ViewState) -> str:
+    """The full link of a view."""
+    base = st.context.url or "http://localhost:8501/"
+    query = urlencode(to_query(state))
+    return f"{base}?{query}" if query else base
+
+
+def render_share(state: ViewState, translate: Translator) -> None:
+    """A Share control: the link of the current view, with a copy button."""
+    with st.popover(translate("share.button"), icon=":material/share:"):
+        st.caption(translate("share.help"))
+        st.code(share_url(state), language=None, wrap_lines=True)
+
+
+def render_notices(translate: Translator) -> None:
+    """What the link asked for that could not be applied, until dismissed."""
+    notices = st.session_state.get(NOTICES) or ()
+    if not notices:
+        return
+    lines = [
+        translate("notices.item", param=n.param, value=n.value, reason=translate(n.reason))
+        for n in notices
+    ]
+    with st.container(border=True, key="link-notices"):
+        st.warning(translate("notices.heading"), icon="⚠️")
+        for line in lines:
+            st.text(line)
+        if st.button(translate("notices.dismiss"), key="dismiss-notices"):
+            st.session_state[NOTICES] = ()
+            st.rerun()

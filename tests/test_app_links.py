@@ -1,0 +1,61 @@
+"""Links restore the view, bad links give notices, the URL follows the view."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def open_link(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for name, value in query.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_a_link_restores_dates_kinds_selection_and_renderer() -> None:
+    at = open_link(**{
+        "from": "2025-08-07", "to": "2025-08-08", "kinds": "memorandum,summit",
+        "event": "tripp-route-agreed", "view": "leaflet", "layers": "countries,corridors",
+    })  # fmt: skip
+    assert at.slider(key="dates").value == (dt.date(2025, 8, 7), dt.date(2025, 8, 8))
+    assert at.selectbox(key="preset").value == "summit-week"
+    assert set(at.multiselect(key="kinds").value) == {"memorandum", "summit"}
+    assert at.session_state["event"] == "tripp-route-agreed"
+    assert at.radio(key="renderer").value == "leaflet"
+    assert at.multiselect(key="layers").value == ["countries", "corridors"]
+    assert not at.get("deck_gl_json_chart")
+
+
+def test_a_bad_link_keeps_what_is_valid_and_says_what_was_ignored() -> None:
+    at = open_link(**{"from": "2025-02-30", "feature": "meghri", "zoom": "1e999", "x": "1"})
+    assert at.session_state["feature"] == "meghri"
+    texts = [t.value for t in at.text]
+    assert any("from=2025-02-30" in t and "not a date" in t for t in texts)
+    assert any("zoom=1e999" in t for t in texts)
+    assert any("unknown parameter" in t for t in texts)
+    at.button(key="dismiss-notices").click().run()
+    assert not any("from=2025-02-30" in t.value for t in at.text)
+
+
+def test_the_url_follows_the_view() -> None:
+    at = open_link()
+    assert dict(at.query_params) == {}
+    at.selectbox(key="preset").set_value("summit-week").run()
+    at.selectbox(key="feature").set_value("am-su").run()
+    assert dict(at.query_params) == {"from": "2025-08-07", "to": "2025-08-08", "feature": "am-su"}
+    at.button(key="clear-feature").click().run()
+    assert dict(at.query_params) == {"from": "2025-08-07", "to": "2025-08-08"}
+
+
+def test_a_shared_view_position_is_kept() -> None:
+    at = open_link(lat="39.5", lon="46.25", zoom="8")
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    assert spec["initialViewState"] == {"latitude": 39.5, "longitude": 46.25, "zoom": 8.0}
