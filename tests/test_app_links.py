@@ -59,3 +59,29 @@ def test_a_shared_view_position_is_kept() -> None:
     at = open_link(lat="39.5", lon="46.25", zoom="8")
     spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     assert spec["initialViewState"] == {"latitude": 39.5, "longitude": 46.25, "zoom": 8.0}
+
+
+def test_presenter_mode_steps_through_the_story() -> None:
+    at = open_link(mode="present", step="2")
+    assert not at.sidebar.button  # no sidebar in presenter mode
+    assert at.session_state["event"] == "moscow-statement-2021"
+    assert at.query_params["step"] == "2"
+    at.button(key="present-next").click().run()
+    assert at.session_state["step"] == 3
+    assert at.session_state["event"] == "horadiz-aghband-railway-foundation"
+    assert at.query_params["step"] == "3"
+    assert at.query_params["mode"] == "present"
+    at.button(key="present-previous").click().run()
+    at.button(key="present-previous").click().run()
+    assert at.session_state["step"] == 1
+    assert at.button(key="present-previous").disabled
+    at.button(key="present-exit").click().run()
+    assert "mode" not in at.query_params
+    assert at.sidebar.button  # the sidebar is back
+
+
+def test_presenter_mode_from_the_sidebar() -> None:
+    at = open_link()
+    at.sidebar.button(key="present-start").click().run()
+    assert at.session_state["mode"] == "present"
+    assert at.session_state["event"] == "trilateral-statement-2020"

@@ -188,3 +188,19 @@ def test_missing_arabic_text_is_reported(data_copy: Path, edit_records: EditReco
     problem = only_problem(data_copy)
     assert (problem.record, problem.field) == ("bishkek-protocol", "title")
     assert "ar" in problem.reason
+
+
+def test_story_steps_are_checked_like_links(data_copy: Path) -> None:
+    path = data_copy / "stories" / "ceasefire-to-syunik.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("event: moscow-statement-2021", "event: moscow-2021")
+    text = text.replace('to: "2021-03-13"', 'to: "2021-02-30"')
+    path.write_text(text, encoding="utf-8")
+    problems = inspect_catalog(data_copy).problems
+    assert [(p.file, p.record, p.field, p.kind) for p in problems] == [
+        ("stories/ceasefire-to-syunik.yaml", "ceasefire-to-syunik", "steps[1].view.event",
+         ProblemKind.UNKNOWN_LINK),
+        ("stories/ceasefire-to-syunik.yaml", "ceasefire-to-syunik", "steps[2].view.to",
+         ProblemKind.BAD_DATE),
+    ]  # fmt: skip
+    assert inspect_catalog(data_copy).catalog.stories == ()

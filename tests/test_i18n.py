@@ -35,8 +35,7 @@ def test_unknown_language_is_refused() -> None:
 
 
 def test_every_kind_status_and_layer_has_a_string() -> None:
-    from corridors.catalog import LAYERS
-    from corridors.models import BoundaryKind, EventKind, Mode, PlaceKind, Status
+    from corridors.models import LAYERS, BoundaryKind, EventKind, Mode, PlaceKind, Status
 
     table = strings("en")
     keys = (

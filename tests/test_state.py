@@ -8,8 +8,7 @@ from urllib.parse import parse_qs, urlencode
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corridors.catalog import LAYERS
-from corridors.models import EventKind
+from corridors.models import LAYERS, EventKind
 from corridors.state import PARAMS, ViewState, Vocabulary, from_query, to_query
 
 FIRST, LAST = dt.date(1992, 3, 24), dt.date(2026, 2, 23)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,16 +19,16 @@ from shapely.geometry import LineString, Point, shape
 from shapely.geometry.base import BaseGeometry
 
 from corridors._errors import CatalogError, Problem, ProblemKind
-from corridors.datasets import DATASETS, data_dir
-from corridors.models import Boundary, Corridor, Event, Place
+from corridors.datasets import DATASETS, STORIES_DIR, data_dir
+from corridors.i18n import available_languages
+from corridors.models import LAYERS, Boundary, Corridor, Event, Place, Story
+from corridors.state import ViewState, Vocabulary, from_query
 from corridors.window import REGIONAL_WINDOW
 
 Feature = Boundary | Place | Corridor
 RecordT = TypeVar("RecordT", bound=BaseModel)
 IdentifiedT = TypeVar("IdentifiedT", Boundary, Place, Corridor, Event)
 
-#: The map layers, in drawing order (bottom first).
-LAYERS: Final = ("countries", "regions", "corridors", "places")
 
 _KIND_BY_ERROR_TYPE: Final = {
     "bad_date": ProblemKind.BAD_DATE,
@@ -37,6 +39,12 @@ _KIND_BY_ERROR_TYPE: Final = {
     "missing_source": ProblemKind.MISSING_SOURCE,
 }
 _POLYGONAL: Final = ("Polygon", "MultiPolygon")
+_KIND_BY_NOTICE: Final = {
+    "notices.bad_date": ProblemKind.BAD_DATE,
+    "notices.date_outside": ProblemKind.BAD_DATE,
+    "notices.from_after_to": ProblemKind.BAD_DATE,
+    "notices.unknown_id": ProblemKind.UNKNOWN_LINK,
+}
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,7 @@ class Catalog:
     corridors: tuple[Corridor, ...]
     events: tuple[Event, ...]
     geometries: Mapping[str, BaseGeometry]
+    stories: tuple[Story, ...] = ()
     _layer_by_id: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -81,6 +90,23 @@ class Catalog:
         """The record of a feature id; ``KeyError`` for an unknown id."""
         layer = self.layer_of(feature_id)
         return next(record for record in self.records(layer) if record.id == feature_id)
+
+    def vocabulary(self) -> Vocabulary:
+        """What a link or a story step may name in this catalogue."""
+        days = [event.date for event in self.events]
+        return Vocabulary(
+            event_ids=frozenset(event.id for event in self.events),
+            feature_ids=frozenset(self._layer_by_id),
+            languages=available_languages(),
+            first_day=min(days, default=dt.date.min),
+            last_day=max(days, default=dt.date.max),
+            steps=max((len(story.steps) for story in self.stories), default=0),
+        )
+
+    def story_views(self, story: Story) -> tuple[ViewState, ...]:
+        """The view of each step of ``story`` (parts that do not apply are left out)."""
+        words = self.vocabulary()
+        return tuple(from_query(_as_query(step.view), words)[0] for step in story.steps)
 
     def frame(self, layer: str) -> gpd.GeoDataFrame:
         """One layer as a GeoDataFrame in WGS84 with ``id``, ``name_*`` and ``geometry``."""
@@ -174,13 +200,44 @@ class _Loader:
             events=tuple(sorted(events, key=lambda e: (e.date, e.id))),
             geometries={key: geometries[key] for key in feature_ids},
         )
+        stories = tuple(self._stories(catalog.vocabulary()))
+        catalog = dataclasses.replace(catalog, stories=stories)
         return CatalogReport(catalog, tuple(self.problems))
+
+    def _stories(self, words: Vocabulary) -> Iterator[Story]:
+        """Each valid story in the stories folder; every step's view is checked like a link."""
+        folder = self.directory / STORIES_DIR
+        if not folder.is_dir():
+            return
+        for path in sorted(folder.glob("*.yaml")):
+            filename = f"{STORIES_DIR}/{path.name}"
+            read, raw = self._parse_yaml(filename, path)
+            if not read:
+                continue
+            try:
+                story = Story.model_validate(raw)
+            except ValidationError as error:
+                self._validation_problems(filename, _record_id(raw, 0), error.errors())
+                continue
+            ok = True
+            for number, step in enumerate(story.steps, start=1):
+                for notice in from_query(_as_query(step.view), words)[1]:
+                    kind = _KIND_BY_NOTICE.get(notice.reason, ProblemKind.INVALID_VALUE)
+                    reason = f"{notice.value!r}: {notice.reason.removeprefix('notices.')}"
+                    self.report(
+                        filename, story.id, f"steps[{number - 1}].view.{notice.param}", kind, reason
+                    )
+                    ok = False
+            if ok:
+                yield story
 
     # -- reading files -------------------------------------------------------
 
     def _text(self, name: str) -> str | None:
         filename = DATASETS[name]
-        path = self.directory / filename
+        return self._decode(filename, self.directory / filename)
+
+    def _decode(self, filename: str, path: Path) -> str | None:
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
@@ -205,16 +262,22 @@ class _Loader:
             )
             return None
 
-    def _yaml_list(self, name: str) -> list[Any]:
-        text = self._text(name)
+    def _parse_yaml(self, filename: str, path: Path) -> tuple[bool, Any]:
+        """Whether the file could be read as YAML (else it is reported), and its document."""
+        text = self._decode(filename, path)
         if text is None:
-            return []
-        filename = DATASETS[name]
+            return False, None
         try:
-            data = yaml.safe_load(text)
+            return True, yaml.safe_load(text)
         except yaml.YAMLError as error:
             reason = " ".join(str(error).split())
             self.report(filename, None, None, ProblemKind.UNREADABLE, f"not valid YAML: {reason}")
+            return False, None
+
+    def _yaml_list(self, name: str) -> list[Any]:
+        filename = DATASETS[name]
+        read, data = self._parse_yaml(filename, self.directory / filename)
+        if not read:
             return []
         if not isinstance(data, list):
             self.report(
@@ -405,6 +468,11 @@ class _Loader:
                 for index, target in enumerate(event.features)
             ]
         )
+
+
+def _as_query(view: Mapping[str, object]) -> dict[str, str]:
+    """A story step's view as link parameters (YAML may give numbers and dates)."""
+    return {str(name): str(value) for name, value in view.items()}
 
 
 def _record_id(raw: object, index: int) -> str:

@@ -85,6 +85,8 @@ def _summary_table(report: CatalogReport, directory: Path) -> Table:
     ]
     for name, count, detail in rows:
         table.add_row(DATASETS[name], str(count), detail)
+    for story in catalog.stories:
+        table.add_row(f"stories/{story.id}", str(len(story.steps)), story.title["en"])
     return table
 
 

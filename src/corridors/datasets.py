@@ -18,6 +18,8 @@ DATASETS: Final[dict[str, str]] = {
     "corridors": "corridors.yaml",
     "events": "events.yaml",
 }
+#: Folder of presentation stories, one YAML file each (optional).
+STORIES_DIR: Final = "stories"
 
 
 def data_dir(override: Path | str | None = None) -> Path:

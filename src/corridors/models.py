@@ -19,6 +19,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+#: The map layers, in drawing order (bottom first).
+LAYERS: Final = ("countries", "regions", "corridors", "places")
+
 #: Languages every localized text must have; a new language is added here and in the data.
 REQUIRED_LANGUAGES: Final = ("en", "ar")
 
@@ -295,3 +298,20 @@ class Event(_Record):
         if len(set(features)) != len(features):
             raise PydanticCustomError("invalid_value", "features lists an id twice")
         return features
+
+
+class StoryStep(_Record):
+    """One step of a story: what to say, and the view to show (as link parameters)."""
+
+    title: Localized
+    text: Localized
+    view: dict[str, str | int | float] = Field(default_factory=dict)
+
+
+class Story(_Record):
+    """A presentation: steps through the events, each with its own view."""
+
+    id: FeatureId
+    title: Localized
+    summary: Localized
+    steps: Annotated[tuple[StoryStep, ...], Field(min_length=1)]

@@ -13,9 +13,9 @@ from typing import Final
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from corridors.catalog import LAYERS, Catalog
+from corridors.catalog import Catalog
 from corridors.i18n import Translator
-from corridors.models import Boundary, Corridor, EventKind, Place, PlaceKind, Status
+from corridors.models import LAYERS, Boundary, Corridor, EventKind, Place, PlaceKind, Status
 from corridors.styles import (
     COUNTRY_LINE,
     CROSSING_COLOR,

@@ -16,8 +16,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Final, Literal, cast, get_args
 
-from corridors.catalog import LAYERS
-from corridors.models import EventKind
+from corridors.models import LAYERS, EventKind
 
 Renderer = Literal["deck", "leaflet"]
 Basemap = Literal["bundled", "osm", "carto"]

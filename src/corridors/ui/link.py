@@ -6,9 +6,8 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from corridors.catalog import LAYERS, Catalog
-from corridors.i18n import Translator, available_languages
-from corridors.models import EventKind
+from corridors.i18n import Translator
+from corridors.models import LAYERS, EventKind
 from corridors.state import ViewState, Vocabulary, from_query, to_query
 from corridors.timeline import DateRange, presets
 from corridors.ui import session
@@ -17,31 +16,23 @@ NOTICES = "link_notices"
 RESTORED = "link_restored"
 
 
-def vocabulary(catalog: Catalog, span: DateRange, steps: int) -> Vocabulary:
-    """What links to this catalogue may name."""
-    return Vocabulary(
-        event_ids=frozenset(event.id for event in catalog.events),
-        feature_ids=frozenset(feature.id for feature in catalog.features()),
-        languages=available_languages(),
-        first_day=span.start,
-        last_day=span.end,
-        steps=steps,
-    )
+def restore_once(words: Vocabulary, span: DateRange) -> bool:
+    """On a session's first run, apply the link's state and remember what was ignored.
 
-
-def restore_once(words: Vocabulary, span: DateRange) -> None:
-    """On a session's first run, apply the link's state; remember what was ignored."""
+    Returns whether the link was applied on this run.
+    """
     if st.session_state.get(RESTORED):
-        return
+        return False
     st.session_state[RESTORED] = True
     query = {name: st.query_params.get_all(name) for name in st.query_params}
     state, notices = from_query(query, words)
     st.session_state[NOTICES] = notices
     apply(state, span)
+    return True
 
 
-def apply(state: ViewState, span: DateRange) -> None:
-    """Put a view state into the session's widgets."""
+def apply(state: ViewState, span: DateRange, *, keep_presenting: bool = False) -> None:
+    """Put a view state into the session's widgets (a story step keeps presenter mode on)."""
     start, end = state.start or span.start, state.end or span.end
     st.session_state[session.DATES] = (start, end)
     matching = [name for name, days in presets(span).items() if days == DateRange(start, end)]
@@ -57,8 +48,9 @@ def apply(state: ViewState, span: DateRange) -> None:
     st.session_state[session.LANG] = state.lang
     has_view = None not in (state.lat, state.lon, state.zoom)
     st.session_state[session.VIEW] = (state.lat, state.lon, state.zoom) if has_view else None
-    st.session_state[session.MODE] = state.mode
-    st.session_state[session.STEP] = state.step
+    if not keep_presenting:
+        st.session_state[session.MODE] = state.mode
+        st.session_state[session.STEP] = state.step
 
 
 def current(span: DateRange) -> ViewState:

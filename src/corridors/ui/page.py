@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from corridors.catalog import Catalog, CatalogReport
 from corridors.i18n import Translator
+from corridors.models import Event
 from corridors.scene import SceneRequest
-from corridors.timeline import catalogue_span, filter_events
-from corridors.ui import link, session
+from corridors.timeline import EventIndex, catalogue_span, filter_events
+from corridors.ui import link, presenter, session
 from corridors.ui.data import event_index, load_report
 from corridors.ui.events_panel import render_card, render_events, render_feature
 from corridors.ui.legend import render_legend
@@ -24,36 +26,70 @@ def render() -> None:
     catalog, index = report.catalog, event_index()
     span = catalogue_span(catalog.events)
     session.init(span)
-    link.restore_once(link.vocabulary(catalog, span, steps=0), span)
+    if link.restore_once(catalog.vocabulary(), span) and st.session_state[session.MODE]:
+        presenter.start(catalog, span)
     translate = Translator(st.session_state[session.LANG])
+    presenting = st.session_state[session.MODE] == "present"
 
-    render_sidebar(catalog, span, translate)
+    if not presenting:
+        render_sidebar(catalog, span, translate)
     title, share = st.columns([5, 1], vertical_alignment="bottom")
     title.title(translate("app.title"))
-    st.caption(translate("app.subtitle"))
+    if not presenting:
+        st.caption(translate("app.subtitle"))
     link.render_notices(translate)
-    if report.problems:
-        with st.expander(translate("app.data_problems", count=len(report.problems)), icon="⚠️"):
-            for problem in report.problems:
-                st.markdown(f"- {md_escape(str(problem))}")
+    _render_problems(report, translate)
 
-    dates, kinds = session.date_range(), session.kinds()
-    events = filter_events(catalog.events, dates, kinds)
+    request = _scene_request(index, translate)
+    if presenting:
+        presenter.render_presenter(catalog, span, translate)
+        render_map(catalog, request, translate)
+        render_legend(translate)
+    else:
+        events = filter_events(catalog.events, request.dates, request.kinds)
+        _render_dashboard(catalog, index, request, events, translate)
+
+    state = link.current(span)
+    with share:
+        link.render_share(state, translate)
+    link.sync_url(state)
+
+
+def _scene_request(index: EventIndex, translate: Translator) -> SceneRequest:
+    """What the map should show: filters, layers, and the selection highlighted."""
     event_id, feature_id = st.session_state[session.EVENT], st.session_state[session.FEATURE]
     selected_event = index.event(event_id) if event_id else None
-    highlighted = (
-        frozenset(selected_event.features)
-        if selected_event is not None
-        else frozenset({feature_id} if feature_id else ())
-    )
-    request = SceneRequest(
-        dates=dates,
-        kinds=kinds,
+    if selected_event is not None:
+        highlighted = frozenset(selected_event.features)
+    else:
+        highlighted = frozenset({feature_id} if feature_id else ())
+    return SceneRequest(
+        dates=session.date_range(),
+        kinds=session.kinds(),
         layers=frozenset(st.session_state[session.LAYER_CHOICE]),
         highlighted=highlighted,
         lang=translate.lang,
     )
 
+
+def _render_problems(report: CatalogReport, translate: Translator) -> None:
+    """Data problems found at start-up; everything valid is still shown."""
+    if report.problems:
+        with st.expander(translate("app.data_problems", count=len(report.problems)), icon="⚠️"):
+            for problem in report.problems:
+                st.markdown(f"- {md_escape(str(problem))}")
+
+
+def _render_dashboard(
+    catalog: Catalog,
+    index: EventIndex,
+    request: SceneRequest,
+    events: tuple[Event, ...],
+    translate: Translator,
+) -> None:
+    """Map, legend and timeline beside the event list or the selected feature."""
+    event_id, feature_id = st.session_state[session.EVENT], st.session_state[session.FEATURE]
+    selected_event = index.event(event_id) if event_id else None
     map_column, side_column = st.columns([3, 2], gap="medium")
     with map_column:
         render_map(catalog, request, translate)
@@ -64,11 +100,7 @@ def render() -> None:
             st.caption(translate("events.selected"))
             render_card(selected_event, translate, key_prefix="selected")
         if feature_id:
-            render_feature(catalog, index, feature_id, dates, kinds, translate)
+            kinds = request.kinds or frozenset()
+            render_feature(catalog, index, feature_id, request.dates, kinds, translate)
         else:
-            render_events(events, dates, translate)
-
-    state = link.current(span)
-    with share:
-        link.render_share(state, translate)
-    link.sync_url(state)
+            render_events(events, request.dates, translate)

@@ -6,8 +6,7 @@ from typing import Any, Final
 
 import streamlit as st
 
-from corridors.catalog import LAYERS
-from corridors.models import EventKind
+from corridors.models import LAYERS, EventKind
 from corridors.timeline import DateRange
 
 DATES: Final = "dates"

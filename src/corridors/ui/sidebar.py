@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from corridors.catalog import LAYERS, Catalog
+from corridors.catalog import Catalog
 from corridors.i18n import Translator
-from corridors.models import EventKind
+from corridors.models import LAYERS, EventKind
 from corridors.timeline import DateRange, presets
-from corridors.ui import session
+from corridors.ui import presenter, session
 
 
 def render_sidebar(catalog: Catalog, span: DateRange, translate: Translator) -> None:
@@ -67,6 +67,21 @@ def render_sidebar(catalog: Catalog, span: DateRange, translate: Translator) -> 
             format_func=lambda key: translate(f"basemaps.{key}"),
             key=session.BASEMAP,
         )
+        st.divider()
+        st.button(
+            translate("present.toggle"),
+            key="present-start",
+            on_click=_present,
+            args=(catalog, span),
+            icon=":material/slideshow:",
+            disabled=not catalog.stories,
+        )
+
+
+def _present(catalog: Catalog, span: DateRange) -> None:
+    st.session_state[session.MODE] = "present"
+    st.session_state[session.STEP] = 1
+    presenter.start(catalog, span)
 
 
 def _feature_chosen() -> None:

@@ -1,0 +1,95 @@
+"""Presenter mode: a clean full-width page that steps through a story's views."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_shortcuts import add_shortcuts
+
+from corridors.catalog import Catalog
+from corridors.i18n import Translator
+from corridors.models import Story
+from corridors.timeline import DateRange
+from corridors.ui import link, session
+from corridors.ui.safe import md_escape
+
+PREVIOUS = "present-previous"
+NEXT = "present-next"
+
+_HIDE_SIDEBAR = """
+<style>
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+  [data-testid="stExpandSidebarButton"] { display: none !important; }
+</style>
+"""
+
+
+def story_of(catalog: Catalog) -> Story | None:
+    """The story presented (the first bundled one)."""
+    return catalog.stories[0] if catalog.stories else None
+
+
+def go_to(catalog: Catalog, story: Story, number: int, span: DateRange) -> None:
+    """Show step ``number`` (1-based) of ``story``: apply its view, stay in presenter mode."""
+    views = catalog.story_views(story)
+    number = max(1, min(number, len(views)))
+    link.apply(views[number - 1], span, keep_presenting=True)
+    st.session_state[session.STEP] = number
+
+
+def start(catalog: Catalog, span: DateRange) -> None:
+    """Enter presenter mode at the step in the session (or the first)."""
+    story = story_of(catalog)
+    if story is not None:
+        go_to(catalog, story, st.session_state[session.STEP] or 1, span)
+
+
+def stop() -> None:
+    """Leave presenter mode."""
+    st.session_state[session.MODE] = None
+    st.session_state[session.STEP] = None
+
+
+def render_presenter(catalog: Catalog, span: DateRange, translate: Translator) -> Story | None:
+    """The step's title and text with Previous / Next (and arrow keys) and Exit."""
+    st.html(_HIDE_SIDEBAR)
+    story = story_of(catalog)
+    if story is None:
+        st.info(translate("present.no_story"))
+        st.button(translate("present.exit"), key="present-exit", on_click=stop)
+        return None
+    total = len(story.steps)
+    number = st.session_state[session.STEP] or 1
+    step = story.steps[number - 1]
+    with st.container(border=True, key="present-step"):
+        st.caption(
+            f"{md_escape(translate.text(story.title))} · "
+            + md_escape(
+                translate(
+                    "present.step", number=translate.number(number), total=translate.number(total)
+                )
+            )
+        )
+        st.subheader(md_escape(translate.text(step.title)))
+        st.markdown(md_escape(translate.text(step.text)))
+        previous, following, leave = st.columns([1, 1, 2])
+        previous.button(
+            translate("present.previous"),
+            key=PREVIOUS,
+            disabled=number <= 1,
+            on_click=go_to,
+            args=(catalog, story, number - 1, span),
+            icon=":material/arrow_back:",
+        )
+        following.button(
+            translate("present.next"),
+            key=NEXT,
+            disabled=number >= total,
+            on_click=go_to,
+            args=(catalog, story, number + 1, span),
+            icon=":material/arrow_forward:",
+            type="primary",
+        )
+        leave.button(translate("present.exit"), key="present-exit", on_click=stop)
+        st.caption(translate("present.keys"))
+    add_shortcuts(**{PREVIOUS: ["arrowleft", "pageup"], NEXT: ["arrowright", "pagedown"]})
+    return story
