@@ -190,7 +190,7 @@ class _Loader:
             c for c in corridors if self._accept(c.id, self._corridor_ok(c, place_ids, geometries))
         ]
         feature_ids = country_ids | region_ids | place_ids | {c.id for c in corridors}
-        events = [e for e in events if self._event_ok(e, feature_ids)]
+        events = [e for e in events if self._accept(e.id, self._event_ok(e, feature_ids))]
 
         catalog = Catalog(
             countries=tuple(countries),
@@ -224,6 +224,8 @@ class _Loader:
                 for notice in from_query(_as_query(step.view), words)[1]:
                     kind = _KIND_BY_NOTICE.get(notice.reason, ProblemKind.INVALID_VALUE)
                     reason = f"{notice.value!r}: {notice.reason.removeprefix('notices.')}"
+                    if kind is ProblemKind.UNKNOWN_LINK:
+                        reason = self._link_reason(notice.value)
                     self.report(
                         filename, story.id, f"steps[{number - 1}].view.{notice.param}", kind, reason
                     )
@@ -410,12 +412,14 @@ class _Loader:
     ) -> bool:
         if target is None or target in targets:
             return True
-        if target in self.rejected:
-            reason = f"links to {target!r}, which was rejected (see its own problem)"
-        else:
-            reason = f"links to {target!r}, which does not exist"
+        reason = self._link_reason(target)
         self.report(DATASETS[name], record_id, field_, ProblemKind.UNKNOWN_LINK, reason)
         return False
+
+    def _link_reason(self, target: str) -> str:
+        if target in self.rejected:
+            return f"links to {target!r}, which was rejected (see its own problem)"
+        return f"links to {target!r}, which does not exist"
 
     def _place_ok(self, place: Place, country_ids: set[str], region_ids: set[str]) -> bool:
         ok = self._link_ok("places", place.id, "country", place.country, country_ids)
