@@ -1,8 +1,9 @@
-"""Command line: ``corridors validate | build-geodata``."""
+"""Command line: ``corridors validate | build-geodata | export``."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -11,10 +12,17 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from corridors._errors import BuildError
+from corridors._atomic import write_text_atomic
+from corridors._errors import BuildError, CatalogError
 from corridors.build import build_geodata
-from corridors.catalog import CatalogReport, inspect_catalog
+from corridors.catalog import CatalogReport, inspect_catalog, load_catalog
 from corridors.datasets import DATASETS, data_dir
+from corridors.export import events_csv, events_geojson, geojson_text, map_html
+from corridors.i18n import Translator, available_languages
+from corridors.models import EventKind
+from corridors.scene import SceneRequest, build_scene
+from corridors.timeline import DateRange, catalogue_span, filter_events
+from corridors.viewport import fit_bounds
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,7 +53,53 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=None, help="data directory (default: bundled)")
     build.add_argument("--tolerance", type=float, default=0.003, help="simplification, degrees")
     build.set_defaults(run=_build)
+
+    export = commands.add_parser("export", help="write the events (CSV, GeoJSON) or the map (HTML)")
+    export.add_argument("format", choices=("csv", "geojson", "html"))
+    export.add_argument("output", type=Path, help="file to write (atomically)")
+    export.add_argument("--from", dest="start", type=dt.date.fromisoformat, help="YYYY-MM-DD")
+    export.add_argument("--to", dest="end", type=dt.date.fromisoformat, help="YYYY-MM-DD")
+    export.add_argument("--kinds", type=_kinds, default=None, help="comma-separated event kinds")
+    export.add_argument("--lang", default="en", choices=available_languages())
+    export.add_argument("--data", type=Path, default=None, help="data directory")
+    export.set_defaults(run=_export)
     return parser
+
+
+def _kinds(text: str) -> frozenset[EventKind]:
+    try:
+        return frozenset(EventKind(part) for part in text.split(",") if part)
+    except ValueError as error:
+        known = ", ".join(kind.value for kind in EventKind)
+        raise argparse.ArgumentTypeError(f"{error}; known kinds: {known}") from None
+
+
+def _export(args: argparse.Namespace, console: Console) -> int:
+    try:
+        catalog = load_catalog(args.data)
+    except CatalogError as error:
+        console.print(str(error), markup=False, highlight=False)
+        return 1
+    span = catalogue_span(catalog.events)
+    dates = DateRange(args.start or span.start, args.end or span.end)
+    events = filter_events(catalog.events, dates, args.kinds)
+    if args.format == "csv":
+        text = events_csv(events)
+    elif args.format == "geojson":
+        text = geojson_text(events_geojson(catalog, events))
+    else:
+        translate = Translator(args.lang)
+        scene = build_scene(catalog, SceneRequest(dates=dates, kinds=args.kinds, lang=args.lang))
+        title = translate(
+            "export.title",
+            title=translate("app.title"),
+            start=translate.date(dates.start),
+            end=translate.date(dates.end),
+        )
+        text = map_html(scene, translate, view=fit_bounds(scene.bounds), title=title)
+    write_text_atomic(args.output, text)
+    console.print(f"wrote {args.output} ({len(events)} events)")
+    return 0
 
 
 def _validate(args: argparse.Namespace, console: Console) -> int:

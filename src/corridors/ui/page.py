@@ -12,6 +12,7 @@ from corridors.timeline import EventIndex, catalogue_span, filter_events
 from corridors.ui import link, presenter, session
 from corridors.ui.data import event_index, load_report
 from corridors.ui.events_panel import render_card, render_events, render_feature
+from corridors.ui.exports import render_exports
 from corridors.ui.legend import render_legend
 from corridors.ui.map_panel import render_map
 from corridors.ui.safe import md_escape
@@ -33,7 +34,7 @@ def render() -> None:
 
     if not presenting:
         render_sidebar(catalog, span, translate)
-    title, share = st.columns([5, 1], vertical_alignment="bottom")
+    title, share, export = st.columns([6, 1, 1], vertical_alignment="bottom")
     title.title(translate("app.title"))
     if not presenting:
         st.caption(translate("app.subtitle"))
@@ -41,13 +42,15 @@ def render() -> None:
     _render_problems(report, translate)
 
     request = _scene_request(index, translate)
+    events = filter_events(catalog.events, request.dates, request.kinds)
     if presenting:
         presenter.render_presenter(catalog, span, translate)
         render_map(catalog, request, translate)
         render_legend(translate)
     else:
-        events = filter_events(catalog.events, request.dates, request.kinds)
         _render_dashboard(catalog, index, request, events, translate)
+    with export:
+        render_exports(catalog, events, request, translate)
 
     state = link.current(span)
     with share:

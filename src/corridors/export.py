@@ -1,0 +1,115 @@
+"""Exports of what a view shows: events as CSV and GeoJSON, the map as a standalone HTML file."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Final, cast
+
+from branca.element import Element, Figure
+from shapely.geometry import mapping
+
+from corridors.catalog import Catalog
+from corridors.i18n import Translator
+from corridors.leaflet import build_base_map, build_feature_groups
+from corridors.models import Event
+from corridors.scene import Scene
+from corridors.viewport import View
+
+CSV_COLUMNS: Final = (
+    "id", "date", "precision", "kind", "title_en", "title_ar", "summary_en", "summary_ar",
+    "features", "sources",
+)  # fmt: skip
+#: A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+STATIC_DIR: Final = Path(__file__).resolve().parents[2] / "static"
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A cell value a spreadsheet shows as text, never runs as a formula."""
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
+def _sources(event: Event) -> str:
+    return " | ".join(
+        f"{source.outlet} <{source.url}>" if source.url else source.outlet
+        for source in event.sources
+    )
+
+
+def events_csv(events: Sequence[Event]) -> str:
+    """The events as CSV (UTF-8 text), one row each, with sources; formula-safe."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for event in events:
+        row = [
+            event.id,
+            event.date.isoformat(),
+            str(event.precision),
+            str(event.kind),
+            event.title["en"],
+            event.title["ar"],
+            event.summary["en"],
+            event.summary["ar"],
+            " ".join(event.features),
+            _sources(event),
+        ]
+        writer.writerow([spreadsheet_safe(value) for value in row])
+    return buffer.getvalue()
+
+
+def events_geojson(catalog: Catalog, events: Sequence[Event]) -> dict[str, Any]:
+    """The events joined to their features: one GeoJSON feature per (event, map feature) link."""
+    features = []
+    for event in events:
+        for feature_id in event.features:
+            record = catalog.feature(feature_id)
+            properties = {
+                "event_id": event.id,
+                "date": event.date.isoformat(),
+                "precision": str(event.precision),
+                "kind": str(event.kind),
+                "title": dict(event.title),
+                "summary": dict(event.summary),
+                "sources": [source.model_dump(exclude_none=True) for source in event.sources],
+                "feature_id": feature_id,
+                "feature_layer": catalog.layer_of(feature_id),
+                "feature_name": dict(record.names),
+            }
+            geometry = mapping(catalog.geometries[feature_id])
+            features.append({"type": "Feature", "properties": properties, "geometry": geometry})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def geojson_text(collection: dict[str, Any]) -> str:
+    """GeoJSON as compact UTF-8 text."""
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+
+
+def map_html(scene: Scene, translate: Translator, *, view: View, title: str) -> str:
+    """The map as one HTML file: Leaflet, styles and data inlined; opens offline from disk."""
+    leaflet_map = build_base_map(view=view, basemap="bundled")
+    leaflet_map.default_js = []
+    leaflet_map.default_css = []
+    root = cast(Figure, leaflet_map.get_root())
+    leaflet_css = (STATIC_DIR / "leaflet" / "leaflet.css").read_text(encoding="utf-8")
+    leaflet_js = (STATIC_DIR / "leaflet" / "leaflet.js").read_text(encoding="utf-8")
+    root.header.add_child(Element(f"<style>{leaflet_css}</style>"), name="leaflet_css")
+    root.header.add_child(Element(f"<script>{leaflet_js}</script>"), name="leaflet_js")
+    root.header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="title")
+    direction = "rtl" if translate.rtl else "ltr"
+    root.html.add_child(
+        Element(
+            f'<div dir="{direction}" style="font:14px sans-serif;padding:4px 8px">'
+            f"<b>{html.escape(title)}</b></div>"
+        )
+    )
+    for group in build_feature_groups(scene, translate):
+        group.add_to(leaflet_map)
+    rendered: str = root.render()
+    return rendered

@@ -1,0 +1,64 @@
+"""The Export control: filtered events as CSV or GeoJSON, the map as standalone HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from corridors.catalog import Catalog
+from corridors.export import events_csv, events_geojson, geojson_text, map_html
+from corridors.i18n import Translator
+from corridors.models import Event
+from corridors.scene import SceneRequest
+from corridors.ui.map_panel import cached_scene
+from corridors.viewport import fit_bounds
+
+
+def export_title(request: SceneRequest, translate: Translator) -> str:
+    """The title of an exported map: the app and the date range."""
+    return translate(
+        "export.title",
+        title=translate("app.title"),
+        start=translate.date(request.dates.start),
+        end=translate.date(request.dates.end),
+    )
+
+
+def render_exports(
+    catalog: Catalog, events: Sequence[Event], request: SceneRequest, translate: Translator
+) -> None:
+    """Download buttons; each file is only built when its button is pressed."""
+    stem = f"corridor-atlas-{request.dates.start}-{request.dates.end}"
+
+    def snapshot() -> str:
+        scene = cached_scene(request)
+        view = fit_bounds(scene.bounds)
+        return map_html(scene, translate, view=view, title=export_title(request, translate))
+
+    with st.popover(translate("export.button"), icon=":material/download:"):
+        st.caption(translate("export.help", count=translate.number(len(events))))
+        st.download_button(
+            translate("export.csv"),
+            data=lambda: events_csv(events),
+            file_name=f"{stem}.csv",
+            mime="text/csv",
+            key="export-csv",
+            on_click="ignore",
+        )
+        st.download_button(
+            translate("export.geojson"),
+            data=lambda: geojson_text(events_geojson(catalog, events)),
+            file_name=f"{stem}.geojson",
+            mime="application/geo+json",
+            key="export-geojson",
+            on_click="ignore",
+        )
+        st.download_button(
+            translate("export.html"),
+            data=snapshot,
+            file_name=f"{stem}.html",
+            mime="text/html",
+            key="export-html",
+            on_click="ignore",
+        )
