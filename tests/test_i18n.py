@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 
-from corridors.i18n import Translator, available_languages, strings
+from corridors.i18n import Translator, strings
+from corridors.languages import available_languages
 from corridors.models import Precision
 
 

@@ -20,7 +20,7 @@ from shapely.geometry.base import BaseGeometry
 
 from corridors._errors import CatalogError, Problem, ProblemKind
 from corridors.datasets import DATASETS, STORIES_DIR, data_dir
-from corridors.i18n import available_languages
+from corridors.languages import available_languages
 from corridors.models import LAYERS, Boundary, Corridor, Event, Place, Story
 from corridors.state import ViewState, Vocabulary, from_query
 from corridors.window import REGIONAL_WINDOW

@@ -18,7 +18,8 @@ from corridors.build import build_geodata
 from corridors.catalog import CatalogReport, inspect_catalog, load_catalog
 from corridors.datasets import DATASETS, data_dir
 from corridors.export import events_csv, events_geojson, geojson_text, map_html
-from corridors.i18n import Translator, available_languages
+from corridors.i18n import Translator
+from corridors.languages import available_languages
 from corridors.models import EventKind
 from corridors.scene import SceneRequest, build_scene
 from corridors.timeline import DateRange, catalogue_span, filter_events

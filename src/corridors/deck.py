@@ -12,7 +12,7 @@ from shapely.geometry.base import BaseGeometry
 
 from corridors.i18n import Translator
 from corridors.scene import Scene, SceneFeature
-from corridors.viewport import View
+from corridors.viewport import DECK_ZOOM_OFFSET, View
 
 #: MapLibre styles served by the app itself (static/): the bundled one needs no network.
 BASEMAP_STYLES: Final = {
@@ -49,10 +49,18 @@ def build_deck(
     ]
     return CompactDeck(
         layers=[layer for layer in layers if layer is not None],
-        initial_view_state=pdk.ViewState(latitude=view.lat, longitude=view.lon, zoom=view.zoom),
+        initial_view_state=pdk.ViewState(
+            latitude=view.lat, longitude=view.lon, zoom=view.zoom + DECK_ZOOM_OFFSET
+        ),
         map_style=BASEMAP_STYLES[basemap],
-        tooltip={"text": "{tooltip}", "style": TOOLTIP_STYLE},
+        tooltip={"text": "{tooltip}", "style": _tooltip_style(translate)},
     )
+
+
+def _tooltip_style(translate: Translator) -> dict[str, str]:
+    if translate.rtl:
+        return {**TOOLTIP_STYLE, "direction": "rtl", "textAlign": "right"}
+    return TOOLTIP_STYLE
 
 
 def _rings(geometry: BaseGeometry) -> list[list[list[list[float]]]]:

@@ -13,17 +13,12 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 
+from corridors.languages import DEFAULT_LANGUAGE, available_languages
 from corridors.models import Precision
 
-DEFAULT_LANGUAGE: Final = "en"
-
-
-@cache
-def available_languages() -> tuple[str, ...]:
-    """The languages with a UI strings file, the default first."""
-    files = resources.files("corridors").joinpath("locales").iterdir()
-    found = sorted(item.name.removesuffix(".yaml") for item in files if item.name.endswith(".yaml"))
-    return (DEFAULT_LANGUAGE, *(lang for lang in found if lang != DEFAULT_LANGUAGE))
+#: Unicode first-strong isolate and pop: a name, id or number inside a sentence keeps its
+#: own direction and does not reorder the words around it.
+_ISOLATE: Final = "\u2068{}\u2069"
 
 
 @cache
@@ -68,9 +63,33 @@ class Translator:
         return bool(self.locale.character_order == "right-to-left")
 
     def __call__(self, key: str, **values: object) -> str:
-        """The UI string ``key`` with ``{name}`` placeholders filled in."""
+        """The UI string ``key`` with ``{name}`` placeholders filled in (isolated when RTL)."""
         template = self._strings.get(key) or self._fallback[key]
-        return template.format(**values) if values else template
+        if not values:
+            return template
+        if self.rtl:
+            values = {name: _ISOLATE.format(value) for name, value in values.items()}
+        return template.format(**values)
+
+    def language_name(self, lang: str) -> str:
+        """A language's name in that language (as a language menu shows it)."""
+        return str(Locale.parse(lang).get_display_name(lang))
+
+    def d3_time_locale(self) -> dict[str, Any]:
+        """Month and day names for Vega-Lite charts (d3-time-format locale), from CLDR."""
+        months = self.locale.months["format"]
+        days = self.locale.days["format"]
+        order = (6, 0, 1, 2, 3, 4, 5)  # d3 starts on Sunday, CLDR numbers Monday 0
+        return {
+            "dateTime": "%x %X",
+            "date": "%Y-%m-%d",
+            "time": "%H:%M:%S",
+            "periods": ["AM", "PM"],
+            "days": [days["wide"][day] for day in order],
+            "shortDays": [days["abbreviated"][day] for day in order],
+            "months": [months["wide"][month] for month in range(1, 13)],
+            "shortMonths": [months["abbreviated"][month] for month in range(1, 13)],
+        }
 
     def text(self, localized: Mapping[str, str]) -> str:
         """A data text in this language, or in English where it has none."""

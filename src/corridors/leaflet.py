@@ -87,7 +87,8 @@ def build_map(
 def tooltip_html(feature: SceneFeature, translate: Translator) -> str:
     """The tooltip as safe HTML: every line escaped, lines joined by <br>."""
     lines = feature.tooltip(translate).split("\n")
-    return "<br>".join(html.escape(line) for line in lines)
+    direction = "rtl" if translate.rtl else "ltr"
+    return f'<div dir="{direction}">' + "<br>".join(html.escape(line) for line in lines) + "</div>"
 
 
 def _properties(feature: SceneFeature, translate: Translator) -> dict[str, Any]:

@@ -19,11 +19,13 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from corridors.languages import available_languages
+
 #: The map layers, in drawing order (bottom first).
 LAYERS: Final = ("countries", "regions", "corridors", "places")
 
-#: Languages every localized text must have; a new language is added here and in the data.
-REQUIRED_LANGUAGES: Final = ("en", "ar")
+#: Languages every localized text must have: those the UI speaks (see ``locales/``).
+REQUIRED_LANGUAGES: Final = available_languages()
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -250,6 +252,7 @@ class Corridor(_Record):
 
     id: FeatureId
     names: Localized
+    aliases: tuple[NonEmptyText, ...] = ()
     other_names: tuple[OtherName, ...] = ()
     modes: Annotated[tuple[Mode, ...], Field(min_length=1)]
     status_history: Annotated[tuple[StatusChange, ...], Field(min_length=1)]

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Final
 
 Bounds = tuple[float, float, float, float]  # west, south, east, north
 
-TILE_SIZE = 256
+#: Zoom levels here are those of web maps and links (a 256 px world at zoom 0, as in
+#: Leaflet and OpenStreetMap); deck.gl's world is 512 px, so its zoom is one less.
+TILE_SIZE: Final = 256
+DECK_ZOOM_OFFSET: Final = -1.0
 MAX_ZOOM = 11.0
 
 
@@ -27,7 +31,11 @@ def _mercator_y(lat: float) -> float:
 
 
 def fit_bounds(
-    bounds: Bounds, *, width: int = 560, height: int = 560, padding: float = 0.05
+    bounds: Bounds,
+    *,
+    width: int = 560,
+    height: int = 560,
+    padding: float = 0.05,
 ) -> View:
     """The view that shows ``bounds`` inside a ``width`` x ``height`` pixel map.
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 from corridors.catalog import Catalog
 from corridors.i18n import Translator
-from corridors.models import Corridor, Event, EventKind
+from corridors.models import Boundary, Corridor, Event, EventKind, Place
 from corridors.timeline import DateRange, EventIndex
 from corridors.ui import session
 from corridors.ui.safe import md_escape, md_link
@@ -85,6 +85,23 @@ def render_card(event: Event, translate: Translator, *, key_prefix: str) -> None
             )
 
 
+def _other_names(record: Boundary | Place | Corridor, translate: Translator) -> list[str]:
+    """Caption lines: the feature's names in other languages, each side's names, aliases."""
+    label = md_escape(translate("selection.other_names"))
+    lines = []
+    names = [name for lang, name in record.names.items() if lang != translate.lang]
+    aliases = list(dict.fromkeys([*names, *record.aliases]))
+    if aliases:
+        lines.append(f"{label}: " + " · ".join(md_escape(name) for name in aliases))
+    if isinstance(record, Corridor):
+        for other in record.other_names:
+            spelled = [text for lang, text in other.name.items() if lang != translate.lang]
+            variants = f" ({' · '.join(md_escape(text) for text in spelled)})" if spelled else ""
+            name, used_by = translate.text(other.name), translate.text(other.used_by)
+            lines.append(f"**{md_escape(name)}**{variants}: {md_escape(used_by)}")
+    return lines
+
+
 def render_feature(
     catalog: Catalog,
     index: EventIndex,
@@ -97,18 +114,8 @@ def render_feature(
     record = catalog.feature(feature_id)
     with st.container(border=True, key="feature-panel"):
         st.subheader(md_escape(translate.text(record.names)))
-        others = [name for lang, name in record.names.items() if lang != translate.lang]
-        if isinstance(record, Corridor):
-            others += [
-                f"{translate.text(other.name)} ({translate.text(other.used_by)})"
-                for other in record.other_names
-            ]
-        others += list(getattr(record, "aliases", ()))
-        if others:
-            st.caption(
-                f"{md_escape(translate('selection.other_names'))}: "
-                + " · ".join(md_escape(name) for name in dict.fromkeys(others))
-            )
+        for line in _other_names(record, translate):
+            st.caption(line)
         all_dates = st.toggle(translate("selection.all_dates"), key=session.ALL_DATES)
         events = (
             index.events_of(feature_id) if all_dates else index.events_of(feature_id, dates, kinds)

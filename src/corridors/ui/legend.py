@@ -57,7 +57,7 @@ def render_legend(translate: Translator) -> None:
         for mode in Mode
     ]
     st.html(
-        f"<div style='font-size:.85rem;line-height:1.9'>"
+        f"<div dir='{'rtl' if translate.rtl else 'ltr'}' style='font-size:.85rem;line-height:1.9'>"
         f"<div>{''.join(areas)}</div>"
         f"<div><b>{html.escape(translate('legend.status'))}</b>: {''.join(statuses)}</div>"
         f"<div><b>{html.escape(translate('legend.mode'))}</b>: {''.join(modes)}</div></div>"

@@ -11,12 +11,13 @@ from corridors.scene import SceneRequest
 from corridors.timeline import EventIndex, catalogue_span, filter_events
 from corridors.ui import link, presenter, session
 from corridors.ui.data import event_index, load_report
+from corridors.ui.direction import apply_direction
 from corridors.ui.events_panel import render_card, render_events, render_feature
 from corridors.ui.exports import render_exports
 from corridors.ui.legend import render_legend
 from corridors.ui.map_panel import render_map
 from corridors.ui.safe import md_escape
-from corridors.ui.sidebar import render_sidebar
+from corridors.ui.sidebar import render_language_choice, render_sidebar
 from corridors.ui.timeline_chart import render_timeline
 
 
@@ -30,12 +31,15 @@ def render() -> None:
     if link.restore_once(catalog.vocabulary(), span) and st.session_state[session.MODE]:
         presenter.start(catalog, span)
     translate = Translator(st.session_state[session.LANG])
+    apply_direction(translate)
     presenting = st.session_state[session.MODE] == "present"
 
     if not presenting:
         render_sidebar(catalog, span, translate)
-    title, share, export = st.columns([6, 1, 1], vertical_alignment="bottom")
+    title, language, share, export = st.columns([3, 2, 1, 1], vertical_alignment="bottom")
     title.title(translate("app.title"))
+    with language:
+        render_language_choice(translate)
     if not presenting:
         st.caption(translate("app.subtitle"))
     link.render_notices(translate)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from corridors.catalog import Catalog
 from corridors.i18n import Translator
+from corridors.languages import available_languages
 from corridors.models import LAYERS, EventKind
 from corridors.timeline import DateRange, presets
 from corridors.ui import presenter, session
@@ -76,6 +77,18 @@ def render_sidebar(catalog: Catalog, span: DateRange, translate: Translator) -> 
             icon=":material/slideshow:",
             disabled=not catalog.stories,
         )
+
+
+def render_language_choice(translate: Translator) -> None:
+    """The language switch (each language named in itself)."""
+    st.radio(
+        translate("sidebar.language"),
+        options=list(available_languages()),
+        format_func=translate.language_name,
+        key=session.LANG,
+        horizontal=True,
+        label_visibility="collapsed",
+    )
 
 
 def _present(catalog: Catalog, span: DateRange) -> None:

@@ -47,6 +47,7 @@ def render_timeline(events: Sequence[Event], translate: Translator) -> None:
         )
         .add_params(pick)
         .properties(height=200)
+        .configure(locale={"time": translate.d3_time_locale()})
     )
     st.altair_chart(
         chart,
