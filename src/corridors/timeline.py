@@ -38,12 +38,10 @@ class DateRange:
 
 
 def catalogue_span(events: Sequence[Event]) -> DateRange:
-    """From the first event to the last (today when there are none)."""
-    if not events:
-        today = dt.date.today()
-        return DateRange(today, today)
-    days = [event.date for event in events]
-    return DateRange(min(days), max(days))
+    """From the first event to the last: at least two days, today when there are none."""
+    days = [event.date for event in events] or [dt.date.today()]
+    start, end = min(days), max(days)
+    return DateRange(min(start, end - dt.timedelta(days=1)), end)
 
 
 def presets(span: DateRange) -> dict[str, DateRange]:

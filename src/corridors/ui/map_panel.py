@@ -8,6 +8,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from corridors.catalog import Catalog
+from corridors.datasets import data_dir
 from corridors.deck import build_deck
 from corridors.i18n import Translator
 from corridors.leaflet import build_base_map, build_feature_groups
@@ -20,9 +21,13 @@ MAP_HEIGHT: Final = 560
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def cached_scene(request: SceneRequest) -> Scene:
-    """The scene for a request, built once per distinct request."""
+def _scene_of(directory: str, request: SceneRequest) -> Scene:
     return build_scene(load_report().catalog, request)
+
+
+def cached_scene(request: SceneRequest) -> Scene:
+    """The scene for a request, built once per distinct request and data directory."""
+    return _scene_of(str(data_dir()), request)
 
 
 def render_map(catalog: Catalog, request: SceneRequest, translate: Translator) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 import streamlit as st
 
 from corridors.catalog import Catalog, CatalogReport
@@ -16,9 +18,10 @@ from corridors.ui.events_panel import render_card, render_events, render_feature
 from corridors.ui.exports import render_exports
 from corridors.ui.legend import render_legend
 from corridors.ui.map_panel import render_map
-from corridors.ui.safe import md_escape
 from corridors.ui.sidebar import render_language_choice, render_sidebar
 from corridors.ui.timeline_chart import render_timeline
+
+PROBLEMS_SHOWN: Final = 5
 
 
 def render() -> None:
@@ -80,11 +83,17 @@ def _scene_request(index: EventIndex, translate: Translator) -> SceneRequest:
 
 
 def _render_problems(report: CatalogReport, translate: Translator) -> None:
-    """Data problems found at start-up; everything valid is still shown."""
-    if report.problems:
-        with st.expander(translate("app.data_problems", count=len(report.problems)), icon="⚠️"):
-            for problem in report.problems:
-                st.markdown(f"- {md_escape(str(problem))}")
+    """A banner naming each data problem (file, record, field); everything valid is shown."""
+    if not report.problems:
+        return
+    with st.container(border=True, key="data-problems"):
+        st.warning(translate("app.data_problems", count=len(report.problems)), icon="⚠️")
+        for problem in report.problems[:PROBLEMS_SHOWN]:
+            st.text(str(problem))
+        if len(report.problems) > PROBLEMS_SHOWN:
+            with st.expander(translate("app.more_problems")):
+                for problem in report.problems[PROBLEMS_SHOWN:]:
+                    st.text(str(problem))
 
 
 def _render_dashboard(
