@@ -77,6 +77,11 @@ def _coords(line: Any) -> list[list[float]]:
     return [[x, y] for x, y in line.coords]
 
 
+def _row(feature: SceneFeature, translate: Translator, **fields: Any) -> dict[str, Any]:
+    """A data row of a layer: the feature's id (returned on click), its tooltip, its fields."""
+    return {"id": feature.id, "tooltip": feature.tooltip(translate), **fields}
+
+
 def _dash(pattern: str) -> list[float]:
     """A "dash gap" pattern in pixels as deck.gl's dash array, in line widths ([0, 0]: solid)."""
     if not pattern:
@@ -91,14 +96,14 @@ def _polygon_layer(
     if not features:
         return None
     rows = [
-        {
-            "id": feature.id,
-            "tooltip": feature.tooltip(translate),
-            "fill": list(feature.fill),
-            "line": list(feature.line.color),
-            "width": feature.line.width,
-            "polygon": rings,
-        }
+        _row(
+            feature,
+            translate,
+            fill=list(feature.fill),
+            line=list(feature.line.color),
+            width=feature.line.width,
+            polygon=rings,
+        )
         for feature in features
         for rings in _rings(feature.geometry)
     ]
@@ -123,14 +128,14 @@ def _path_layer(features: tuple[SceneFeature, ...], translate: Translator) -> pd
     if not features:
         return None
     rows = [
-        {
-            "id": feature.id,
-            "tooltip": feature.tooltip(translate),
-            "color": list(feature.line.color),
-            "width": feature.line.width,
-            "dash": _dash(feature.line.dash),
-            "path": _coords(feature.geometry),
-        }
+        _row(
+            feature,
+            translate,
+            color=list(feature.line.color),
+            width=feature.line.width,
+            dash=_dash(feature.line.dash),
+            path=_coords(feature.geometry),
+        )
         for feature in features
     ]
     return pdk.Layer(
@@ -156,13 +161,13 @@ def _place_layer(features: tuple[SceneFeature, ...], translate: Translator) -> p
     if not features:
         return None
     rows = [
-        {
-            "id": feature.id,
-            "tooltip": feature.tooltip(translate),
-            "fill": list(feature.fill),
-            "radius": feature.radius,
-            "position": [feature.geometry.x, feature.geometry.y],
-        }
+        _row(
+            feature,
+            translate,
+            fill=list(feature.fill),
+            radius=feature.radius,
+            position=[feature.geometry.x, feature.geometry.y],
+        )
         for feature in features
     ]
     return pdk.Layer(

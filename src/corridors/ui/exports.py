@@ -38,27 +38,21 @@ def render_exports(
 
     with st.popover(translate("export.button"), icon=":material/download:"):
         st.caption(translate("export.help", count=translate.number(len(events))))
-        st.download_button(
-            translate("export.csv"),
-            data=lambda: events_csv(events),
-            file_name=f"{stem}.csv",
-            mime="text/csv",
-            key="export-csv",
-            on_click="ignore",
+        downloads = (
+            ("csv", lambda: events_csv(events), "text/csv"),
+            (
+                "geojson",
+                lambda: geojson_text(events_geojson(catalog, events)),
+                "application/geo+json",
+            ),
+            ("html", snapshot, "text/html"),
         )
-        st.download_button(
-            translate("export.geojson"),
-            data=lambda: geojson_text(events_geojson(catalog, events)),
-            file_name=f"{stem}.geojson",
-            mime="application/geo+json",
-            key="export-geojson",
-            on_click="ignore",
-        )
-        st.download_button(
-            translate("export.html"),
-            data=snapshot,
-            file_name=f"{stem}.html",
-            mime="text/html",
-            key="export-html",
-            on_click="ignore",
-        )
+        for extension, build, mime in downloads:
+            st.download_button(
+                translate(f"export.{extension}"),
+                data=build,
+                file_name=f"{stem}.{extension}",
+                mime=mime,
+                key=f"export-{extension}",
+                on_click="ignore",
+            )
