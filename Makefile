@@ -18,8 +18,8 @@ run: $(STAMP)
 	$(BIN)/streamlit run app.py --server.port 8501 --server.headless true
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests app.py benchmarks
-	$(BIN)/ruff format --check src tests app.py benchmarks
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
 	$(BIN)/mypy
 
 test: lint
