@@ -1,0 +1,194 @@
+"""Load: concurrent browser sessions clicking and filtering, on loopback, bounded in time.
+
+Starts the app on a free port, opens SESSIONS headless Chromium pages that for
+DURATION seconds select events, change the date preset and clear the selection,
+and prints errors (must be 0), p50/p95 interaction latency, and the server's
+memory before, during and after.
+
+    .venv/bin/python benchmarks/load.py [--sessions 20] [--duration 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.async_api import Browser, Page, async_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PRESETS = ("Summit week", "Since the ceasefire statement", "Everything")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process, in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def start_server(port: int) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
+    server = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise RuntimeError("the server did not become healthy in 60 s")
+
+
+_COUNT_RUNS = """() => {
+    window.__finishedRuns = 0;
+    const app = document.querySelector('[data-testid="stApp"]');
+    new MutationObserver(() => {
+        if (app.getAttribute("data-test-script-state") === "notRunning") window.__finishedRuns++;
+    }).observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
+}"""
+
+
+async def idle(page: Page) -> None:
+    """Wait until the page's script is not running."""
+    await page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
+        timeout=60_000
+    )
+
+
+async def finished_runs(page: Page) -> int:
+    """How many reruns have finished since the counter was installed."""
+    return int(await page.evaluate("window.__finishedRuns"))
+
+
+async def session(
+    browser: Browser, url: str, until: float, latencies: list[float], errors: list[str], seed: int
+) -> None:
+    """One viewer: open the page, then click and filter until ``until``."""
+    chance = random.Random(seed)
+    context = await browser.new_context()
+    page = await context.new_page()
+    page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+    try:
+        action = "open"
+        await page.goto(url, timeout=120_000)
+        await idle(page)
+        await page.locator('[class*="st-key-list-show-"] button').first.wait_for(timeout=60_000)
+        await page.evaluate(_COUNT_RUNS)
+        while time.monotonic() < until:
+            runs = await finished_runs(page)
+            action = chance.choice(("event", "event", "preset", "clear"))
+            started = time.perf_counter()
+            if action == "event":
+                buttons = page.locator('[class*="st-key-list-show-"] button')
+                count = await buttons.count()
+                if count == 0:
+                    continue
+                await buttons.nth(chance.randrange(count)).click()
+            elif action == "preset":
+                await page.locator(".st-key-preset").click()
+                await page.get_by_role("option", name=chance.choice(PRESETS)).first.click()
+            else:
+                clear = page.get_by_role("button", name="Clear selection")
+                if await clear.count() == 0:
+                    continue
+                await clear.first.click()
+            await page.wait_for_function(
+                "runs => window.__finishedRuns > runs", arg=runs, timeout=60_000
+            )
+            latencies.append(time.perf_counter() - started)
+            if await page.locator('[data-testid="stException"]').count():
+                errors.append("exception shown on the page")
+    except Exception as error:  # every failure counts as an error
+        errors.append(f"{action}: {type(error).__name__}: {str(error).splitlines()[0]}")
+    finally:
+        await context.close()
+
+
+async def run(sessions: int, duration: float) -> None:
+    port = free_port()
+    server = start_server(port)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            warm = await browser.new_page()
+            await warm.goto(url)
+            await idle(warm)
+            await warm.close()
+            before = rss_mb(server.pid)
+            latencies: list[float] = []
+            errors: list[str] = []
+            until = time.monotonic() + duration
+            samples: list[float] = []
+
+            async def sample() -> None:
+                while time.monotonic() < until:
+                    samples.append(rss_mb(server.pid))
+                    await asyncio.sleep(1)
+
+            await asyncio.gather(
+                sample(),
+                *(
+                    session(browser, url, until, latencies, errors, seed)
+                    for seed in range(sessions)
+                ),
+            )
+            await browser.close()
+        # sessions end when their websockets close; give the server time to drop them
+        await asyncio.sleep(15)
+        after = rss_mb(server.pid)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    quantiles = statistics.quantiles(latencies, n=20) if len(latencies) > 1 else [float("nan")] * 19
+    print(f"sessions: {sessions}, duration: {duration:.0f} s, interactions: {len(latencies)}")
+    print(f"errors: {len(errors)}")
+    for error in errors[:10]:
+        print(f"  - {error}")
+    print(f"latency p50: {statistics.median(latencies) * 1000:.0f} ms" if latencies else "no data")
+    print(f"latency p95: {quantiles[18] * 1000:.0f} ms")
+    print(f"server memory before: {before:.0f} MB")
+    print(f"server memory during (max): {max(samples, default=float('nan')):.0f} MB")
+    print(f"server memory after: {after:.0f} MB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--duration", type=float, default=60.0)
+    args = parser.parse_args()
+    asyncio.run(run(args.sessions, args.duration))
+
+
+if __name__ == "__main__":
+    main()
