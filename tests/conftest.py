@@ -9,11 +9,23 @@ from typing import Any
 
 import pytest
 import yaml
+from streamlit.testing.v1 import AppTest
 
 from corridors.catalog import Catalog, load_catalog
 from corridors.datasets import data_dir
 
 BUNDLED = data_dir()
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def open_app(**query: str) -> AppTest:
+    """Run the app once as a visitor of a link with these query parameters would."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for name, value in query.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception
+    return at
 
 
 @pytest.fixture(scope="session")

@@ -4,25 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from conftest import open_app
 from corridors.catalog import Catalog
 from corridors.styles import HIGHLIGHT
 from corridors.timeline import SUMMIT_WEEK
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-
 
 @pytest.fixture
 def app() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    assert not at.exception
-    return at
+    return open_app()
 
 
 def deck_spec(at: AppTest) -> dict[str, Any]:

@@ -9,23 +9,17 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import EditRecords, record
+from conftest import EditRecords, open_app, record
 from corridors.catalog import inspect_catalog
 from corridors.datasets import DATA_DIR_ENV
 
 ROOT = Path(__file__).resolve().parents[1]
-APP = str(ROOT / "app.py")
 PAYLOAD = '<script>alert("x")</script>[link](javascript:alert(1)) **b** $x$'
 
 
 def run_app(data: Path, monkeypatch: pytest.MonkeyPatch, **query: str) -> AppTest:
     monkeypatch.setenv(DATA_DIR_ENV, str(data))
-    at = AppTest.from_file(APP, default_timeout=60)
-    for name, value in query.items():
-        at.query_params[name] = value
-    at.run()
-    assert not at.exception
-    return at
+    return open_app(**query)
 
 
 def test_broken_data_gives_a_banner_and_the_rest_is_served(

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
+from conftest import open_app
 from corridors.catalog import Catalog
 from corridors.i18n import Translator, strings
 from corridors.languages import available_languages
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
 ISOLATE, POP = "\u2068", "\u2069"
 
 
@@ -67,11 +65,7 @@ def test_values_inside_arabic_sentences_are_isolated() -> None:
 
 
 def test_the_page_in_arabic() -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = "ar"
-    at.query_params["feature"] = "syunik-route"
-    at.run()
-    assert not at.exception
+    at = open_app(lang="ar", feature="syunik-route")
     assert at.title[0].value == "أطلس الممرات"
     assert at.sidebar.header[0].value == "التواريخ"
     html = " ".join(element.proto.body for element in at.get("html"))
