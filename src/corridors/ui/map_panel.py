@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any, Final
 
 import streamlit as st
@@ -40,12 +41,16 @@ def render_map(catalog: Catalog, request: SceneRequest, translate: Translator) -
         _render_leaflet(scene, translate, view, basemap)
     else:
         deck = build_deck(scene, translate, view=view, basemap=basemap)
+        # Streamlit keeps a deck.gl selection as row indices into the layer data, and the
+        # rows change with the selection and the filters; so a handled click retires the
+        # chart's key, and the next rerun starts a chart with no stale selection.
+        key = f"{session.DECK_MAP}-{st.session_state.get(session.DECK_GENERATION, 0)}"
         st.pydeck_chart(
             deck,
             height=MAP_HEIGHT,
-            on_select=_on_deck_select,
+            on_select=partial(_on_deck_select, key),
             selection_mode="single-object",
-            key=session.DECK_MAP,
+            key=key,
         )
 
 
@@ -66,12 +71,14 @@ def _render_leaflet(scene: Scene, translate: Translator, view: View, basemap: st
     )
 
 
-def _on_deck_select() -> None:
-    state: Any = st.session_state[session.DECK_MAP]
+def _on_deck_select(key: str) -> None:
+    state: Any = st.session_state[key]
     objects: dict[str, list[dict[str, Any]]] = state.selection.get("objects", {})
     for picked in objects.values():
         if picked:
             session.select_feature(str(picked[0]["id"]))
+            generation = st.session_state.get(session.DECK_GENERATION, 0)
+            st.session_state[session.DECK_GENERATION] = generation + 1
             return
 
 
