@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint validate bench clean
+.PHONY: run test lint chromium validate bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,17 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check
 	$(BIN)/mypy
 
-test: lint
+# The browser tests (tests/e2e) drive Debian's Chromium: install it when it is missing
+# (CI runs as root; elsewhere through sudo).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Chromium is missing: installing it with apt-get for the browser tests"; \
+		if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update && \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	}
+
+test: lint chromium
 	$(BIN)/pytest
 
 validate: $(STAMP)

@@ -14,7 +14,7 @@ from shapely.geometry import mapping
 
 from corridors.i18n import Translator
 from corridors.scene import Scene, SceneFeature
-from corridors.styles import BACKGROUND, css
+from corridors.styles import BACKGROUND, css, css_rgb
 from corridors.viewport import View
 
 LEAFLET_JS: Final = "/app/static/leaflet/leaflet.js"
@@ -53,7 +53,9 @@ def build_base_map(*, view: View, basemap: str = "bundled", assets: str = "") ->
     )
     root = cast(Figure, leaflet_map.get_root())
     root.header.add_child(
-        folium.Element(f"<style>.folium-map {{ background: {css(BACKGROUND)}; }}</style>")
+        folium.Element(
+            f"<style>.folium-map, .leaflet-container {{ background: {css(BACKGROUND)}; }}</style>"
+        )
     )
     if basemap in TILES:
         url, attribution = TILES[basemap]
@@ -97,10 +99,10 @@ def _properties(feature: SceneFeature, translate: Translator) -> dict[str, Any]:
         "layer": feature.layer,
         "tooltip": tooltip_html(feature, translate),
         "style": {
-            "color": css(feature.line.color),
+            "color": css_rgb(feature.line.color),
             "weight": feature.line.width,
             "dashArray": feature.line.dash or None,
-            "fillColor": css(feature.fill),
+            "fillColor": css_rgb(feature.fill),
             "fillOpacity": feature.fill[3] / 255,
             "opacity": feature.line.color[3] / 255,
             "radius": feature.radius,

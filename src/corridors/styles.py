@@ -67,3 +67,9 @@ def css(color: RGBA) -> str:
     """The colour as CSS ``rgba()``."""
     red, green, blue, alpha = color
     return f"rgba({red}, {green}, {blue}, {alpha / 255:.2f})"
+
+
+def css_rgb(color: RGBA) -> str:
+    """The colour as opaque CSS ``rgb()`` (for styles that carry the opacity apart)."""
+    red, green, blue, _ = color
+    return f"rgb({red}, {green}, {blue})"
