@@ -13,33 +13,15 @@ from __future__ import annotations
 import argparse
 import asyncio
 import random
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
+from page_load import ARGS, CHROMIUM, app_server
 from playwright.async_api import Browser, Page, async_playwright
 
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+#: The date presets a session picks from (the start of each option's English label).
 PRESETS = ("Summit week", "Since the ceasefire statement", "Everything")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def rss_mb(pid: int) -> float:
@@ -48,24 +30,6 @@ def rss_mb(pid: int) -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
-
-
-def start_server(port: int) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
-    server = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise RuntimeError("the server did not become healthy in 60 s")
 
 
 _COUNT_RUNS = """() => {
@@ -134,17 +98,14 @@ async def session(
 
 
 async def run(sessions: int, duration: float) -> None:
-    port = free_port()
-    server = start_server(port)
-    url = f"http://127.0.0.1:{port}/"
-    try:
+    with app_server() as (url, pid):
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             warm = await browser.new_page()
             await warm.goto(url)
             await idle(warm)
             await warm.close()
-            before = rss_mb(server.pid)
+            before = rss_mb(pid)
             latencies: list[float] = []
             errors: list[str] = []
             until = time.monotonic() + duration
@@ -152,7 +113,7 @@ async def run(sessions: int, duration: float) -> None:
 
             async def sample() -> None:
                 while time.monotonic() < until:
-                    samples.append(rss_mb(server.pid))
+                    samples.append(rss_mb(pid))
                     await asyncio.sleep(1)
 
             await asyncio.gather(
@@ -165,10 +126,7 @@ async def run(sessions: int, duration: float) -> None:
             await browser.close()
         # sessions end when their websockets close; give the server time to drop them
         await asyncio.sleep(15)
-        after = rss_mb(server.pid)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+        after = rss_mb(pid)
 
     quantiles = statistics.quantiles(latencies, n=20) if len(latencies) > 1 else [float("nan")] * 19
     print(f"sessions: {sessions}, duration: {duration:.0f} s, interactions: {len(latencies)}")
@@ -179,7 +137,7 @@ async def run(sessions: int, duration: float) -> None:
     print(f"latency p95: {quantiles[18] * 1000:.0f} ms")
     print(f"server memory before: {before:.0f} MB")
     print(f"server memory during (max): {max(samples, default=float('nan')):.0f} MB")
-    print(f"server memory after: {after:.0f} MB")
+    print(f"server memory after (15 s later): {after:.0f} MB")
 
 
 def main() -> None:

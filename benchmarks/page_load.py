@@ -84,7 +84,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def app_server() -> Iterator[str]:
+def app_server() -> Iterator[tuple[str, int]]:
+    """The app on a free loopback port: its URL and the server's process id."""
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", "app.py", f"--server.port={port}",
                "--server.address=127.0.0.1", "--server.headless=true"]  # fmt: skip
@@ -105,7 +106,7 @@ def app_server() -> Iterator[str]:
                 raise RuntimeError(f"the app server exited with code {server.returncode}")
             except subprocess.TimeoutExpired:
                 pass
-        yield f"http://127.0.0.1:{port}/"
+        yield f"http://127.0.0.1:{port}/", server.pid
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -132,7 +133,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    with app_server() as url, sync_playwright() as playwright:
+    with app_server() as (url, _), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         cold = load_once(browser, url)
         print(f"Page load of {url} in headless Chromium (fresh context each run)")
