@@ -122,3 +122,16 @@ def test_leaflet_renderer_runs(app: AppTest) -> None:
 def test_layers_can_be_toggled(app: AppTest) -> None:
     app.multiselect(key="layers").set_value(["countries", "corridors"]).run()
     assert {layer["id"] for layer in deck_spec(app)["layers"]} == {"countries", "corridors"}
+
+
+def test_event_pages_survive_filters_and_a_cleared_page(app: AppTest) -> None:
+    app.radio(key="page").set_value(5).run()
+    last_page = card_ids(app)
+    app.selectbox(key="preset").set_value("summit-week").run()
+    assert not app.exception
+    assert app.radio(key="page").value == 1
+    assert card_ids(app) != last_page
+    app.session_state["page"] = None  # what a deselected page control would leave
+    app.run()
+    assert not app.exception
+    assert card_ids(app)

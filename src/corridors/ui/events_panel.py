@@ -33,16 +33,19 @@ def render_events(events: Sequence[Event], dates: DateRange, translate: Translat
         st.info(translate("events.none"))
         return
     pages = math.ceil(len(events) / PAGE_SIZE)
-    if st.session_state[session.PAGE] > pages:
+    chosen = st.session_state.get(session.PAGE)
+    if not isinstance(chosen, int) or not 1 <= chosen <= pages:
         st.session_state[session.PAGE] = 1
     if pages > 1:
-        st.segmented_control(
+        # a radio always has a value (a segmented control can be clicked off to None)
+        st.radio(
             translate("events.page"),
             options=list(range(1, pages + 1)),
             format_func=translate.number,
             key=session.PAGE,
+            horizontal=True,
         )
-    page = st.session_state[session.PAGE] or 1
+    page = st.session_state[session.PAGE]
     for event in events[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
         render_card(event, translate, key_prefix="list")
 
