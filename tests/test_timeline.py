@@ -14,7 +14,6 @@ from corridors.timeline import (
     count_by_feature,
     filter_events,
     presets,
-    status_as_of,
 )
 
 
@@ -51,10 +50,13 @@ def test_filter_by_dates_and_kinds(catalog: Catalog) -> None:
 
 
 def test_status_as_of_follows_each_corridors_history(catalog: Catalog) -> None:
-    before = status_as_of(catalog, dt.date(2016, 1, 1))
+    def status_as_of(day: dt.date) -> dict[str, Status | None]:
+        return {corridor.id: corridor.status_on(day) for corridor in catalog.corridors}
+
+    before = status_as_of(dt.date(2016, 1, 1))
     assert before["baku-tbilisi-kars-railway"] is Status.UNDER_CONSTRUCTION
     assert before["syunik-route"] is None
-    after = status_as_of(catalog, dt.date(2025, 9, 1))
+    after = status_as_of(dt.date(2025, 9, 1))
     assert after["baku-tbilisi-kars-railway"] is Status.OPERATING
     assert after["syunik-route"] is Status.PLANNED
     assert after["kars-igdir-nakhchivan-railway"] is Status.UNDER_CONSTRUCTION

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-import geopandas as gpd
 import shapely
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -107,16 +106,6 @@ class Catalog:
         """The view of each step of ``story`` (parts that do not apply are left out)."""
         words = self.vocabulary()
         return tuple(from_query(_as_query(step.view), words)[0] for step in story.steps)
-
-    def frame(self, layer: str) -> gpd.GeoDataFrame:
-        """One layer as a GeoDataFrame in WGS84 with ``id``, ``name_*`` and ``geometry``."""
-        records = self.records(layer)
-        rows = [
-            {"id": record.id, **{f"name_{lang}": text for lang, text in record.names.items()}}
-            for record in records
-        ]
-        geometry = [self.geometries[record.id] for record in records]
-        return gpd.GeoDataFrame(rows, geometry=geometry, crs="EPSG:4326")
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from corridors.catalog import Catalog
-from corridors.models import Event, EventKind, Status
+from corridors.models import Event, EventKind
 
 #: 10 November 2020: the trilateral ceasefire statement took effect.
 CEASEFIRE_STATEMENT: Final = dt.date(2020, 11, 10)
@@ -63,11 +62,6 @@ def filter_events(
         for event in events
         if event.date in dates and (wanted is None or event.kind in wanted)
     )
-
-
-def status_as_of(catalog: Catalog, day: dt.date) -> dict[str, Status | None]:
-    """Each corridor's status on ``day``; ``None`` when it was not yet on the table."""
-    return {corridor.id: corridor.status_on(day) for corridor in catalog.corridors}
 
 
 def count_by_feature(events: Iterable[Event]) -> Counter[str]:
