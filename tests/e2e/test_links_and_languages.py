@@ -10,6 +10,7 @@ from playwright.sync_api import Browser, Route, expect
 
 from corridors.catalog import Catalog
 from corridors.i18n import Translator
+from corridors.ui.presenter import NEXT
 
 from .support import ARTIFACTS, MAP_TIMEOUT, VIEWPORT, Dashboard, distinct_colours, image
 from .test_dashboard import click_on_deck, expect_feature_panel
@@ -49,10 +50,13 @@ def test_presenter_mode_moves_with_the_arrow_keys(dashboard: Dashboard, catalog:
     step_of = lambda number: EN("present.step", number=number, total=total)  # noqa: E731
     expect(page.get_by_text(step_of(1))).to_be_visible()
     expect(page.get_by_text(EN.text(story.steps[0].title))).to_be_visible()
-    # the arrow keys work once the shortcut listener (streamlit-shortcuts) is installed
+    # the arrow keys work once the shortcut listener (streamlit-shortcuts) is installed and
+    # the button it clicks is drawn (Streamlit loads the button's code lazily, after its
+    # container is in the page)
     page.wait_for_function(
         "() => (window.__streamlitShortcutsMap || {})['present-next'] !== undefined"
     )
+    expect(dashboard.keyed(NEXT).get_by_role("button")).to_be_enabled()
     page.keyboard.press("ArrowRight")
     expect(page.get_by_text(step_of(2))).to_be_visible()
     expect(page.get_by_text(EN.text(story.steps[1].title))).to_be_visible()

@@ -14,6 +14,7 @@ from corridors.ui import session
 
 NOTICES = "link_notices"
 RESTORED = "link_restored"
+WRITTEN = "link_written"
 
 
 def restore_once(words: Vocabulary, span: DateRange) -> bool:
@@ -78,11 +79,18 @@ def current(span: DateRange) -> ViewState:
 
 
 def sync_url(state: ViewState) -> None:
-    """Write the state into the address bar (only when it changed)."""
+    """Write the state into the address bar (only when it changed).
+
+    The query a run starts with is the one the browser sent with its rerun request, which
+    is stale when that request left before the previous run wrote its own query (a key
+    pressed mid-run). So the query is also written when it differs from the last one
+    written, which is what the address bar shows once the browser has caught up.
+    """
     query = to_query(state)
     shown = {name: st.query_params.get(name) for name in st.query_params}
-    if shown != query:
+    if query != shown or query != st.session_state.get(WRITTEN):
         st.query_params.from_dict(query)
+        st.session_state[WRITTEN] = query
 
 
 def share_url(state: ViewState) -> str:
