@@ -1,35 +1,64 @@
 """Load: concurrent browser sessions clicking and filtering, on loopback, bounded in time.
 
-Starts the app on a free port, opens SESSIONS headless Chromium pages (all loaded
-first), which then for DURATION seconds select events, change the date preset and
-clear the selection, and prints errors (must be 0), p50/p95 interaction latency, and the server's
-memory before, during and after.
+Starts the app on a free loopback port and, for each of ROUNDS rounds, opens SESSIONS
+pages in Debian's headless Chromium (one browser context each, so one Streamlit session
+each) and lets them all load. Then for DURATION seconds every session repeats: pick an
+interaction (show an event, change the date preset, clear the selection), wait for its
+result, and read for a random THINK time. The sessions then close and the server drops
+them. Prints, per round:
 
-    .venv/bin/python benchmarks/load.py [--sessions 20] [--duration 60] [--view leaflet]
+- errors (must be 0): a rerun that does not finish within ACTION_TIMEOUT, an exception
+  shown on the page, an error in the page's scripts, a websocket that closed;
+- latency p50/p95: from the click until the rerun's result is drawn in the page;
+- round trip p50/p95: from the rerun request leaving the browser until the server's
+  "script finished" message arrives, as Playwright reports them (so it includes the
+  browser's and Playwright's own delays in passing websocket frames on);
+- the server's CPU time during the interactions, against the machine's capacity, and
+  per interaction: the server's share that no browser adds to;
+- the server's memory (RSS) before, with the sessions open, during (max), and after.
 
-On two cores the twenty browsers, not the server, are what saturates the machine:
-deck.gl in software WebGL costs each page seconds of CPU per redraw. The default
-renderer of the sessions is therefore Leaflet (canvas 2D); ``--view deck`` measures
-deck.gl. An action that the starved browser cannot perform within ACTION_TIMEOUT
-counts as an error.
+    .venv/bin/python benchmarks/load.py [--sessions 20] [--duration 60] [--rounds 2]
+                                        [--think 1 5] [--view leaflet|deck]
+
+On two cores twenty browsers, not the server, saturate the machine (each page spends
+about half a second of CPU drawing a rerun's result), so latency is mostly the browsers'
+queueing. The default renderer of the sessions is Leaflet (canvas 2D); ``--view deck``
+adds deck.gl in software WebGL. "After" is measured once the server has dropped the
+closed sessions: the server runs with ``server.disconnectedSessionTTL`` = SESSION_TTL
+(the app's setting is Streamlit's default, 120 s, which only delays the drop), and a
+fresh visit after that time lets Streamlit's session store expire them. With several
+rounds, memory that does not come back shows as "after" growing from round to round.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import statistics
+import sys
+import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from page_load import ARGS, CHROMIUM, app_server
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, Page, WebSocket, async_playwright
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-ACTION_TIMEOUT = 120_000  # ms
+# the browser tests' app server and Chromium settings (tests/e2e/server.py)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server
+
+ACTION_TIMEOUT = 60.0  # s: an interaction whose rerun takes longer counts as an error
+OPEN_TIMEOUT = 300_000  # ms: twenty pages loading at once on two cores
+SESSION_TTL = 10  # s: how long the benchmark's server keeps a closed session
 
 #: The date presets a session picks from (the start of each option's English label).
 PRESETS = ("Summit week", "Since the ceasefire statement", "Everything")
+EVENT_BUTTONS = '[class*="st-key-list-show-"] button'
+
+_NEXT_FRAME = "() => new Promise(done => requestAnimationFrame(() => done()))"
 
 
 def rss_mb(pid: int) -> float:
@@ -40,144 +69,259 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
-_COUNT_RUNS = """() => {
-    window.__finishedRuns = 0;
-    const app = document.querySelector('[data-testid="stApp"]');
-    new MutationObserver(() => {
-        if (app.getAttribute("data-test-script-state") === "notRunning") window.__finishedRuns++;
-    }).observe(app, {attributes: true, attributeFilter: ["data-test-script-state"]});
-}"""
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used, in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Viewer:
+    """One browser session: its page and what its websocket has seen."""
+
+    page: Page
+    errors: list[str]
+    finished: int = 0  # "script finished" messages received
+    sent: list[float] = field(default_factory=list)  # when each message to the server left
+    closing: bool = False
+
+    def watch(self, socket: WebSocket) -> None:
+        """Count the server's finished runs; a socket that closes early is an error."""
+        socket.on("framereceived", self._received)
+        socket.on("framesent", lambda _: self.sent.append(time.perf_counter()))
+        socket.on("close", lambda _: self.closing or self.errors.append("websocket closed"))
+
+    def _received(self, payload: str | bytes) -> None:
+        if isinstance(payload, bytes) and ForwardMsg.FromString(payload).HasField(
+            "script_finished"
+        ):
+            self.finished += 1
+
+    async def rerun_finished(self, before: int) -> None:
+        """Wait until a run has finished after ``before`` runs had (ACTION_TIMEOUT)."""
+        deadline = time.monotonic() + ACTION_TIMEOUT
+        while self.finished <= before:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no rerun finished within {ACTION_TIMEOUT:.0f} s")
+            await asyncio.sleep(0.02)
+
+    async def drawn(self) -> None:
+        """Wait until the page is idle and has drawn a frame since."""
+        await idle(self.page)
+        await self.page.evaluate(_NEXT_FRAME)
+
+
+@dataclass
+class Round:
+    """What one round measured."""
+
+    latencies: list[float] = field(default_factory=list)
+    round_trips: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    memory: list[float] = field(default_factory=list)
 
 
 async def idle(page: Page) -> None:
     """Wait until the page's script is not running."""
     await page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(
-        timeout=60_000
+        timeout=OPEN_TIMEOUT
     )
 
 
-async def finished_runs(page: Page) -> int:
-    """How many reruns have finished since the counter was installed."""
-    return int(await page.evaluate("window.__finishedRuns"))
-
-
-async def open_session(browser: Browser, url: str, errors: list[str]) -> Page | None:
-    """A viewer's page, loaded and idle, counting its reruns (``None`` if it failed to load)."""
+async def open_viewer(browser: Browser, url: str, errors: list[str]) -> Viewer | None:
+    """A viewer's page, loaded and idle (``None``, with an error, if it did not load)."""
     context = await browser.new_context()
-    context.set_default_timeout(ACTION_TIMEOUT)
+    context.set_default_timeout(ACTION_TIMEOUT * 1000)
     page = await context.new_page()
+    viewer = Viewer(page, errors)
+    page.on("websocket", viewer.watch)
     page.on("pageerror", lambda error: errors.append(f"page error: {error}"))
     try:
-        await page.goto(url, timeout=300_000)
+        await page.goto(url, timeout=OPEN_TIMEOUT)
         await idle(page)
-        await page.locator('[class*="st-key-list-show-"] button').first.wait_for(timeout=300_000)
-        await page.evaluate(_COUNT_RUNS)
+        await page.locator(EVENT_BUTTONS).first.wait_for(timeout=OPEN_TIMEOUT)
     except Exception as error:  # every failure counts as an error
         errors.append(f"open: {type(error).__name__}: {str(error).splitlines()[0]}")
         await context.close()
         return None
-    return page
+    return viewer
+
+
+async def interact(viewer: Viewer, action: str, preset: str) -> bool:
+    """Click for ``action``; False when there was nothing to click for it."""
+    page = viewer.page
+    if action == "event":
+        buttons = page.locator(EVENT_BUTTONS)
+        count = await buttons.count()
+        if count == 0:
+            return False
+        await buttons.nth(random.randrange(count)).click()
+    elif action == "preset":
+        await page.locator(".st-key-preset").get_by_role("combobox").click()
+        await page.get_by_role("option", name=preset).first.click()
+    else:
+        clear = page.get_by_role("button", name="Clear selection")
+        if await clear.count() == 0:
+            return False
+        await clear.first.click()
+    return True
 
 
 async def drive(
-    page: Page, until: float, latencies: list[float], errors: list[str], seed: int
+    viewer: Viewer, until: float, think: tuple[float, float], measured: Round, seed: int
 ) -> None:
-    """Click and filter until ``until``; each interaction is timed until its rerun ends."""
+    """Interact until ``until``, timing each interaction until its result is drawn."""
     chance = random.Random(seed)
     action = "start"
     preset = PRESETS[-1]  # the page opens on "Everything"
     try:
         while time.monotonic() < until:
-            runs = await finished_runs(page)
             action = chance.choice(("event", "event", "preset", "clear"))
-            started = time.perf_counter()
-            if action == "event":
-                buttons = page.locator('[class*="st-key-list-show-"] button')
-                count = await buttons.count()
-                if count == 0:
-                    continue
-                await buttons.nth(chance.randrange(count)).click()
-            elif action == "preset":
-                # choosing the preset already shown would not rerun: pick another one
+            if action == "preset":  # the preset already shown would not rerun
                 preset = chance.choice([other for other in PRESETS if other != preset])
-                await page.locator(".st-key-preset").click()
-                await page.get_by_role("option", name=preset).first.click()
-            else:
-                clear = page.get_by_role("button", name="Clear selection")
-                if await clear.count() == 0:
-                    continue
-                await clear.first.click()
-            await page.wait_for_function(
-                "runs => window.__finishedRuns > runs", arg=runs, timeout=ACTION_TIMEOUT
-            )
-            latencies.append(time.perf_counter() - started)
-            shown = page.locator('[data-testid="stException"]')
+            before = viewer.finished
+            started = time.perf_counter()
+            if not await interact(viewer, action, preset):
+                continue
+            await viewer.rerun_finished(before)
+            request = next(sent for sent in viewer.sent if sent >= started)
+            measured.round_trips.append(time.perf_counter() - request)
+            await viewer.drawn()
+            measured.latencies.append(time.perf_counter() - started)
+            shown = viewer.page.locator('[data-testid="stException"]')
             if await shown.count():
                 text = " ".join((await shown.first.inner_text()).split())
-                errors.append(f"exception shown on the page: {text[:300]}")
+                measured.errors.append(f"exception shown on the page: {text[:300]}")
+            await asyncio.sleep(chance.uniform(*think))
     except Exception as error:  # every failure counts as an error
-        errors.append(f"{action}: {type(error).__name__}: {str(error).splitlines()[0]}")
+        measured.errors.append(f"{action}: {type(error).__name__}: {str(error).splitlines()[0]}")
     finally:
-        await page.context.close()
+        viewer.closing = True
+        await viewer.page.context.close()
 
 
-async def run(sessions: int, duration: float, view: str) -> None:
-    with app_server() as (base, pid):
-        url = f"{base}?view={view}"
+async def one_round(
+    browser: Browser, url: str, pid: int, args: argparse.Namespace, number: int
+) -> Round:
+    """Open the sessions, let them interact for the duration, close them; print figures."""
+    measured = Round()
+    before = rss_mb(pid)
+    opened = await asyncio.gather(
+        *(open_viewer(browser, url, measured.errors) for _ in range(args.sessions))
+    )
+    viewers = [viewer for viewer in opened if viewer is not None]
+    loaded = rss_mb(pid)
+    cpu_start, wall_start = cpu_seconds(pid), time.monotonic()
+    until = wall_start + args.duration
+
+    async def sample() -> None:
+        while time.monotonic() < until:
+            measured.memory.append(rss_mb(pid))
+            await asyncio.sleep(1)
+
+    await asyncio.gather(
+        sample(),
+        *(
+            drive(viewer, until, args.think, measured, seed=number * 1000 + index)
+            for index, viewer in enumerate(viewers)
+        ),
+    )
+    cpu, wall = cpu_seconds(pid) - cpu_start, time.monotonic() - wall_start
+    after = await memory_after_sessions_end(browser, url, pid)
+    report(args, number, measured, (before, loaded, after), (cpu, wall))
+    return measured
+
+
+async def memory_after_sessions_end(browser: Browser, url: str, pid: int) -> float:
+    """The server's RSS once it has dropped the closed sessions (see the module's notes)."""
+    await asyncio.sleep(SESSION_TTL + 5)
+    visit = await browser.new_page()
+    await visit.goto(url)
+    await idle(visit)
+    await visit.close()
+    await asyncio.sleep(5)
+    return rss_mb(pid)
+
+
+def percentile(values: list[float], share: int) -> str:
+    """The ``share``-th percentile in ms (nearest rank), or "n/a"."""
+    if not values:
+        return "n/a"
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, round(share / 100 * len(ordered)) - 1))
+    return f"{ordered[rank] * 1000:.0f} ms"
+
+
+def report(
+    args: argparse.Namespace,
+    number: int,
+    measured: Round,
+    memory: tuple[float, float, float],
+    usage: tuple[float, float],
+) -> None:
+    """Print one round's figures."""
+    before, loaded, after = memory
+    cpu, wall = usage
+    print(
+        f"round {number}: {args.sessions} sessions ({args.view}), {args.duration:.0f} s, "
+        f"think {args.think[0]:g}-{args.think[1]:g} s, interactions: {len(measured.latencies)}"
+    )
+    print(f"  errors: {len(measured.errors)}")
+    for error in measured.errors[:20]:
+        print(f"    - {error}")
+    latency = (percentile(measured.latencies, 50), percentile(measured.latencies, 95))
+    trips = (percentile(measured.round_trips, 50), percentile(measured.round_trips, 95))
+    print(f"  latency    p50 / p95: {latency[0]} / {latency[1]} (click to result drawn)")
+    print(f"  round trip p50 / p95: {trips[0]} / {trips[1]} (rerun request to script finished)")
+    cores = os.cpu_count() or 1
+    per_interaction = cpu / max(len(measured.latencies), 1) * 1000
+    print(
+        f"  server CPU: {cpu:.1f} s in {wall:.0f} s ({cpu / wall / cores:.0%} of the "
+        f"machine's {cores} cores), {per_interaction:.0f} ms per interaction"
+    )
+    print(
+        f"  server memory: before {before:.0f} MB, {args.sessions} sessions open {loaded:.0f} MB, "
+        f"during (max) {max(measured.memory, default=float('nan')):.0f} MB, "
+        f"after {after:.0f} MB"
+    )
+
+
+async def run(args: argparse.Namespace) -> None:
+    options = [f"--server.disconnectedSessionTTL={SESSION_TTL}"]
+    with (
+        tempfile.TemporaryDirectory() as logs,
+        app_server(Path(logs) / "streamlit.log", options=options) as server,
+    ):
+        url, pid = f"{server.url}?view={args.view}", server.pid
         async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            warm = await browser.new_page()
+            browser = await playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+            )
+            warm = await browser.new_page()  # the first session loads and caches the data
             await warm.goto(url)
             await idle(warm)
             await warm.close()
-            before = rss_mb(pid)
-            latencies: list[float] = []
-            errors: list[str] = []
-            # all viewers open the page first; then the clock of the interactions starts
-            opened = await asyncio.gather(
-                *(open_session(browser, url, errors) for _ in range(sessions))
-            )
-            pages = [page for page in opened if page is not None]
-            loaded = rss_mb(pid)
-            until = time.monotonic() + duration
-            samples: list[float] = []
-
-            async def sample() -> None:
-                while time.monotonic() < until:
-                    samples.append(rss_mb(pid))
-                    await asyncio.sleep(1)
-
-            await asyncio.gather(
-                sample(),
-                *(drive(page, until, latencies, errors, seed) for seed, page in enumerate(pages)),
-            )
+            rounds = [
+                await one_round(browser, url, pid, args, number)
+                for number in range(1, args.rounds + 1)
+            ]
             await browser.close()
-        # sessions end when their websockets close; give the server time to drop them
-        await asyncio.sleep(15)
-        after = rss_mb(pid)
-
-    quantiles = statistics.quantiles(latencies, n=20) if len(latencies) > 1 else [float("nan")] * 19
-    print(
-        f"sessions: {sessions} ({view}), duration: {duration:.0f} s, interactions: {len(latencies)}"
-    )
-    print(f"errors: {len(errors)}")
-    for error in errors[:10]:
-        print(f"  - {error}")
-    print(f"latency p50: {statistics.median(latencies) * 1000:.0f} ms" if latencies else "no data")
-    print(f"latency p95: {quantiles[18] * 1000:.0f} ms")
-    print(f"server memory before: {before:.0f} MB")
-    print(f"server memory with {sessions} sessions open: {loaded:.0f} MB")
-    print(f"server memory during (max): {max(samples, default=float('nan')):.0f} MB")
-    print(f"server memory after (15 s later): {after:.0f} MB")
+    errors = sum(len(measured.errors) for measured in rounds)
+    medians = [statistics.median(m.latencies) for m in rounds if m.latencies]
+    print(f"total errors: {errors}; latency medians by round: {[round(m, 2) for m in medians]} s")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--duration", type=float, default=60.0)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
+        "--think", type=float, nargs=2, default=(1.0, 5.0), metavar=("MIN", "MAX"),
+        help="seconds a session reads between interactions (uniform)",
+    )  # fmt: skip
     parser.add_argument("--view", choices=("leaflet", "deck"), default="leaflet")
-    args = parser.parse_args()
-    asyncio.run(run(args.sessions, args.duration, args.view))
+    asyncio.run(run(parser.parse_args()))
 
 
 if __name__ == "__main__":

@@ -17,29 +17,18 @@ Target: map ready < 5 s (median). Chromium is Debian's, software WebGL (--disabl
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
-import subprocess
 import sys
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
+import tempfile
 from pathlib import Path
 from typing import Final
 
 from playwright.sync_api import Browser, sync_playwright
 
-ROOT: Final = Path(__file__).resolve().parents[1]
-CHROMIUM: Final = "/usr/bin/chromium"
-ARGS: Final = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# the browser tests' app server and Chromium settings (tests/e2e/server.py)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server
+
 TARGET_S: Final = 5.0
 TIMEOUT_MS: Final = 120_000
 
@@ -77,41 +66,6 @@ _SCRIPT_DONE = """() => {
 }"""
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@contextmanager
-def app_server() -> Iterator[tuple[str, int]]:
-    """The app on a free loopback port: its URL and the server's process id."""
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", f"--server.port={port}",
-               "--server.address=127.0.0.1", "--server.headless=true"]  # fmt: skip
-    server = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=5):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("the app server was not healthy after 90 s") from None
-            try:  # the pause between polls also notices a server that died
-                server.wait(timeout=0.25)
-                raise RuntimeError(f"the app server exited with code {server.returncode}")
-            except subprocess.TimeoutExpired:
-                pass
-        yield f"http://127.0.0.1:{port}/", server.pid
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
 def load_once(browser: Browser, url: str) -> tuple[float, float, float]:
     """Seconds from navigation start to: script done, map ready, map painted."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -133,21 +87,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    with app_server() as (url, _), sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with tempfile.TemporaryDirectory() as logs, app_server(Path(logs) / "streamlit.log") as server:
+        run_all(server.url, args.runs)
+
+
+def run_all(url: str, runs: int) -> None:
+    """Load the page once cold, then ``runs`` times, printing each and the medians."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         cold = load_once(browser, url)
         print(f"Page load of {url} in headless Chromium (fresh context each run)")
         print("  run   script done   map ready   map painted")
         first = f"{cold[0]:9.2f} s {cold[1]:9.2f} s {cold[2]:11.2f} s"
         print(f"  cold  {first}   (the server's first session, not counted)")
-        runs = []
-        for number in range(1, args.runs + 1):
-            runs.append(load_once(browser, url))
-            script, ready, paint = runs[-1]
+        results = []
+        for number in range(1, runs + 1):
+            results.append(load_once(browser, url))
+            script, ready, paint = results[-1]
             print(f"  {number:>4}  {script:9.2f} s {ready:9.2f} s {paint:11.2f} s")
         browser.close()
-    medians = [statistics.median(run[i] for run in runs) for i in range(3)]
-    print(f"  median {medians[0]:7.2f} s {medians[1]:9.2f} s {medians[2]:11.2f} s   N={len(runs)}")
+    medians = [statistics.median(result[i] for result in results) for i in range(3)]
+    print(f"  median {medians[0]:7.2f} s {medians[1]:9.2f} s {medians[2]:11.2f} s   N={runs}")
     print(f"  target: map ready < {TARGET_S:.0f} s")
 
 

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from .support import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, VIEWPORT, Dashboard, app_server
+from .server import CHROMIUM, CHROMIUM_ARGS, app_server
+from .support import ARTIFACTS, VIEWPORT, Dashboard
 
 EXPECT_TIMEOUT = 20_000  # ms; software WebGL on two cores is slow to draw
 
@@ -20,8 +21,8 @@ EXPECT_TIMEOUT = 20_000  # ms; software WebGL on two cores is slow to draw
 @pytest.fixture(scope="module")
 def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app served on a free loopback port for the tests of one module."""
-    with app_server(tmp_path_factory.mktemp("server") / "streamlit.log") as url:
-        yield url
+    with app_server(tmp_path_factory.mktemp("server") / "streamlit.log") as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
-"""Helpers of the browser tests: the app server, map geometry in pixels, colours, the page.
+"""Helpers of the browser tests: map geometry in pixels, colours, the page and its messages.
 
-Nothing here sleeps for a fixed time: every wait is on a condition (the server's health
-endpoint, a Streamlit script state, a websocket message, a DOM state, pixels).
+Nothing here sleeps for a fixed time: every wait is on a condition (a Streamlit script state,
+a websocket message, a DOM state, pixels).
 """
 
 from __future__ import annotations
@@ -9,16 +9,10 @@ from __future__ import annotations
 import io
 import json
 import math
-import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Final
 from urllib.parse import urlsplit
 
@@ -36,19 +30,10 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from corridors.catalog import Catalog
 from corridors.models import LAYERS
 
-ROOT: Final = Path(__file__).resolve().parents[2]
+from .server import ROOT
+
 ARTIFACTS: Final = ROOT / "test-artifacts" / "e2e"
-CHROMIUM: Final = Path("/usr/bin/chromium")
-CHROMIUM_ARGS: Final = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEWPORT: Final = {"width": 1280, "height": 900}
-SERVER_START_TIMEOUT: Final = 90.0  # s, first start on a cold machine imports geopandas & co.
 #: Software WebGL (--disable-gpu) on two cores draws the first deck.gl frame in seconds.
 MAP_TIMEOUT: Final = 45_000  # ms
 #: deck.gl (hammer.js) drops a click whose press lasts longer than 250 ms; with software
@@ -59,82 +44,6 @@ CLICK_REGISTERED_TIMEOUT: Final = 5_000  # ms
 
 RGB = tuple[int, int, int]
 RGBA = tuple[int, int, int, int]
-
-
-# --- the app server -------------------------------------------------------------------
-
-
-def free_port() -> int:
-    """A TCP port nobody listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-@contextmanager
-def app_server(log_path: Path, *, data_dir: Path | None = None) -> Iterator[str]:
-    """``streamlit run app.py`` on a free loopback port; yields its URL once healthy.
-
-    The app reads the bundled data, or ``data_dir`` when given (``CORRIDORS_DATA_DIR``).
-    """
-    port = free_port()
-    env = {key: value for key, value in os.environ.items() if key != "CORRIDORS_DATA_DIR"}
-    if data_dir is not None:
-        env["CORRIDORS_DATA_DIR"] = str(data_dir)
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "app.py"),
-        "--server.address=127.0.0.1",
-        f"--server.port={port}",
-        "--server.headless=true",
-        "--server.fileWatcherType=none",
-        "--browser.gatherUsageStats=false",
-    ]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_for_health(url, process, log_path)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_for_health(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
-    """Poll ``/_stcore/health`` until it answers 200; fail early if the server exits."""
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}_stcore/health", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            raise RuntimeError(
-                f"the app server at {url} was not healthy after {SERVER_START_TIMEOUT:.0f} s; "
-                f"its log:\n{_tail(log_path)}"
-            )
-        try:  # the pause between polls doubles as the check that the server still runs
-            process.wait(timeout=0.25)
-        except subprocess.TimeoutExpired:
-            continue
-        raise RuntimeError(
-            f"the app server exited with code {process.returncode}; its log:\n{_tail(log_path)}"
-        )
-
-
-def _tail(path: Path, lines: int = 40) -> str:
-    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
 
 # --- map geometry -----------------------------------------------------------------------

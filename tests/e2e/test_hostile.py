@@ -15,7 +15,8 @@ from corridors.catalog import Catalog
 from corridors.datasets import data_dir
 from corridors.i18n import Translator
 
-from .support import MAP_TIMEOUT, Dashboard, app_server, click_target
+from .server import app_server
+from .support import MAP_TIMEOUT, Dashboard, click_target
 
 pytestmark = pytest.mark.e2e
 
@@ -56,8 +57,8 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app serving the poisoned catalogue (overrides the module's default server)."""
     data = poisoned_data(tmp_path_factory.mktemp("data") / "geodata")
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    with app_server(log, data_dir=data) as url:
-        yield url
+    with app_server(log, data_dir=data) as server:
+        yield server.url
 
 
 class Tripwire:

@@ -1,0 +1,113 @@
+"""The app on a free loopback port, and the Chromium the browser tests and benchmarks drive.
+
+Nothing here sleeps for a fixed time: the server is ready when ``/_stcore/health`` answers.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Final, NamedTuple
+
+ROOT: Final = Path(__file__).resolve().parents[2]
+CHROMIUM: Final = Path("/usr/bin/chromium")
+CHROMIUM_ARGS: Final = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SERVER_START_TIMEOUT: Final = 90.0  # s, first start on a cold machine imports geopandas & co.
+
+
+class AppServer(NamedTuple):
+    """A running app: its URL (ending in ``/``) and the server's process id."""
+
+    url: str
+    pid: int
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def app_server(
+    log_path: Path, *, data_dir: Path | None = None, options: Sequence[str] = ()
+) -> Iterator[AppServer]:
+    """``streamlit run app.py`` on a free loopback port, yielded once healthy.
+
+    The app reads the bundled data, or ``data_dir`` when given (``CORRIDORS_DATA_DIR``);
+    ``options`` are further ``streamlit run`` options (``--server.…=…``).
+    """
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if key != "CORRIDORS_DATA_DIR"}
+    if data_dir is not None:
+        env["CORRIDORS_DATA_DIR"] = str(data_dir)
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "app.py"),
+        "--server.address=127.0.0.1",
+        f"--server.port={port}",
+        "--server.headless=true",
+        "--server.fileWatcherType=none",
+        "--browser.gatherUsageStats=false",
+        *options,
+    ]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for_health(url, process, log_path)
+        yield AppServer(url, process.pid)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _wait_for_health(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
+    """Poll ``/_stcore/health`` until it answers 200; fail early if the server exits."""
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}_stcore/health", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError(
+                f"the app server at {url} was not healthy after {SERVER_START_TIMEOUT:.0f} s; "
+                f"its log:\n{_tail(log_path)}"
+            )
+        try:  # the pause between polls doubles as the check that the server still runs
+            process.wait(timeout=0.25)
+        except subprocess.TimeoutExpired:
+            continue
+        raise RuntimeError(
+            f"the app server exited with code {process.returncode}; its log:\n{_tail(log_path)}"
+        )
+
+
+def _tail(path: Path, lines: int = 40) -> str:
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
