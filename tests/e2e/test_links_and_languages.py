@@ -126,7 +126,18 @@ def test_the_page_in_arabic_reads_right_to_left_and_still_links_the_map(
                   getComputedStyle(document.querySelector('[data-testid="stSidebar"]')).direction]"""
     )
     assert directions == ["rtl", "rtl", "rtl"]
-    expect(page.get_by_test_id("stSidebar").get_by_text(AR("sidebar.dates")).first).to_be_visible()
+    # the sidebar sits on the right, and collapsing it leaves nothing of it on the page
+    sidebar, main = page.get_by_test_id("stSidebar"), page.get_by_test_id("stMain")
+    expect(sidebar.get_by_text(AR("sidebar.dates")).first).to_be_visible()
+    sidebar_box, main_box = sidebar.bounding_box(), main.bounding_box()
+    assert sidebar_box is not None
+    assert main_box is not None
+    assert sidebar_box["x"] >= main_box["x"] + main_box["width"] - 1
+    sidebar.hover()
+    page.get_by_test_id("stSidebarCollapseButton").get_by_role("button").click()
+    expect(sidebar.get_by_text(AR("sidebar.dates")).first).to_be_hidden()
+    page.get_by_test_id("stExpandSidebarButton").click()
+    expect(sidebar.get_by_text(AR("sidebar.dates")).first).to_be_visible()
     expect(page.get_by_text(AR("events.heading"), exact=True)).to_be_visible()
     first_event = catalog.events[0]
     expect(page.get_by_text(AR.text(first_event.title)).first).to_be_visible()

@@ -9,11 +9,18 @@ import streamlit as st
 
 from corridors.i18n import Translator
 
-#: The page's text runs right to left; the map widgets keep their own layout so their
-#: controls (zoom buttons, attribution, drag) work as usual.
+#: The page's text runs right to left and ``dir=rtl`` on ``<html>`` puts the sidebar on the
+#: right; a collapsed sidebar is moved off that edge (Streamlit moves it off the left one)
+#: and the sidebar's arrows point the mirrored way. The map widgets keep their own layout
+#: so their controls (zoom buttons, attribution, drag) work as usual.
 _RTL_CSS: Final = """
 <style>
-  [data-testid="stAppViewContainer"] { flex-direction: row-reverse; }
+  [data-testid="stSidebar"][data-collapsed="true"] { transform: translateX(100%) !important; }
+  [data-testid="stSidebar"][data-collapsed="true"] [data-testid="stSidebarContent"] {
+    display: none;
+  }
+  [data-testid="stSidebarCollapseButton"] [data-testid="stIconMaterial"],
+  [data-testid="stExpandSidebarButton"] [data-testid="stIconMaterial"] { transform: scaleX(-1); }
   [data-testid="stMain"], [data-testid="stSidebar"] { direction: rtl; text-align: right; }
   [data-testid="stDeckGlJsonChart"], [data-testid="stCustomComponentV1"],
   [data-testid="stVegaLiteChart"] { direction: ltr; text-align: left; }
