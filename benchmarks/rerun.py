@@ -2,7 +2,8 @@
 
 Runs app.py with Streamlit's AppTest (the script as the server runs it, without a browser),
 for each renderer: the date slider alternates between two ranges (their scenes cached after
-the first change) and, separately, moves to a new range on every run (scene built anew).
+the first change) and, separately, moves to a new range on every run (scene built anew);
+then the events of the list are shown on the map one after another (highlight and fit).
 Then the bytes the map costs per rerun: the deck.gl JSON spec, and what streamlit-folium
 sends (its component arguments: map script, header, feature groups), plus the one-off
 static Leaflet assets the browser fetches once.
@@ -36,6 +37,8 @@ APP: Final = str(ROOT / "app.py")
 RENDERERS: Final = {"deck": "deck.gl", "leaflet": "Leaflet"}
 RERUN_TARGET_MS: Final = 150
 PAYLOAD_TARGET_KB: Final = 400
+SHOW_PREFIX: Final = "list-show-"  # the events list's "Show on map" buttons
+CLEAR_PREFIX: Final = "selected-clear-"  # the selected event's "Clear selection"
 
 DateRange = tuple[dt.date, dt.date]
 
@@ -53,6 +56,25 @@ def timed_reruns(at: AppTest, ranges: list[DateRange], warmup: int) -> list[floa
     times = []
     for dates in ranges:
         at.slider(key="dates").set_value(dates)
+        started = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - started) * 1000)
+        assert not at.exception, at.exception
+    return times[warmup:]
+
+
+def button_keys(at: AppTest) -> list[str]:
+    """The keys of the page's buttons (those created with one)."""
+    return [button.key for button in at.button if button.key]
+
+
+def timed_selections(at: AppTest, count: int, warmup: int) -> list[float]:
+    """Show the events of the list in turn ("Show on map") and time each rerun (ms)."""
+    times = []
+    for number in range(count):
+        shown = [key for key in button_keys(at) if key.startswith(SHOW_PREFIX)]
+        assert shown, "the events list offers no event to show"
+        at.button(key=shown[number % len(shown)]).click()
         started = time.perf_counter()
         at.run()
         times.append((time.perf_counter() - started) * 1000)
@@ -126,7 +148,7 @@ def main() -> None:
     alternating = [two[i % 2] for i in range(1, count + 1)]
     fresh = [(span.start + dt.timedelta(days=7 * (i + 1)), span.end) for i in range(count)]
 
-    print("Rerun after a date-filter change (AppTest on app.py, server-side script time)")
+    print("Rerun after a date-filter change or an event shown (AppTest on app.py, server time)")
     apps = {}
     for renderer, label in RENDERERS.items():
         at = open_app(renderer)
@@ -134,7 +156,11 @@ def main() -> None:
             ("two ranges alternating", alternating),
             ("a new range each time", fresh),
         ):
-            print(f"  {label:8} {case + ':':24} {summary(timed_reruns(at, ranges, args.warmup))}")
+            print(f"  {label:8} {case + ':':27} {summary(timed_reruns(at, ranges, args.warmup))}")
+        selections = timed_selections(at, count, args.warmup)
+        print(f"  {label:8} {'an event shown on the map:':27} {summary(selections)}")
+        [clear] = [key for key in button_keys(at) if key.startswith(CLEAR_PREFIX)]
+        at.button(key=clear).click().run()
         at.slider(key="dates").set_value(two[0]).run()
         apps[renderer] = at
     print(f"  target: median < {RERUN_TARGET_MS} ms")
