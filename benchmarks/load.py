@@ -36,7 +36,6 @@ import argparse
 import asyncio
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -44,11 +43,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.async_api import Browser, Page, WebSocket, async_playwright
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 # the browser tests' app server and Chromium settings (tests/e2e/server.py)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server
+from e2e.support import message_type
 
 ACTION_TIMEOUT = 60.0  # s: an interaction whose rerun takes longer counts as an error
 OPEN_TIMEOUT = 300_000  # ms: twenty pages loading at once on two cores
@@ -92,9 +91,7 @@ class Viewer:
         socket.on("close", lambda _: self.closing or self.errors.append("websocket closed"))
 
     def _received(self, payload: str | bytes) -> None:
-        if isinstance(payload, bytes) and ForwardMsg.FromString(payload).HasField(
-            "script_finished"
-        ):
+        if message_type(payload) == "script_finished":
             self.finished += 1
 
     async def rerun_finished(self, before: int) -> None:
@@ -307,8 +304,7 @@ async def run(args: argparse.Namespace) -> None:
             ]
             await browser.close()
     errors = sum(len(measured.errors) for measured in rounds)
-    medians = [statistics.median(m.latencies) for m in rounds if m.latencies]
-    print(f"total errors: {errors}; latency medians by round: {[round(m, 2) for m in medians]} s")
+    print(f"total errors: {errors}")
 
 
 def main() -> None:

@@ -54,7 +54,7 @@ def test_presenter_mode_moves_with_the_arrow_keys(dashboard: Dashboard, catalog:
     # the button it clicks is drawn (Streamlit loads the button's code lazily, after its
     # container is in the page)
     page.wait_for_function(
-        "() => (window.__streamlitShortcutsMap || {})['present-next'] !== undefined"
+        "key => (window.__streamlitShortcutsMap || {})[key] !== undefined", arg=NEXT
     )
     expect(dashboard.keyed(NEXT).get_by_role("button")).to_be_enabled()
     page.keyboard.press("ArrowRight")
