@@ -10,8 +10,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import EditRecords, open_app, record
-from corridors.catalog import inspect_catalog
+from corridors import settings
 from corridors.datasets import DATA_DIR_ENV
+from corridors.stories import inspect_atlas
 
 ROOT = Path(__file__).resolve().parents[1]
 PAYLOAD = '<script>alert("x")</script>[link](javascript:alert(1)) **b** $x$'
@@ -31,11 +32,25 @@ def test_broken_data_gives_a_banner_and_the_rest_is_served(
     edit_records(data_copy, "places.yaml", lambda r: record(r, "kars").update(lat="north"))
     at = run_app(data_copy, monkeypatch)
     shown = [text.value for text in at.text]
-    expected = [str(problem) for problem in inspect_catalog(data_copy).problems]
+    expected = [str(problem) for problem in inspect_atlas(data_copy).problems]
     assert shown[:5] == expected[:5]  # the same problems as `corridors validate`
     assert any("events.yaml, record 'bishkek-protocol', field 'date'" in t for t in shown)
     assert at.get("deck_gl_json_chart")  # the map is still drawn
     assert len([b for b in at.button if b.key and b.key.startswith("list-show-")]) > 0
+
+
+def test_banner_is_capped_and_points_to_validate(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = "".join(
+        f"- id: bad-{n}\n  date: 2025-02-30\n" for n in range(2 * settings.max_banner_problems)
+    )
+    (data_copy / "events.yaml").write_text(bad, encoding="utf-8")
+    at = run_app(data_copy, monkeypatch)
+    problems = [text.value for text in at.text if text.value.startswith("events.yaml")]
+    assert len(problems) == settings.max_banner_problems
+    assert any("corridors validate" in caption.value for caption in at.caption)
+    assert at.get("deck_gl_json_chart")
 
 
 def test_missing_events_file_still_serves_the_map(

@@ -10,17 +10,18 @@ import pytest
 
 from conftest import EditRecords, record
 from corridors._errors import CatalogError, Problem, ProblemKind
-from corridors.catalog import inspect_catalog, load_catalog
+from corridors.catalog import load_catalog
+from corridors.stories import inspect_atlas
 
 
 def only_problem(directory: Path) -> Problem:
-    problems = inspect_catalog(directory).problems
+    problems = inspect_atlas(directory).problems
     assert len(problems) == 1, "\n".join(map(str, problems))
     return problems[0]
 
 
 def test_bundled_copy_is_clean(data_copy: Path) -> None:
-    assert inspect_catalog(data_copy).problems == ()
+    assert inspect_atlas(data_copy).problems == ()
 
 
 def test_impossible_date(data_copy: Path, edit_records: EditRecords) -> None:
@@ -99,7 +100,7 @@ def test_duplicate_id_across_files(data_copy: Path, edit_records: EditRecords) -
         record(records, "meghri")["id"] = "am"
 
     edit_records(data_copy, "places.yaml", change)
-    problems = inspect_catalog(data_copy).problems
+    problems = inspect_atlas(data_copy).problems
     duplicate = [p for p in problems if p.kind is ProblemKind.DUPLICATE_ID]
     assert [(p.file, p.record, p.field) for p in duplicate] == [("places.yaml", "am", "id")]
     assert "countries.geojson" in duplicate[0].reason
@@ -111,7 +112,7 @@ def test_invalid_geometry_is_rejected_not_repaired(data_copy: Path) -> None:
     bowtie = [[[46.0, 39.0], [46.2, 39.2], [46.2, 39.0], [46.0, 39.2], [46.0, 39.0]]]
     collection["features"][0]["geometry"] = {"type": "Polygon", "coordinates": bowtie}
     path.write_text(json.dumps(collection), encoding="utf-8")
-    problems = inspect_catalog(data_copy).problems
+    problems = inspect_atlas(data_copy).problems
     geometry = [p for p in problems if p.kind is ProblemKind.INVALID_GEOMETRY]
     assert [(p.file, p.record, p.field) for p in geometry] == [
         ("regions.geojson", "am-su", "geometry")
@@ -126,7 +127,7 @@ def test_invalid_geometry_is_rejected_not_repaired(data_copy: Path) -> None:
 def test_non_utf8_file(data_copy: Path) -> None:
     path = data_copy / "places.yaml"
     path.write_bytes(path.read_bytes().replace(b"Meghri", "M\xe9ghri".encode("latin-1"), 1))
-    problems = inspect_catalog(data_copy).problems
+    problems = inspect_atlas(data_copy).problems
     assert problems[0].kind is ProblemKind.NOT_UTF8
     assert (problems[0].file, problems[0].record) == ("places.yaml", None)
     assert "byte 0xe9" in problems[0].reason
@@ -134,7 +135,7 @@ def test_non_utf8_file(data_copy: Path) -> None:
 
 def test_missing_file(data_copy: Path) -> None:
     (data_copy / "events.yaml").unlink()
-    first, *rest = inspect_catalog(data_copy).problems
+    first, *rest = inspect_atlas(data_copy).problems
     assert (first.file, first.kind) == ("events.yaml", ProblemKind.MISSING_FILE)
     # the story's steps name events that are now missing: said, not silently dropped
     assert rest
@@ -144,7 +145,7 @@ def test_missing_file(data_copy: Path) -> None:
 
 def test_place_outside_the_window(data_copy: Path, edit_records: EditRecords) -> None:
     edit_records(data_copy, "places.yaml", lambda r: record(r, "meghri").update(lat=10.0))
-    problems = inspect_catalog(data_copy).problems
+    problems = inspect_atlas(data_copy).problems
     assert problems[0].kind is ProblemKind.OUT_OF_WINDOW
     assert (problems[0].record, problems[0].field) == ("meghri", "lat/lon")
 
@@ -175,7 +176,7 @@ def test_valid_records_survive_beside_broken_ones(
     edit_records(
         data_copy, "events.yaml", lambda r: record(r, "bishkek-protocol").update(kind="rumour")
     )
-    report = inspect_catalog(data_copy)
+    report = inspect_atlas(data_copy)
     ids = {event.id for event in report.catalog.events}
     assert "bishkek-protocol" not in ids
     assert "section-907-waiver-extended" in ids
@@ -199,11 +200,11 @@ def test_story_steps_are_checked_like_links(data_copy: Path) -> None:
     text = text.replace("event: moscow-statement-2021", "event: moscow-2021")
     text = text.replace('to: "2021-03-13"', 'to: "2021-02-30"')
     path.write_text(text, encoding="utf-8")
-    problems = inspect_catalog(data_copy).problems
+    problems = inspect_atlas(data_copy).problems
     assert [(p.file, p.record, p.field, p.kind) for p in problems] == [
         ("stories/ceasefire-to-syunik.yaml", "ceasefire-to-syunik", "steps[1].view.event",
          ProblemKind.UNKNOWN_LINK),
         ("stories/ceasefire-to-syunik.yaml", "ceasefire-to-syunik", "steps[2].view.to",
          ProblemKind.BAD_DATE),
     ]  # fmt: skip
-    assert inspect_catalog(data_copy).catalog.stories == ()
+    assert inspect_atlas(data_copy).catalog.stories == ()

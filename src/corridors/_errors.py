@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from corridors import settings
+
 
 class ProblemKind(StrEnum):
     """What is wrong with a data file or one of its records."""
@@ -21,6 +23,24 @@ class ProblemKind(StrEnum):
     UNKNOWN_LINK = "unknown-link"
     OUT_OF_WINDOW = "out-of-window"
     INVALID_GEOMETRY = "invalid-geometry"
+    NOT_A_FILE = "not-a-file"
+    TOO_LARGE = "too-large"
+    REFUSED_SYNTAX = "refused-syntax"
+
+
+def quote(value: object) -> str:
+    """``repr(value)`` cut to :data:`settings.max_quoted_chars`, for quoting data in a message.
+
+    A message never echoes more of a data file than this, however long the value is.
+    """
+    limit = settings.max_quoted_chars
+    if isinstance(value, str) and len(value) > limit:
+        value = value[: limit + 1]  # repr of the cut text, not of megabytes of it
+    try:
+        text = repr(value)
+    except ValueError:  # an integer too long to print
+        text = f"<{type(value).__name__} too long to print>"
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +60,8 @@ class Problem:
         The category of the problem.
     reason
         A sentence a data editor can act on.
+    line, column
+        Where in the file (1-based), when the problem is tied to a position.
 
     """
 
@@ -48,9 +70,27 @@ class Problem:
     field: str | None
     kind: ProblemKind
     reason: str
+    line: int | None = None
+    column: int | None = None
+
+    def __post_init__(self) -> None:
+        # A record id or field path comes from the data: never echo more than a capped piece.
+        limits = {
+            "record": settings.max_quoted_chars,
+            "field": settings.max_quoted_chars,
+            "reason": settings.max_reason_chars,
+        }
+        for name, limit in limits.items():
+            value = getattr(self, name)
+            if value is not None and len(value) > limit:
+                object.__setattr__(self, name, f"{value[: limit - 1]}…")
 
     def __str__(self) -> str:
         where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+            if self.column is not None:
+                where += f", column {self.column}"
         if self.record is not None:
             where += f", record {self.record!r}"
         if self.field is not None:

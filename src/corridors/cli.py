@@ -11,17 +11,19 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from corridors._atomic import write_text_atomic
 from corridors._errors import BuildError, CatalogError
 from corridors.build import build_geodata
-from corridors.catalog import CatalogReport, inspect_catalog, load_catalog
+from corridors.catalog import CatalogReport, load_catalog
 from corridors.datasets import DATASETS, data_dir
 from corridors.export import events_csv, events_geojson, geojson_text, map_html
 from corridors.i18n import Translator
 from corridors.languages import available_languages
 from corridors.models import EventKind
 from corridors.scene import SceneRequest, build_scene
+from corridors.stories import inspect_atlas
 from corridors.timeline import DateRange, catalogue_span, filter_events
 from corridors.viewport import fit_bounds
 
@@ -99,29 +101,31 @@ def _export(args: argparse.Namespace, console: Console) -> int:
         )
         text = map_html(scene, translate, view=fit_bounds(scene.bounds), title=title)
     write_text_atomic(args.output, text)
-    console.print(f"wrote {args.output} ({len(events)} events)")
+    console.print(f"wrote {args.output} ({len(events)} events)", markup=False)
     return 0
 
 
 def _validate(args: argparse.Namespace, console: Console) -> int:
     directory = data_dir(args.directory)
-    report = inspect_catalog(directory)
+    report = inspect_atlas(directory)
     if report.problems:
         if console.is_terminal:
             console.print(_problem_table(report, directory))
         else:  # one problem per line, unwrapped, for logs and grep
             for problem in report.problems:
                 console.print(str(problem), markup=False, highlight=False)
-        console.print(f"[bold red]{len(report.problems)} problem(s)[/] in {directory}")
+        console.print(
+            Text(f"{len(report.problems)} problem(s)", style="bold red"), Text(f"in {directory}")
+        )
         return 1
     console.print(_summary_table(report, directory))
-    console.print(f"[bold green]OK[/]: {directory} is valid")
+    console.print(Text("OK", style="bold green"), Text(f"{directory} is valid"))
     return 0
 
 
 def _summary_table(report: CatalogReport, directory: Path) -> Table:
     catalog = report.catalog
-    table = Table(title=f"Corridor data in {directory}")
+    table = Table(title=Text(f"Corridor data in {directory}"))
     table.add_column("file")
     table.add_column("records", justify="right")
     table.add_column("detail")
@@ -139,24 +143,19 @@ def _summary_table(report: CatalogReport, directory: Path) -> Table:
         ),
     ]
     for name, count, detail in rows:
-        table.add_row(DATASETS[name], str(count), detail)
+        table.add_row(DATASETS[name], str(count), Text(detail))
     for story in catalog.stories:
-        table.add_row(f"stories/{story.id}", str(len(story.steps)), story.title["en"])
+        table.add_row(f"stories/{story.id}", str(len(story.steps)), Text(story.title["en"]))
     return table
 
 
 def _problem_table(report: CatalogReport, directory: Path) -> Table:
-    table = Table(title=f"Problems in {directory}")
+    table = Table(title=Text(f"Problems in {directory}"))
     for column in ("file", "record", "field", "kind", "reason"):
         table.add_column(column, overflow="fold")
     for problem in report.problems:
-        table.add_row(
-            problem.file,
-            problem.record or "",
-            problem.field or "",
-            str(problem.kind),
-            problem.reason,
-        )
+        cells = (problem.file, problem.record, problem.field, problem.kind, problem.reason)
+        table.add_row(*(Text(str(cell or "")) for cell in cells))
     return table
 
 
@@ -166,9 +165,9 @@ def _build(args: argparse.Namespace, console: Console) -> int:
         with console.status("Simplifying the boundary coverage ..."):
             summary = build_geodata(args.source, out_dir, tolerance=args.tolerance)
     except BuildError as error:
-        console.print(f"[bold red]error[/]: {error}")
+        console.print(Text("error:", style="bold red"), Text(str(error)))
         return 2
-    console.print(str(summary))
+    console.print(str(summary), markup=False)
     return 0
 
 

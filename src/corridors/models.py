@@ -19,6 +19,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from corridors._errors import quote
 from corridors.languages import available_languages
 
 #: The map layers, in drawing order (bottom first).
@@ -56,13 +57,15 @@ def _parse_date(value: Any) -> Any:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError as error:
+            # fromisoformat's message repeats the whole value: keep only a range error's reason
+            reason = "" if "isoformat" in str(error) else f": {error}"
             raise PydanticCustomError(
                 "bad_date",
-                "{value} is not a real date (YYYY-MM-DD): {error}",
-                {"value": repr(value), "error": str(error)},
+                "{value} is not a real date (YYYY-MM-DD){reason}",
+                {"value": quote(value), "reason": reason},
             ) from None
     raise PydanticCustomError(
-        "bad_date", "expected a YYYY-MM-DD date, got {value}", {"value": repr(value)}
+        "bad_date", "expected a YYYY-MM-DD date, got {value}", {"value": quote(value)}
     )
 
 
@@ -77,7 +80,7 @@ def _check_partial_date(value: Any) -> str:
     match = _PARTIAL_DATE.match(text)
     if match is None:
         raise PydanticCustomError(
-            "bad_date", "{value} is not YYYY, YYYY-MM or YYYY-MM-DD", {"value": repr(value)}
+            "bad_date", "{value} is not YYYY, YYYY-MM or YYYY-MM-DD", {"value": quote(value)}
         )
     year, month, day = (int(part) if part else 1 for part in match.groups())
     try:
@@ -86,7 +89,7 @@ def _check_partial_date(value: Any) -> str:
         raise PydanticCustomError(
             "bad_date",
             "{value} is not a real date: {error}",
-            {"value": repr(value), "error": str(error)},
+            {"value": quote(value), "error": str(error)},
         ) from None
     return text
 
@@ -98,7 +101,7 @@ def _check_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise PydanticCustomError(
-            "bad_url", "{value} is not an http(s) URL", {"value": repr(value)}
+            "bad_url", "{value} is not an http(s) URL", {"value": quote(value)}
         )
     return value
 

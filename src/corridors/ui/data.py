@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from corridors.catalog import CatalogReport, inspect_catalog
+from corridors.catalog import CatalogReport
 from corridors.datasets import data_dir
+from corridors.stories import inspect_atlas
 from corridors.timeline import EventIndex
 
 
 @st.cache_resource(show_spinner="Loading the corridor data …")
 def _report_of(directory: str) -> CatalogReport:
-    return inspect_catalog(directory)
+    return inspect_atlas(directory)
 
 
 @st.cache_resource

@@ -6,10 +6,12 @@ from typing import Final
 
 import streamlit as st
 
+from corridors import settings
 from corridors.catalog import Catalog, CatalogReport
 from corridors.i18n import Translator
 from corridors.models import Event
 from corridors.scene import SceneRequest
+from corridors.stories import vocabulary
 from corridors.timeline import EventIndex, catalogue_span, filter_events
 from corridors.ui import link, presenter, session
 from corridors.ui.data import event_index, load_report
@@ -31,7 +33,7 @@ def render() -> None:
     catalog, index = report.catalog, event_index()
     span = catalogue_span(catalog.events)
     session.init(span)
-    if link.restore_once(catalog.vocabulary(), span) and st.session_state[session.MODE]:
+    if link.restore_once(vocabulary(catalog), span) and st.session_state[session.MODE]:
         presenter.start(catalog, span)
     translate = Translator(st.session_state[session.LANG])
     apply_direction(translate)
@@ -92,8 +94,10 @@ def _render_problems(report: CatalogReport, translate: Translator) -> None:
             st.text(str(problem))
         if len(report.problems) > PROBLEMS_SHOWN:
             with st.expander(translate("app.more_problems")):
-                for problem in report.problems[PROBLEMS_SHOWN:]:
+                for problem in report.problems[PROBLEMS_SHOWN : settings.max_banner_problems]:
                     st.text(str(problem))
+                if len(report.problems) > settings.max_banner_problems:
+                    st.caption(translate("app.rest_in_validate"))
 
 
 def _render_dashboard(

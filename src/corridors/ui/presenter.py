@@ -8,6 +8,7 @@ from streamlit_shortcuts import add_shortcuts
 from corridors.catalog import Catalog
 from corridors.i18n import Translator
 from corridors.models import Story
+from corridors.stories import story_views
 from corridors.timeline import DateRange
 from corridors.ui import link, session
 from corridors.ui.safe import md_escape
@@ -30,7 +31,7 @@ def story_of(catalog: Catalog) -> Story | None:
 
 def go_to(catalog: Catalog, story: Story, number: int, span: DateRange) -> None:
     """Show step ``number`` (1-based) of ``story``: apply its view, stay in presenter mode."""
-    views = catalog.story_views(story)
+    views = story_views(catalog, story)
     number = max(1, min(number, len(views)))
     link.apply(views[number - 1], span, keep_presenting=True)
     st.session_state[session.STEP] = number

@@ -1,0 +1,33 @@
+"""Settings: the coordinate reference system and every limit, in one place.
+
+Nothing else hard-codes a CRS or a limit; change them here (or monkeypatch them in a test).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: The CRS of every coordinate the atlas reads, stores and draws (WGS84 longitude/latitude).
+default_crs: Final = "EPSG:4326"
+
+#: Largest curated data file (YAML or GeoJSON) read, in bytes; the bundled ones are far below
+#: 1 MB. Larger files are reported, not read: a big file would block every session's first load.
+max_data_file_bytes: int = 2_000_000
+
+#: Most vertices one boundary polygon may have (the largest bundled one has a few thousand).
+max_geometry_vertices: int = 50_000
+
+#: Deepest nesting of lists and mappings a data file may have (the bundled ones nest 7 deep).
+max_nesting_depth: int = 32
+
+#: Longest integer literal a data file may hold, in digits (Python refuses over 4,300).
+max_integer_digits: int = 30
+
+#: Longest piece of a data file quoted back in a problem message, in characters.
+max_quoted_chars: int = 80
+
+#: Longest problem message, in characters (a backstop: messages quote capped values only).
+max_reason_chars: int = 500
+
+#: Problems shown in the app's banner; the rest are counted (``corridors validate`` lists all).
+max_banner_problems: int = 50

@@ -1,0 +1,97 @@
+"""Links and story steps resolved against the catalogue: the layer above data and links.
+
+The catalogue knows nothing of the link format and the link format nothing of the data
+files; this module joins them. It says what a link may name in a catalogue, turns each
+story step's view into a view state, and reports the steps whose views name something
+the catalogue lacks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Final
+
+from corridors._errors import Problem, ProblemKind, quote
+from corridors._validate import link_reason
+from corridors.catalog import Catalog, CatalogReport, inspect_catalog
+from corridors.datasets import STORIES_DIR
+from corridors.languages import available_languages
+from corridors.models import Story
+from corridors.state import Notice, ViewState, Vocabulary, from_query
+
+_KIND_BY_NOTICE: Final = {
+    "notices.bad_date": ProblemKind.BAD_DATE,
+    "notices.date_outside": ProblemKind.BAD_DATE,
+    "notices.from_after_to": ProblemKind.BAD_DATE,
+    "notices.unknown_id": ProblemKind.UNKNOWN_LINK,
+}
+
+
+def inspect_atlas(directory: Path | str | None = None) -> CatalogReport:
+    """The catalogue with its stories checked: what the app and ``corridors validate`` use."""
+    return check_stories(inspect_catalog(directory))
+
+
+def check_stories(report: CatalogReport) -> CatalogReport:
+    """``report`` with each story step's view checked like a link.
+
+    A story with a step that names something the catalogue lacks is reported and left
+    out; the problems of the rest of the data stay as they are.
+    """
+    catalog = report.catalog
+    words = vocabulary(catalog)
+    rejected = frozenset(problem.record for problem in report.problems if problem.record)
+    found = {story.id: story_problems(story, words, rejected=rejected) for story in catalog.stories}
+    valid = tuple(story for story in catalog.stories if not found[story.id])
+    problems = [problem for story_found in found.values() for problem in story_found]
+    return CatalogReport(dataclasses.replace(catalog, stories=valid), (*report.problems, *problems))
+
+
+def vocabulary(catalog: Catalog) -> Vocabulary:
+    """What a link or a story step may name in ``catalog``."""
+    days = [event.date for event in catalog.events]
+    return Vocabulary(
+        event_ids=frozenset(event.id for event in catalog.events),
+        feature_ids=frozenset(feature.id for feature in catalog.features()),
+        languages=available_languages(),
+        first_day=min(days, default=dt.date.min),
+        last_day=max(days, default=dt.date.max),
+        steps=max((len(story.steps) for story in catalog.stories), default=0),
+    )
+
+
+def story_views(catalog: Catalog, story: Story) -> tuple[ViewState, ...]:
+    """The view of each step of ``story`` (parts that do not apply are left out)."""
+    words = vocabulary(catalog)
+    return tuple(from_query(_as_query(step.view), words)[0] for step in story.steps)
+
+
+def story_problems(
+    story: Story, words: Vocabulary, *, rejected: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """One problem for each part of a step's view that a link to ``words`` could not apply."""
+    filename = f"{STORIES_DIR}/{story.id}.yaml"
+    return [
+        _step_problem(filename, story.id, number, notice, rejected)
+        for number, step in enumerate(story.steps)
+        for notice in from_query(_as_query(step.view), words)[1]
+    ]
+
+
+def _step_problem(
+    filename: str, story_id: str, number: int, notice: Notice, rejected: frozenset[str]
+) -> Problem:
+    kind = _KIND_BY_NOTICE.get(notice.reason, ProblemKind.INVALID_VALUE)
+    if kind is ProblemKind.UNKNOWN_LINK:
+        reason = link_reason(notice.value, rejected)
+    else:
+        reason = f"{quote(notice.value)}: {notice.reason.removeprefix('notices.')}"
+    return Problem(filename, story_id, f"steps[{number}].view.{notice.param}", kind, reason)
+
+
+def _as_query(view: Mapping[str, object]) -> dict[str, str]:
+    """A story step's view as link parameters (YAML may give numbers)."""
+    return {str(name): str(value) for name, value in view.items()}

@@ -1,0 +1,216 @@
+"""A hostile or mistyped data directory is reported, never fatal, and costs little.
+
+Each test writes raw YAML or JSON text (not through a dumper that would quote things) into
+a copy of the bundled data and checks that loading returns a problem naming the file and,
+where known, the record, field, line and column, while the rest is still served.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from corridors import settings
+from corridors._errors import Problem, ProblemKind
+from corridors.catalog import CatalogReport
+from corridors.stories import inspect_atlas
+
+SECRET = "root:x:0:0:secret-first-line"
+
+
+def inspect_within(directory: Path, seconds: float = 20.0) -> CatalogReport:
+    """Load ``directory`` in a thread; fail (instead of hanging the suite) if it blocks."""
+    result: list[CatalogReport] = []
+    worker = threading.Thread(target=lambda: result.append(inspect_atlas(directory)), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert result, f"loading {directory} did not finish within {seconds} s"
+    return result[0]
+
+
+def problems_of(report: CatalogReport, filename: str) -> list[Problem]:
+    return [problem for problem in report.problems if problem.file == filename]
+
+
+def replace_text(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_unquoted_impossible_date_is_a_problem_of_its_record(data_copy: Path) -> None:
+    events = data_copy / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    quoted = next(line for line in text.splitlines() if line.strip().startswith('date: "'))
+    replace_text(events, quoted, quoted.split("date:")[0] + "date: 2025-02-30")
+    report = inspect_within(data_copy)
+    [problem] = report.problems
+    assert (problem.file, problem.field, problem.kind) == (
+        "events.yaml",
+        "date",
+        ProblemKind.BAD_DATE,
+    )
+    assert problem.record is not None
+    assert "2025-02-30" in problem.reason
+    assert len(report.catalog.events) > 30  # the other events are served
+
+
+@pytest.mark.parametrize("filename", ["regions.geojson", "places.yaml"])
+def test_deep_nesting_is_refused_with_its_position(data_copy: Path, filename: str) -> None:
+    (data_copy / filename).write_text("[" * 100_000, encoding="utf-8")
+    report = inspect_within(data_copy)
+    [problem] = [p for p in problems_of(report, filename) if p.record is None]
+    assert problem.kind is ProblemKind.REFUSED_SYNTAX
+    assert (problem.line, problem.column) == (1, settings.max_nesting_depth + 1)
+    assert "nested more than" in problem.reason
+    assert report.catalog.countries  # the countries file is still served
+
+
+def test_huge_integer_in_yaml_is_refused_with_its_position(data_copy: Path) -> None:
+    corridors = data_copy / "corridors.yaml"
+    replace_text(
+        corridors, "\n  length_km: ", "\n  length_km: " + "9" * 5_000 + "\n  old_length_km: "
+    )
+    report = inspect_within(data_copy)
+    [problem] = problems_of(report, "corridors.yaml")
+    assert problem.kind is ProblemKind.REFUSED_SYNTAX
+    assert problem.line is not None
+    assert problem.column is not None
+    assert "5,000 digits" in problem.reason
+    lines = corridors.read_text(encoding="utf-8").splitlines()
+    assert lines[problem.line - 1][problem.column - 1 :].startswith("999")
+
+
+def test_huge_integer_in_geojson_is_refused_with_its_position(data_copy: Path) -> None:
+    regions = data_copy / "regions.geojson"
+    text = regions.read_text(encoding="utf-8")
+    regions.write_text(text.replace("[", "[" + "1" * 5_000 + ", ", 1), encoding="utf-8")
+    report = inspect_within(data_copy)
+    [problem] = [p for p in problems_of(report, "regions.geojson") if p.record is None]
+    assert problem.kind is ProblemKind.REFUSED_SYNTAX
+    assert "5,000 digits" in problem.reason
+    assert problem.line is not None
+    assert "1" * 100 not in str(problem)  # the literal itself is never echoed
+
+
+def test_yaml_alias_chain_is_refused_at_once(data_copy: Path) -> None:
+    levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 9)]
+    (data_copy / "events.yaml").write_text("\n".join(levels) + "\n", encoding="utf-8")
+    report = inspect_within(data_copy)  # expanded, the chain would take minutes and gigabytes
+    [problem] = [p for p in problems_of(report, "events.yaml")]
+    assert problem.kind is ProblemKind.REFUSED_SYNTAX
+    assert (problem.line, problem.column) == (1, 5)
+    assert "anchors and aliases" in problem.reason
+    assert sum(len(str(p)) for p in report.problems) < 20_000
+
+
+def test_fifo_in_place_of_a_file_is_not_opened(data_copy: Path) -> None:
+    events = data_copy / "events.yaml"
+    events.unlink()
+    os.mkfifo(events)
+    report = inspect_within(data_copy)
+    [problem] = [p for p in problems_of(report, "events.yaml")]
+    assert problem.kind is ProblemKind.NOT_A_FILE
+    assert "named pipe" in problem.reason
+
+
+def test_symlink_to_a_device_is_refused(data_copy: Path) -> None:
+    events = data_copy / "events.yaml"
+    events.unlink()
+    events.symlink_to("/dev/zero")
+    report = inspect_within(data_copy)
+    [problem] = problems_of(report, "events.yaml")
+    assert problem.kind is ProblemKind.NOT_A_FILE
+
+
+def test_symlink_out_of_the_data_directory_leaks_nothing(data_copy: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "passwd"
+    outside.write_text(f"{SECRET}\nmore\n", encoding="utf-8")
+    events = data_copy / "events.yaml"
+    events.unlink()
+    events.symlink_to(outside)
+    report = inspect_within(data_copy)
+    [problem] = problems_of(report, "events.yaml")
+    assert problem.kind is ProblemKind.NOT_A_FILE
+    assert "outside the data directory" in problem.reason
+    assert all(SECRET not in str(p) and str(tmp_path) not in str(p) for p in report.problems)
+
+
+def test_symlink_inside_the_data_directory_is_read(data_copy: Path) -> None:
+    events = data_copy / "events.yaml"
+    events.rename(data_copy / "events-real.yaml")
+    events.symlink_to(data_copy / "events-real.yaml")
+    assert inspect_within(data_copy).problems == ()
+
+
+def test_oversized_file_is_not_read(data_copy: Path) -> None:
+    events = data_copy / "events.yaml"
+    padding = "# padding\n" * (settings.max_data_file_bytes // 10 + 1)
+    events.write_text(events.read_text(encoding="utf-8") + padding, encoding="utf-8")
+    report = inspect_within(data_copy)
+    [problem] = [p for p in problems_of(report, "events.yaml")]
+    assert problem.kind is ProblemKind.TOO_LARGE
+    assert f"{settings.max_data_file_bytes:,}" in problem.reason
+
+
+def test_polygon_with_too_many_vertices_is_refused(data_copy: Path) -> None:
+    regions = data_copy / "regions.geojson"
+    collection = json.loads(regions.read_text(encoding="utf-8"))
+    count = settings.max_geometry_vertices + 10
+    ring = [
+        [round(45 + 0.1 * math.cos(2 * math.pi * i / count), 6),
+         round(39 + 0.1 * math.sin(2 * math.pi * i / count), 6)]
+        for i in range(count)
+    ]  # fmt: skip
+    ring.append(ring[0])
+    collection["features"][0]["geometry"] = {"type": "Polygon", "coordinates": [ring]}
+    regions.write_text(json.dumps(collection, separators=(",", ":")), encoding="utf-8")
+    report = inspect_within(data_copy)
+    too_large = [p for p in report.problems if p.kind is ProblemKind.TOO_LARGE]
+    assert [(p.file, p.record, p.field) for p in too_large] == [
+        ("regions.geojson", collection["features"][0]["properties"]["id"], "geometry")
+    ]
+
+
+def test_missing_file_message_does_not_show_server_paths(data_copy: Path) -> None:
+    (data_copy / "events.yaml").unlink()
+    report = inspect_within(data_copy)
+    assert report.problems[0].kind is ProblemKind.MISSING_FILE
+    assert all(str(data_copy) not in str(problem) for problem in report.problems)
+
+
+EditText = Callable[[str], str]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda t: t.replace("- url: ", '- url: "javascript:' + "x" * 10_000 + '"\n      u: ', 1),
+         "sources[0].url"),
+        (lambda t: t.replace("date: ", 'date: "2025-' + "9" * 10_000 + '"\n  old_date: ', 1),
+         "date"),
+    ],
+)  # fmt: skip
+def test_long_values_are_capped_in_messages(data_copy: Path, change: EditText, field: str) -> None:
+    events = data_copy / "events.yaml"
+    events.write_text(change(events.read_text(encoding="utf-8")), encoding="utf-8")
+    report = inspect_within(data_copy)
+    assert report.problems
+    assert any(p.field == field for p in report.problems)
+    longest = max(len(str(p)) for p in report.problems)
+    assert longest < 2 * settings.max_quoted_chars + 200
+
+
+def test_twenty_thousand_bad_records_load_in_bounded_time(data_copy: Path) -> None:
+    bad = "".join(f"- id: bad-{n}\n  date: 2025-02-30\n" for n in range(20_000))
+    (data_copy / "events.yaml").write_text(bad, encoding="utf-8")
+    report = inspect_within(data_copy, seconds=60)
+    assert len(problems_of(report, "events.yaml")) >= 20_000
+    assert report.catalog.places  # everything else served
