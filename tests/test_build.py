@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
@@ -158,3 +159,41 @@ def test_region_absent_from_the_source_is_an_error(source_and_out: tuple[Path, P
     spec_path.write_text(yaml.safe_dump(spec), encoding="utf-8")
     with pytest.raises(BuildError, match=r"'am-vx'.*AM-VX"):
         build_geodata(source, out)
+
+
+def write_admin1(source: Path, features: list[dict[str, Any]], **extra: Any) -> None:
+    path = source / "package" / "data" / "states" / "admin1.json"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features, **extra}))
+
+
+def test_a_region_coded_twice_in_the_source_is_an_error(
+    source_and_out: tuple[Path, Path],
+) -> None:
+    source, out = source_and_out
+    path = source / "package" / "data" / "states" / "admin1.json"
+    features = json.loads(path.read_text())["features"]
+    features.append(admin1("AM-SU", "AM", wiggly_column(46.2, 46.4), adm1_code="ARM-9"))
+    write_admin1(source, features)
+    with pytest.raises(
+        BuildError, match=r"'am-su': 2 admin-1 polygons are coded AM-SU \(X, ARM-9\)"
+    ):
+        build_geodata(source, out)
+
+
+def test_a_projected_source_is_converted_to_the_default_crs(
+    source_and_out: tuple[Path, Path], tmp_path: Path
+) -> None:
+    source, out = source_and_out
+    build_geodata(source, out, tolerance=0.01)
+    expected = read_geometries(out / "regions.geojson")
+    path = source / "package" / "data" / "states" / "admin1.json"
+    frame = gpd.read_file(path).to_crs("EPSG:32638")  # UTM 38N, metres
+    projected = tmp_path / "projected"
+    (projected / "package" / "data" / "states").mkdir(parents=True)
+    frame.to_file(projected / "package" / "data" / "states" / "admin1.json", driver="GeoJSON")
+    build_geodata(projected, out, tolerance=0.01)
+    converted = read_geometries(out / "regions.geojson")
+    assert converted.keys() == expected.keys()
+    for region_id, geometry in expected.items():
+        overlap = converted[region_id].intersection(geometry).area
+        assert overlap / geometry.area > 0.99  # same place, not metres read as degrees

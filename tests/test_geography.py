@@ -7,6 +7,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from corridors import settings
 from corridors.catalog import Catalog
 
 #: How far a place may lie outside its polygon, in km, by its precision: Natural Earth
@@ -17,7 +18,7 @@ TOLERANCE_KM = {"settlement": 1.0, "approximate": 2.0}
 
 def in_km(geometry: BaseGeometry) -> BaseGeometry:
     """The geometry in UTM zone 38N (metres / 1000 = km), for lengths and distances."""
-    projected = gpd.GeoSeries([geometry], crs="EPSG:4326").to_crs("EPSG:32638").iloc[0]
+    projected = gpd.GeoSeries([geometry], crs=settings.default_crs).to_crs("EPSG:32638").iloc[0]
     return shapely.affinity.scale(projected, 1e-3, 1e-3, origin=(0, 0))
 
 

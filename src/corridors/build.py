@@ -21,6 +21,7 @@ import yaml
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
+from corridors import settings
 from corridors._atomic import write_text_atomic
 from corridors._errors import BuildError
 from corridors.datasets import DATASETS
@@ -76,8 +77,10 @@ def read_admin1(
     path: Path, iso_codes: Iterable[str], *, window: Window = REGIONAL_WINDOW, grid: float = 1e-4
 ) -> gpd.GeoDataFrame:
     """Read the admin-1 polygons of ``iso_codes`` clipped to ``window`` and snapped to ``grid``."""
-    bounds = (window.west, window.south, window.east, window.north)
-    frame = gpd.read_file(path, bbox=bounds, columns=["iso_a2", "iso_3166_2", "adm1_code"])
+    # a bbox given as a GeoSeries is converted to the file's own CRS by geopandas
+    bbox = gpd.GeoSeries([window.as_polygon()], crs=settings.default_crs)
+    columns = ["iso_a2", "iso_3166_2", "adm1_code"]
+    frame = _in_default_crs(path, gpd.read_file(path, bbox=bbox, columns=columns))
     frame = frame[frame["iso_a2"].isin(list(iso_codes))].copy()
     if frame.empty:
         raise BuildError(f"{path} holds no admin-1 polygon of {sorted(iso_codes)} in the window")
@@ -88,6 +91,15 @@ def read_admin1(
     clipped = shapely.intersection(frame.geometry.values, window.as_polygon())
     frame = frame.set_geometry(shapely.set_precision(clipped, grid))
     return frame[~frame.geometry.is_empty].reset_index(drop=True)
+
+
+def _in_default_crs(path: Path, frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """``frame`` in :data:`settings.default_crs`, converted if it declares another CRS."""
+    if frame.crs is None:
+        raise BuildError(
+            f"{path} declares no coordinate reference system; expected {settings.default_crs}"
+        )
+    return frame.to_crs(settings.default_crs)
 
 
 def simplify_coverage(frame: gpd.GeoDataFrame, tolerance: float) -> gpd.GeoDataFrame:
@@ -117,7 +129,7 @@ def build_geodata(
     country_specs = [entry for entry in spec["countries"] if entry["kind"] == "country"]
     frame = read_admin1(find_admin1(source), [entry["iso"] for entry in country_specs], grid=grid)
     frame = simplify_coverage(frame, tolerance)
-    parts = dict(zip(frame["code"], frame.geometry, strict=False))
+    parts = {str(code): group for code, group in frame.groupby("code")}
 
     decimals = round(-np.log10(grid))
     regions = [
@@ -146,13 +158,20 @@ def _read_spec(path: Path) -> dict[str, list[dict[str, Any]]]:
     return spec
 
 
-def _region_geometry(entry: Mapping[str, Any], parts: Mapping[str, BaseGeometry]) -> BaseGeometry:
-    try:
-        return parts[entry["iso"]]
-    except KeyError:
+def _region_geometry(
+    entry: Mapping[str, Any], parts: Mapping[str, gpd.GeoDataFrame]
+) -> BaseGeometry:
+    """The one admin-1 polygon coded as the region is (Natural Earth repeats a few codes)."""
+    code = entry["iso"]
+    if code not in parts:
+        raise BuildError(f"region {entry['id']!r}: no admin-1 polygon coded {code}")
+    matches = parts[code]
+    if len(matches) > 1:
         raise BuildError(
-            f"region {entry['id']!r}: no admin-1 polygon coded {entry['iso']}"
-        ) from None
+            f"region {entry['id']!r}: {len(matches)} admin-1 polygons are coded {code} "
+            f"({', '.join(matches['adm1_code'])}); map the right one in CODE_FIXES"
+        )
+    return matches.geometry.iloc[0]
 
 
 def _country_geometry(
