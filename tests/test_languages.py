@@ -151,3 +151,21 @@ def test_the_page_in_arabic() -> None:
     # event cards in Arabic
     markdown = " ".join(block.value for block in at.markdown)
     assert "الإعلان" in markdown or "إعلان" in markdown
+
+
+def test_arabic_tooltips_list_a_corridors_modes_with_the_arabic_comma(catalog: Catalog) -> None:
+    from corridors.scene import SceneRequest, build_scene
+    from corridors.timeline import catalogue_span
+
+    request = SceneRequest(dates=catalogue_span(catalog.events), lang="ar")
+    route = next(f for f in build_scene(catalog, request).features if f.id == "syunik-route")
+    assert "سكة حديد، طريق بري" in route.detail
+    assert ", " not in route.detail
+
+
+def test_arabic_event_cards_list_the_actors_with_the_arabic_comma() -> None:
+    at = open_app(lang="ar", feature="az-zan")
+    captions = [caption.value for caption in at.caption]
+    assert any(
+        "الأطراف: القوات المسلحة الأذربيجانية، إلهام علييف" in caption for caption in captions
+    ), captions
