@@ -85,7 +85,7 @@ def test_route_through_syunik_stays_in_armenia_between_its_border_crossings(
         geometry(catalog, "az-nx")
     )
     assert outside_azerbaijan.difference(armenia).length == 0
-    # reported as about 43 km; the drawn line is a little shorter, as it cuts the river's bends
+    # reported as about 42 km; the drawn line is a little shorter, as it cuts the river's bends
     assert 30 < in_km(outside_azerbaijan).length < 48
 
 

@@ -8,14 +8,13 @@ where known, the record, field, line and column, while the rest is still served.
 from __future__ import annotations
 
 import json
-import math
-import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+import hostile_dirs as hostile
 from corridors import settings
 from corridors._errors import Problem, ProblemKind
 from corridors.catalog import CatalogReport
@@ -38,17 +37,8 @@ def problems_of(report: CatalogReport, filename: str) -> list[Problem]:
     return [problem for problem in report.problems if problem.file == filename]
 
 
-def replace_text(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_unquoted_impossible_date_is_a_problem_of_its_record(data_copy: Path) -> None:
-    events = data_copy / "events.yaml"
-    text = events.read_text(encoding="utf-8")
-    quoted = next(line for line in text.splitlines() if line.strip().startswith('date: "'))
-    replace_text(events, quoted, quoted.split("date:")[0] + "date: 2025-02-30")
+    hostile.unquoted_impossible_date(data_copy)
     report = inspect_within(data_copy)
     [problem] = report.problems
     assert (problem.file, problem.field, problem.kind) == (
@@ -61,9 +51,14 @@ def test_unquoted_impossible_date_is_a_problem_of_its_record(data_copy: Path) ->
     assert len(report.catalog.events) > 30  # the other events are served
 
 
-@pytest.mark.parametrize("filename", ["regions.geojson", "places.yaml"])
-def test_deep_nesting_is_refused_with_its_position(data_copy: Path, filename: str) -> None:
-    (data_copy / filename).write_text("[" * 100_000, encoding="utf-8")
+@pytest.mark.parametrize(
+    ("breaker", "filename"),
+    [(hostile.deep_json, "regions.geojson"), (hostile.deep_yaml, "places.yaml")],
+)
+def test_deep_nesting_is_refused_with_its_position(
+    data_copy: Path, breaker: hostile.Breaker, filename: str
+) -> None:
+    breaker(data_copy)
     report = inspect_within(data_copy)
     [problem] = [p for p in problems_of(report, filename) if p.record is None]
     assert problem.kind is ProblemKind.REFUSED_SYNTAX
@@ -74,9 +69,7 @@ def test_deep_nesting_is_refused_with_its_position(data_copy: Path, filename: st
 
 def test_huge_integer_in_yaml_is_refused_with_its_position(data_copy: Path) -> None:
     corridors = data_copy / "corridors.yaml"
-    replace_text(
-        corridors, "\n  length_km: ", "\n  length_km: " + "9" * 5_000 + "\n  old_length_km: "
-    )
+    hostile.huge_integer_yaml(data_copy)
     report = inspect_within(data_copy)
     [problem] = problems_of(report, "corridors.yaml")
     assert problem.kind is ProblemKind.REFUSED_SYNTAX
@@ -88,9 +81,7 @@ def test_huge_integer_in_yaml_is_refused_with_its_position(data_copy: Path) -> N
 
 
 def test_huge_integer_in_geojson_is_refused_with_its_position(data_copy: Path) -> None:
-    regions = data_copy / "regions.geojson"
-    text = regions.read_text(encoding="utf-8")
-    regions.write_text(text.replace("[", "[" + "1" * 5_000 + ", ", 1), encoding="utf-8")
+    hostile.huge_integer_json(data_copy)
     report = inspect_within(data_copy)
     [problem] = [p for p in problems_of(report, "regions.geojson") if p.record is None]
     assert problem.kind is ProblemKind.REFUSED_SYNTAX
@@ -100,9 +91,7 @@ def test_huge_integer_in_geojson_is_refused_with_its_position(data_copy: Path) -
 
 
 def test_yaml_alias_chain_is_refused_at_once(data_copy: Path) -> None:
-    levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    levels += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 9)]
-    (data_copy / "events.yaml").write_text("\n".join(levels) + "\n", encoding="utf-8")
+    hostile.alias_chain(data_copy)
     report = inspect_within(data_copy)  # expanded, the chain would take minutes and gigabytes
     [problem] = [p for p in problems_of(report, "events.yaml")]
     assert problem.kind is ProblemKind.REFUSED_SYNTAX
@@ -112,9 +101,7 @@ def test_yaml_alias_chain_is_refused_at_once(data_copy: Path) -> None:
 
 
 def test_fifo_in_place_of_a_file_is_not_opened(data_copy: Path) -> None:
-    events = data_copy / "events.yaml"
-    events.unlink()
-    os.mkfifo(events)
+    hostile.fifo(data_copy)
     report = inspect_within(data_copy)
     [problem] = [p for p in problems_of(report, "events.yaml")]
     assert problem.kind is ProblemKind.NOT_A_FILE
@@ -122,20 +109,14 @@ def test_fifo_in_place_of_a_file_is_not_opened(data_copy: Path) -> None:
 
 
 def test_symlink_to_a_device_is_refused(data_copy: Path) -> None:
-    events = data_copy / "events.yaml"
-    events.unlink()
-    events.symlink_to("/dev/zero")
+    hostile.symlink_to_dev_zero(data_copy)
     report = inspect_within(data_copy)
     [problem] = problems_of(report, "events.yaml")
     assert problem.kind is ProblemKind.NOT_A_FILE
 
 
 def test_symlink_out_of_the_data_directory_leaks_nothing(data_copy: Path, tmp_path: Path) -> None:
-    outside = tmp_path / "passwd"
-    outside.write_text(f"{SECRET}\nmore\n", encoding="utf-8")
-    events = data_copy / "events.yaml"
-    events.unlink()
-    events.symlink_to(outside)
+    hostile.symlink_out(data_copy, secret=SECRET)
     report = inspect_within(data_copy)
     [problem] = problems_of(report, "events.yaml")
     assert problem.kind is ProblemKind.NOT_A_FILE
@@ -161,21 +142,12 @@ def test_oversized_file_is_not_read(data_copy: Path) -> None:
 
 
 def test_polygon_with_too_many_vertices_is_refused(data_copy: Path) -> None:
-    regions = data_copy / "regions.geojson"
-    collection = json.loads(regions.read_text(encoding="utf-8"))
-    count = settings.max_geometry_vertices + 10
-    ring = [
-        [round(45 + 0.1 * math.cos(2 * math.pi * i / count), 6),
-         round(39 + 0.1 * math.sin(2 * math.pi * i / count), 6)]
-        for i in range(count)
-    ]  # fmt: skip
-    ring.append(ring[0])
-    collection["features"][0]["geometry"] = {"type": "Polygon", "coordinates": [ring]}
-    regions.write_text(json.dumps(collection, separators=(",", ":")), encoding="utf-8")
+    first = json.loads((data_copy / "regions.geojson").read_text(encoding="utf-8"))["features"][0]
+    hostile.huge_polygon(data_copy, vertices=settings.max_geometry_vertices + 10)
     report = inspect_within(data_copy)
     too_large = [p for p in report.problems if p.kind is ProblemKind.TOO_LARGE]
     assert [(p.file, p.record, p.field) for p in too_large] == [
-        ("regions.geojson", collection["features"][0]["properties"]["id"], "geometry")
+        ("regions.geojson", first["properties"]["id"], "geometry")
     ]
 
 
@@ -209,8 +181,7 @@ def test_long_values_are_capped_in_messages(data_copy: Path, change: EditText, f
 
 
 def test_twenty_thousand_bad_records_load_in_bounded_time(data_copy: Path) -> None:
-    bad = "".join(f"- id: bad-{n}\n  date: 2025-02-30\n" for n in range(20_000))
-    (data_copy / "events.yaml").write_text(bad, encoding="utf-8")
+    hostile.bad_records(data_copy, count=20_000)
     report = inspect_within(data_copy, seconds=60)
     assert len(problems_of(report, "events.yaml")) >= 20_000
     assert report.catalog.places  # everything else served

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any, Final
@@ -20,6 +22,26 @@ from corridors.models import Precision
 #: own direction and does not reorder the words around it.
 _ISOLATE: Final = "\u2068{}\u2069"
 
+#: A placeholder as a locale file writes it, e.g. ``{count}``.
+_PLACEHOLDER: Final = re.compile(r"^\{([a-z_]+)\}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Plural:
+    """A UI string whose wording depends on a number.
+
+    In a locale file it is written as a mapping with one key, the placeholder that holds
+    the number (``"{count}"``), whose value maps each CLDR plural category of the language
+    (``zero``, ``one``, ``two``, ``few``, ``many``, ``other``) to its text.
+    """
+
+    variable: str
+    forms: Mapping[str, str]
+
+
+#: A UI string: plain text, or the texts of a number's plural forms.
+Template = str | Plural
+
 
 @cache
 def _strings(lang: str) -> Mapping[str, Any]:
@@ -28,20 +50,35 @@ def _strings(lang: str) -> Mapping[str, Any]:
     return loaded
 
 
-def flatten(tree: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
-    """Nested string tables as ``{"section.key": text}``."""
-    flat: dict[str, str] = {}
+def _plural(value: Mapping[str, Any]) -> Plural | None:
+    """The plural forms a mapping holds, or ``None`` when it is a section of keys."""
+    if len(value) != 1:
+        return None
+    ((key, forms),) = value.items()
+    match = _PLACEHOLDER.match(str(key))
+    if match is None or not isinstance(forms, Mapping):
+        return None
+    return Plural(match.group(1), {str(category): str(text) for category, text in forms.items()})
+
+
+def flatten(tree: Mapping[str, Any], prefix: str = "") -> dict[str, Template]:
+    """Nested string tables as ``{"section.key": template}``."""
+    flat: dict[str, Template] = {}
     for key, value in tree.items():
         path = f"{prefix}{key}"
         if isinstance(value, Mapping):
-            flat.update(flatten(value, f"{path}."))
+            plural = _plural(value)
+            if plural is None:
+                flat.update(flatten(value, f"{path}."))
+            else:
+                flat[path] = plural
         else:
             flat[path] = str(value)
     return flat
 
 
 @cache
-def strings(lang: str) -> Mapping[str, str]:
+def strings(lang: str) -> Mapping[str, Template]:
     """All UI strings of a language, by dotted key."""
     return flatten(_strings(lang))
 
@@ -63,13 +100,36 @@ class Translator:
         return bool(self.locale.character_order == "right-to-left")
 
     def __call__(self, key: str, **values: object) -> str:
-        """The UI string ``key`` with ``{name}`` placeholders filled in (isolated when RTL)."""
-        template = self._strings.get(key) or self._fallback[key]
+        """The UI string ``key`` with ``{name}`` placeholders filled in (isolated when RTL).
+
+        Numbers are written with this language's digits and separators; a plural string
+        takes the form that its number's CLDR plural category calls for.
+        """
+        template, locale = self._template(key)
+        if isinstance(template, Plural):
+            template = template.forms[locale.plural_form(_number_for(key, template, values))]
         if not values:
             return template
+        shown = {name: self._show(value) for name, value in values.items()}
         if self.rtl:
-            values = {name: _ISOLATE.format(value) for name, value in values.items()}
-        return template.format(**values)
+            shown = {name: _ISOLATE.format(value) for name, value in shown.items()}
+        return template.format(**shown)
+
+    def _template(self, key: str) -> tuple[Template, Locale]:
+        """The string of ``key`` in this language, or in English where it has none."""
+        own = self._strings.get(key)
+        if own:
+            return own, self.locale
+        return self._fallback[key], Locale.parse(DEFAULT_LANGUAGE)
+
+    def _show(self, value: object) -> str:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return self.number(value)
+        return str(value)
+
+    def join_list(self, items: Iterable[str]) -> str:
+        """Items as a list in running text, with this language's separator (``، `` in Arabic)."""
+        return self("lists.separator").join(items)
 
     def language_name(self, lang: str) -> str:
         """A language's name in that language (as a language menu shows it)."""
@@ -106,3 +166,13 @@ class Translator:
     def number(self, value: float) -> str:
         """A number with this language's digits and separators."""
         return format_decimal(value, locale=self.locale)
+
+
+def _number_for(key: str, plural: Plural, values: Mapping[str, object]) -> float:
+    """The number that picks a plural string's form; a clear error when it is not given."""
+    value = values.get(plural.variable)
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise TypeError(
+            f"UI string {key!r} needs a number for {{{plural.variable}}}, got {value!r}"
+        )
+    return value

@@ -57,7 +57,7 @@ class SceneFeature:
 
     def tooltip(self, translate: Translator) -> str:
         """Plain-text tooltip: name, kind and status, events in range."""
-        count = translate("tooltip.events", count=translate.number(self.event_count))
+        count = translate("tooltip.events", count=self.event_count)
         return f"{self.name}\n{self.detail}\n{count}"
 
 
@@ -173,7 +173,7 @@ def _corridor(
     style = corridor_line(corridor.modes[0], status)
     if highlighted:
         style = LineStyle(HIGHLIGHT, style.width + 3, style.dash)
-    modes = ", ".join(translate(f"modes.{mode}") for mode in corridor.modes)
+    modes = translate.join_list(translate(f"modes.{mode}") for mode in corridor.modes)
     return SceneFeature(
         id=corridor.id,
         layer="corridors",

@@ -24,7 +24,7 @@ def render_events(events: Sequence[Event], dates: DateRange, translate: Translat
     st.caption(
         translate(
             "events.count",
-            count=translate.number(len(events)),
+            count=len(events),
             start=translate.date(dates.start),
             end=translate.date(dates.end),
         )
@@ -59,7 +59,7 @@ def render_card(event: Event, translate: Translator, *, key_prefix: str) -> None
         st.markdown(f"**{md_escape(translate.text(event.title))}**")
         st.markdown(md_escape(translate.text(event.summary)))
         if event.actors:
-            actors = ", ".join(translate.text(actor) for actor in event.actors)
+            actors = translate.join_list(translate.text(actor) for actor in event.actors)
             st.caption(f"{md_escape(translate('events.actors'))}: {md_escape(actors)}")
         if event.note is not None:
             st.caption(
@@ -123,7 +123,7 @@ def render_feature(
         events = (
             index.events_of(feature_id) if all_dates else index.events_of(feature_id, dates, kinds)
         )
-        st.caption(translate("selection.feature_events", count=translate.number(len(events))))
+        st.caption(translate("selection.feature_events", count=len(events)))
         st.button(
             translate("selection.clear"), key="clear-feature", on_click=session.clear_selection
         )

@@ -37,7 +37,7 @@ def render_exports(
         return map_html(scene, translate, view=view, title=export_title(request, translate))
 
     with st.popover(translate("export.button"), icon=":material/download:"):
-        st.caption(translate("export.help", count=translate.number(len(events))))
+        st.caption(translate("export.help", count=len(events)))
         downloads = (
             ("csv", lambda: events_csv(events), "text/csv"),
             (

@@ -113,7 +113,7 @@ def render_notices(translate: Translator) -> None:
     if not notices:
         return
     lines = [
-        translate("notices.item", param=n.param, value=n.value, reason=translate(n.reason))
+        translate("notices.item", pair=f"{n.param}={n.value}", reason=translate(n.reason))
         for n in notices
     ]
     with st.container(border=True, key="link-notices"):
