@@ -112,8 +112,7 @@ def _validate(args: argparse.Namespace, console: Console) -> int:
         if console.is_terminal:
             console.print(_problem_table(report, directory))
         else:  # one problem per line, unwrapped, for logs and grep
-            for problem in report.problems:
-                console.print(str(problem), markup=False, highlight=False)
+            console.file.write("".join(f"{problem}\n" for problem in report.problems))
         console.print(
             Text(f"{len(report.problems)} problem(s)", style="bold red"), Text(f"in {directory}")
         )
