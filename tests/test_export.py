@@ -61,7 +61,7 @@ def test_geojson_joins_events_to_their_features(catalog: Catalog) -> None:
 
 def test_map_snapshot_is_self_contained(catalog: Catalog) -> None:
     scene = build_scene(catalog, SceneRequest(dates=WEEK))
-    page = map_html(scene, Translator("en"), view=fit_bounds(scene.bounds), title="<b>x</b>")
+    page = map_html(scene, Translator("en"), camera=fit_bounds(scene.bounds), title="<b>x</b>")
     assert "L.map(" in page
     markup = re.sub(r"<script>.*?</script>", "", page, flags=re.DOTALL)
     assert re.findall(r'(?:src|href)="([^"]+)"', markup) == []  # nothing loaded from anywhere

@@ -21,7 +21,7 @@ from corridors._errors import CatalogError, Problem, ProblemKind
 from corridors.datasets import DATASETS, STORIES_DIR, data_dir
 from corridors.languages import available_languages
 from corridors.models import LAYERS, Boundary, Corridor, Event, Place, Story
-from corridors.state import ViewState, Vocabulary, from_query
+from corridors.state import NoticeKind, ViewState, Vocabulary, from_query
 from corridors.window import REGIONAL_WINDOW
 
 Feature = Boundary | Place | Corridor
@@ -39,10 +39,10 @@ _KIND_BY_ERROR_TYPE: Final = {
 }
 _POLYGONAL: Final = ("Polygon", "MultiPolygon")
 _KIND_BY_NOTICE: Final = {
-    "notices.bad_date": ProblemKind.BAD_DATE,
-    "notices.date_outside": ProblemKind.BAD_DATE,
-    "notices.from_after_to": ProblemKind.BAD_DATE,
-    "notices.unknown_id": ProblemKind.UNKNOWN_LINK,
+    NoticeKind.BAD_DATE: ProblemKind.BAD_DATE,
+    NoticeKind.DATE_OUTSIDE: ProblemKind.BAD_DATE,
+    NoticeKind.FROM_AFTER_TO: ProblemKind.BAD_DATE,
+    NoticeKind.UNKNOWN_ID: ProblemKind.UNKNOWN_LINK,
 }
 
 
@@ -211,8 +211,8 @@ class _Loader:
             ok = True
             for number, step in enumerate(story.steps, start=1):
                 for notice in from_query(_as_query(step.view), words)[1]:
-                    kind = _KIND_BY_NOTICE.get(notice.reason, ProblemKind.INVALID_VALUE)
-                    reason = f"{notice.value!r}: {notice.reason.removeprefix('notices.')}"
+                    kind = _KIND_BY_NOTICE.get(notice.kind, ProblemKind.INVALID_VALUE)
+                    reason = f"{notice.value!r}: {notice.kind}"
                     if kind is ProblemKind.UNKNOWN_LINK:
                         reason = self._link_reason(notice.value)
                     self.report(

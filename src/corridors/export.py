@@ -18,7 +18,7 @@ from corridors.i18n import Translator
 from corridors.leaflet import build_base_map, build_feature_groups
 from corridors.models import Event
 from corridors.scene import Scene
-from corridors.viewport import View
+from corridors.viewport import Camera
 
 CSV_COLUMNS: Final = (
     "id", "date", "precision", "kind", "title_en", "title_ar", "summary_en", "summary_ar",
@@ -91,9 +91,9 @@ def geojson_text(collection: dict[str, Any]) -> str:
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
 
 
-def map_html(scene: Scene, translate: Translator, *, view: View, title: str) -> str:
+def map_html(scene: Scene, translate: Translator, *, camera: Camera, title: str) -> str:
     """The map as one HTML file: Leaflet, styles and data inlined; opens offline from disk."""
-    leaflet_map = build_base_map(view=view, basemap="bundled")
+    leaflet_map = build_base_map(camera=camera)
     leaflet_map.default_js = []
     leaflet_map.default_css = []
     root = cast(Figure, leaflet_map.get_root())

@@ -12,23 +12,14 @@ import folium
 from branca.element import Figure
 from shapely.geometry import mapping
 
+from corridors.basemaps import BASEMAPS, BUNDLED
 from corridors.i18n import Translator
 from corridors.scene import Scene, SceneFeature
 from corridors.styles import BACKGROUND, css, css_rgb
-from corridors.viewport import View
+from corridors.viewport import Camera
 
 LEAFLET_JS: Final = "/app/static/leaflet/leaflet.js"
 LEAFLET_CSS: Final = "/app/static/leaflet/leaflet.css"
-TILES: Final = {
-    "osm": (
-        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-        "&copy; OpenStreetMap contributors",
-    ),
-    "carto": (
-        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png",
-        "&copy; OpenStreetMap contributors &copy; CARTO",
-    ),
-}
 
 
 class OfflineMap(folium.Map):
@@ -38,14 +29,11 @@ class OfflineMap(folium.Map):
     default_css = [("leaflet_css", LEAFLET_CSS)]  # noqa: RUF012
 
 
-def build_base_map(*, view: View, basemap: str = "bundled", assets: str = "") -> OfflineMap:
-    """The map without data layers; it stays the same across filter changes (no reload).
-
-    ``assets`` prefixes the Leaflet URLs (an exported file inlines them instead).
-    """
+def build_base_map(*, camera: Camera, basemap: str = BUNDLED) -> OfflineMap:
+    """The map without data layers; it stays the same across filter changes (no reload)."""
     leaflet_map = OfflineMap(
-        location=(view.lat, view.lon),
-        zoom_start=int(view.zoom),
+        location=(camera.lat, camera.lon),
+        zoom_start=int(camera.zoom),
         tiles=None,
         prefer_canvas=True,
         control_scale=True,
@@ -57,9 +45,9 @@ def build_base_map(*, view: View, basemap: str = "bundled", assets: str = "") ->
             f"<style>.folium-map, .leaflet-container {{ background: {css(BACKGROUND)}; }}</style>"
         )
     )
-    if basemap in TILES:
-        url, attribution = TILES[basemap]
-        folium.TileLayer(url, attr=attribution, name=basemap).add_to(leaflet_map)
+    tiles = BASEMAPS[basemap]
+    if tiles.tiles is not None:
+        folium.TileLayer(tiles.tiles, attr=tiles.attribution, name=basemap).add_to(leaflet_map)
     return leaflet_map
 
 
@@ -77,10 +65,10 @@ def build_feature_groups(scene: Scene, translate: Translator) -> list[folium.Fea
 
 
 def build_map(
-    scene: Scene, translate: Translator, *, view: View, basemap: str = "bundled"
+    scene: Scene, translate: Translator, *, camera: Camera, basemap: str = BUNDLED
 ) -> OfflineMap:
     """A complete map: base plus data layers (used for exports and tests)."""
-    leaflet_map = build_base_map(view=view, basemap=basemap)
+    leaflet_map = build_base_map(camera=camera, basemap=basemap)
     for group in build_feature_groups(scene, translate):
         group.add_to(leaflet_map)
     return leaflet_map

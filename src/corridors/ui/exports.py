@@ -33,8 +33,8 @@ def render_exports(
 
     def snapshot() -> str:
         scene = cached_scene(request)
-        view = fit_bounds(scene.bounds)
-        return map_html(scene, translate, view=view, title=export_title(request, translate))
+        camera = fit_bounds(scene.bounds)
+        return map_html(scene, translate, camera=camera, title=export_title(request, translate))
 
     with st.popover(translate("export.button"), icon=":material/download:"):
         st.caption(translate("export.help", count=translate.number(len(events))))

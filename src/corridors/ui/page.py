@@ -10,6 +10,7 @@ from corridors.catalog import Catalog, CatalogReport
 from corridors.i18n import Translator
 from corridors.models import Event
 from corridors.scene import SceneRequest
+from corridors.state import PageMode
 from corridors.timeline import EventIndex, catalogue_span, filter_events
 from corridors.ui import link, presenter, session
 from corridors.ui.data import event_index, load_report
@@ -31,11 +32,11 @@ def render() -> None:
     catalog, index = report.catalog, event_index()
     span = catalogue_span(catalog.events)
     session.init(span)
-    if link.restore_once(catalog.vocabulary(), span) and st.session_state[session.MODE]:
+    if link.restore_once(catalog.vocabulary(), span) and session.page_mode() is not None:
         presenter.start(catalog, span)
     translate = Translator(st.session_state[session.LANG])
     apply_direction(translate)
-    presenting = st.session_state[session.MODE] == "present"
+    presenting = session.page_mode() is PageMode.PRESENT
 
     if not presenting:
         render_sidebar(catalog, span, translate)
