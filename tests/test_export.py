@@ -80,7 +80,7 @@ def test_cli_export_writes_each_format(tmp_path: Path, catalog: Catalog) -> None
     }
 
 
-def test_cli_export_filters_by_kind(tmp_path: Path, catalog: Catalog) -> None:
+def test_cli_export_filters_by_kind(tmp_path: Path) -> None:
     out = tmp_path / "memoranda.csv"
     assert main(["export", "csv", str(out), "--kinds", "memorandum"]) == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))

@@ -126,34 +126,25 @@ class Vocabulary:
 def to_query(state: ViewState) -> dict[str, str]:
     """The link's query parameters for ``state``: only what differs from the default."""
     default = ViewState()
-    query: dict[str, str] = {}
-    if state.start is not None:
-        query["from"] = state.start.isoformat()
-    if state.end is not None:
-        query["to"] = state.end.isoformat()
-    if state.kinds is not None:
-        query["kinds"] = ",".join(sorted(str(kind) for kind in state.kinds))
-    if state.event is not None:
-        query["event"] = state.event
-    if state.feature is not None:
-        query["feature"] = state.feature
-    if state.layers is not None:
-        query["layers"] = ",".join(layer for layer in LAYERS if layer in state.layers)
-    if state.renderer != default.renderer:
-        query["view"] = str(state.renderer)
-    for name in ("basemap", "lang"):
-        value = getattr(state, name)
-        if value != getattr(default, name):
-            query[name] = value
-    for name in ("lat", "lon", "zoom"):
-        number = getattr(state, name)
-        if number is not None:
-            query[name] = _format_number(number)
-    if state.mode is not None:
-        query["mode"] = str(state.mode)
-    if state.step is not None:
-        query["step"] = str(state.step)
-    return query
+    written: dict[str, str | None] = {
+        "from": None if state.start is None else state.start.isoformat(),
+        "to": None if state.end is None else state.end.isoformat(),
+        "kinds": None if state.kinds is None else ",".join(sorted(map(str, state.kinds))),
+        "event": state.event,
+        "feature": state.feature,
+        "layers": None
+        if state.layers is None
+        else ",".join(layer for layer in LAYERS if layer in state.layers),
+        "view": None if state.renderer == default.renderer else str(state.renderer),
+        "basemap": None if state.basemap == default.basemap else state.basemap,
+        "lang": None if state.lang == default.lang else state.lang,
+        "lat": None if state.lat is None else _format_number(state.lat),
+        "lon": None if state.lon is None else _format_number(state.lon),
+        "zoom": None if state.zoom is None else _format_number(state.zoom),
+        "mode": None if state.mode is None else str(state.mode),
+        "step": None if state.step is None else str(state.step),
+    }
+    return {name: value for name, value in written.items() if value is not None}
 
 
 def from_query(

@@ -11,7 +11,7 @@ from corridors.export import events_csv, events_geojson, geojson_text, map_html
 from corridors.i18n import Translator
 from corridors.models import Event
 from corridors.scene import SceneRequest
-from corridors.ui.map_panel import cached_scene
+from corridors.ui.data import cached_scene
 from corridors.viewport import fit_bounds
 
 

@@ -8,31 +8,19 @@ from typing import Any, Final
 import streamlit as st
 from streamlit_folium import st_folium
 
-from corridors.catalog import Catalog
-from corridors.datasets import data_dir
 from corridors.deck import build_deck
 from corridors.i18n import Translator
 from corridors.leaflet import build_base_map, build_feature_groups
-from corridors.scene import DEFAULT_BOUNDS, Scene, SceneRequest, build_scene
+from corridors.scene import DEFAULT_BOUNDS, Scene, SceneRequest
 from corridors.state import Renderer
 from corridors.ui import session
-from corridors.ui.data import load_report
+from corridors.ui.data import cached_scene
 from corridors.viewport import Camera, fit_bounds
 
 MAP_HEIGHT: Final = 560
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _scene_of(directory: str, request: SceneRequest) -> Scene:
-    return build_scene(load_report().catalog, request)
-
-
-def cached_scene(request: SceneRequest) -> Scene:
-    """The scene for a request, built once per distinct request and data directory."""
-    return _scene_of(str(data_dir()), request)
-
-
-def render_map(catalog: Catalog, request: SceneRequest, translate: Translator) -> None:
+def render_map(request: SceneRequest, translate: Translator) -> None:
     """Draw the chosen renderer; clicks on features go to :func:`session.select_feature`."""
     scene = cached_scene(request)
     chosen = st.session_state[session.CAMERA]

@@ -53,7 +53,7 @@ def render() -> None:
     events = filter_events(catalog.events, request.dates, request.kinds)
     if presenting:
         presenter.render_presenter(catalog, span, translate)
-        render_map(catalog, request, translate)
+        render_map(request, translate)
         render_legend(translate)
     else:
         _render_dashboard(catalog, index, request, events, translate)
@@ -109,7 +109,7 @@ def _render_dashboard(
     selected_event = index.event(event_id) if event_id else None
     map_column, side_column = st.columns([3, 2], gap="medium")
     with map_column:
-        render_map(catalog, request, translate)
+        render_map(request, translate)
         render_legend(translate)
         render_timeline(events, translate)
     with side_column:
