@@ -9,7 +9,7 @@ import html
 from typing import Any, Final, cast
 
 import folium
-from branca.element import Figure
+from branca.element import Element, Figure
 from shapely.geometry import mapping
 
 from corridors.basemaps import BASEMAPS, BUNDLED
@@ -72,6 +72,20 @@ def build_map(
     for group in build_feature_groups(scene, translate):
         group.add_to(leaflet_map)
     return leaflet_map
+
+
+def fix_element_ids(root: Element) -> None:
+    """Number every element under ``root`` in tree order (folium draws random ids).
+
+    Called before rendering, it makes identical maps render to identical bytes.
+    """
+    pending = [root]
+    number = 0
+    while pending:
+        element = pending.pop()
+        element._id = f"{number:x}"
+        number += 1
+        pending.extend(reversed(element._children.values()))
 
 
 def tooltip_html(feature: SceneFeature, translate: Translator) -> str:
