@@ -133,7 +133,7 @@ def leaflet_features(at: AppTest) -> list[dict[str, Any]]:
     script = leaflet_args(at)["feature_group"]
     decoder = json.JSONDecoder()
     features: list[dict[str, Any]] = []
-    for match in re.finditer(r"_add\(", script):
+    for match in re.finditer(r"\.addData\(", script):
         collection, _ = decoder.raw_decode(script, match.end())
         features.extend(collection["features"])
     return features

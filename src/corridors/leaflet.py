@@ -1,6 +1,12 @@
 """The Leaflet map (folium) of a scene, with Leaflet served by the app itself.
 
-Every text from the data is HTML-escaped here: folium inserts tooltips as HTML.
+Every text from the data is HTML-escaped here: Leaflet inserts tooltips as HTML.
+
+Each layer of the scene is one :class:`SceneLayer`: its GeoJSON is encoded once, and its
+script is a few lines of Leaflet that style each feature from its own properties. (With
+``folium.GeoJson`` the live map cost about 20 ms a rerun: streamlit-folium renders the
+layers again on every run, and folium encoded the data three times, mapped every style
+in Python, and compiled each rendered 100 KB script as a Jinja template.)
 """
 
 from __future__ import annotations
@@ -9,7 +15,9 @@ import html
 from typing import Any, Final, cast
 
 import folium
-from branca.element import Element, Figure
+from branca.element import Element, Figure, MacroElement
+from jinja2 import Template
+from jinja2.utils import htmlsafe_json_dumps
 from shapely.geometry import mapping
 
 from corridors.basemaps import BASEMAPS, BUNDLED
@@ -59,7 +67,7 @@ def build_feature_groups(scene: Scene, translate: Translator) -> list[folium.Fea
         if not features:
             continue
         group = folium.FeatureGroup(name=layer)
-        _geojson(layer, features, translate).add_to(group)
+        SceneLayer(layer, features, translate).add_to(group)
         groups.append(group)
     return groups
 
@@ -112,38 +120,67 @@ def _properties(feature: SceneFeature, translate: Translator) -> dict[str, Any]:
     }
 
 
-def _geojson(layer: str, features: list[SceneFeature], translate: Translator) -> folium.GeoJson:
-    collection = {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "id": feature.id,
-                "properties": _properties(feature, translate),
-                "geometry": mapping(feature.geometry),
-            }
-            for feature in features
-        ],
-    }
-    marker = None
-    if layer == "places":
-        marker = folium.CircleMarker(radius=5, fill=True, fill_opacity=1, weight=1, color="#fff")
-    return folium.GeoJson(
-        collection,
-        name=layer,
-        style_function=_style,
-        highlight_function=_hover,
-        marker=marker,
-        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
-        zoom_on_click=False,
-        embed=True,
+class SceneLayer(MacroElement):
+    """One layer of a scene as a Leaflet GeoJSON layer, styled from each feature's properties.
+
+    Features carry ``id``, ``layer``, ``tooltip`` (safe HTML) and ``style`` (Leaflet path
+    options; points become circle markers of ``style.radius``). Hovering widens a line.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJson(null, {
+            pointToLayer: (feature, latlng) => L.circleMarker(latlng, feature.properties.style),
+            style: (feature) => feature.properties.style,
+            onEachFeature: (feature, layer) => {
+                const style = feature.properties.style;
+                layer.bindTooltip(feature.properties.tooltip, {sticky: true});
+                layer.on({
+                    mouseover: (e) => e.target.setStyle({weight: style.weight + 2}),
+                    mouseout: (e) => e.target.setStyle(style),
+                });
+            },
+        }).addTo({{ this._parent.get_name() }});
+        {{ this.get_name() }}.addData({{ this.data_json }});
+        {% endmacro %}
+        """
     )
 
+    def __init__(self, layer: str, features: list[SceneFeature], translate: Translator) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "SceneLayer"
+        self.layer = layer
+        collection = {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "id": feature.id,
+                    "properties": _properties(feature, translate),
+                    "geometry": mapping(feature.geometry),
+                }
+                for feature in features
+            ],
+        }
+        #: Safe inside <script>: "<", ">", "&" and "'" are written as \u escapes.
+        self.data_json = str(htmlsafe_json_dumps(collection))
 
-def _style(feature: dict[str, Any]) -> dict[str, Any]:
-    style: dict[str, Any] = feature["properties"]["style"]
-    return style
+    def render(self, **kwargs: Any) -> str:
+        """Add the script to the page as it is (no Jinja pass over the rendered data)."""
+        figure = cast(Figure, self.get_root())
+        script = self._template.module.script(self, kwargs)
+        figure.script.add_child(_Text(script), name=self.get_name())
+        return ""
 
 
-def _hover(feature: dict[str, Any]) -> dict[str, Any]:
-    return {"weight": feature["properties"]["style"]["weight"] + 2}
+class _Text(Element):
+    """Text put into the page verbatim (``Element(text)`` would compile it as a template)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:  # noqa: ARG002 (branca's signature)
+        """The text."""
+        return self.text
