@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 import pytest
@@ -11,7 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import open_app
 from corridors.catalog import Catalog
-from corridors.styles import HIGHLIGHT
+from corridors.leaflet import LEAFLET_CSS, LEAFLET_JS
+from corridors.models import LAYERS
+from corridors.styles import HIGHLIGHT, css_rgb
 from corridors.timeline import SUMMIT_WEEK
 
 
@@ -113,10 +116,59 @@ def test_the_route_is_not_drawn_before_it_was_proposed(app: AppTest, catalog: Ca
     assert "baku-tbilisi-kars-railway" in drawn
 
 
-def test_leaflet_renderer_runs(app: AppTest) -> None:
+def leaflet_args(at: AppTest) -> dict[str, Any]:
+    """The arguments the page sent to the Leaflet component (AppTest does not draw it)."""
+    components = [
+        element
+        for element in at.get("component_instance")
+        if element.proto.component_name.startswith("streamlit_folium")
+    ]
+    assert len(components) == 1
+    args: dict[str, Any] = json.loads(components[0].proto.json_args)
+    return args
+
+
+def leaflet_features(at: AppTest) -> list[dict[str, Any]]:
+    """The GeoJSON features the Leaflet component is given to draw, in drawing order."""
+    script = leaflet_args(at)["feature_group"]
+    decoder = json.JSONDecoder()
+    features: list[dict[str, Any]] = []
+    for match in re.finditer(r"\.addData\(", script):
+        collection, _ = decoder.raw_decode(script, match.end())
+        features.extend(collection["features"])
+    return features
+
+
+def test_leaflet_draws_every_layer_from_local_assets(app: AppTest, catalog: Catalog) -> None:
     app.radio(key="renderer").set_value("leaflet").run()
-    assert not app.exception
     assert app.get("deck_gl_json_chart") == []
+    args = leaflet_args(app)
+    assert (args["js_links"], args["css_links"]) == ([LEAFLET_JS], [LEAFLET_CSS])
+    assert "L.map(" in args["script"]
+    features = leaflet_features(app)
+    assert [f["properties"]["layer"] for f in features] == sorted(
+        (f["properties"]["layer"] for f in features), key=LAYERS.index
+    )
+    assert {f["id"] for f in features} == {feature.id for feature in catalog.features()}
+    meghri = next(f for f in features if f["id"] == "meghri")
+    assert meghri["geometry"]["type"] == "Point"
+    assert "Meghri" in meghri["properties"]["tooltip"]
+
+
+def test_leaflet_follows_the_selection(app: AppTest, catalog: Catalog) -> None:
+    app.radio(key="renderer").set_value("leaflet").run()
+    app.selectbox(key="feature").set_value("meghri").run()
+    place = catalog.geometries["meghri"]
+    # the map is centred on the selected place, which alone is drawn in the highlight colour
+    lat, lon = leaflet_args(app)["center"]
+    assert abs(lat - place.y) < 0.2
+    assert abs(lon - place.x) < 0.2
+    highlighted = [
+        f["id"]
+        for f in leaflet_features(app)
+        if f["properties"]["style"]["fillColor"] == css_rgb(HIGHLIGHT)
+    ]
+    assert highlighted == ["meghri"]
 
 
 def test_layers_can_be_toggled(app: AppTest) -> None:

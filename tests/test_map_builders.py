@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from conftest import EditRecords, record
+from corridors.basemaps import BASEMAPS
 from corridors.catalog import Catalog, load_catalog
-from corridors.deck import BASEMAP_STYLES, build_deck
+from corridors.deck import build_deck
 from corridors.i18n import Translator
 from corridors.leaflet import LEAFLET_CSS, LEAFLET_JS, build_map
 from corridors.models import EventKind
@@ -30,7 +31,7 @@ def scene_of(catalog: Catalog, **changes: Any) -> Scene:
 
 
 def deck_json(scene: Scene, basemap: str = "bundled") -> dict[str, Any]:
-    deck = build_deck(scene, EN, view=fit_bounds(scene.bounds), basemap=basemap)
+    deck = build_deck(scene, EN, camera=fit_bounds(scene.bounds), basemap=basemap)
     spec: dict[str, Any] = json.loads(deck.to_json())
     return spec
 
@@ -102,12 +103,12 @@ def test_deck_has_one_pickable_layer_per_map_layer_with_ids(catalog: Catalog) ->
     # MultiPolygons are split into one row per polygon, all keeping the feature id
     assert {row["id"] for row in rows(spec, "countries")} == {c.id for c in catalog.countries}
     assert len(rows(spec, "countries")) > len(catalog.countries)
-    assert spec["mapStyle"] == BASEMAP_STYLES["bundled"]
+    assert spec["mapStyle"] == BASEMAPS["bundled"].style
 
 
 def test_deck_tooltip_is_plain_text_with_counts(catalog: Catalog) -> None:
     scene = scene_of(catalog)
-    deck = build_deck(scene, EN, view=fit_bounds(scene.bounds))
+    deck = build_deck(scene, EN, camera=fit_bounds(scene.bounds))
     assert set(deck._tooltip) == {"text", "style"}  # innerText, never innerHTML
     meghri = next(row for row in rows(deck_json(scene), "places") if row["id"] == "meghri")
     count = sum("meghri" in e.features for e in catalog.events)
@@ -117,7 +118,7 @@ def test_deck_tooltip_is_plain_text_with_counts(catalog: Catalog) -> None:
 
 def test_deck_payload_is_small(catalog: Catalog) -> None:
     scene = scene_of(catalog)
-    deck = build_deck(scene, EN, view=fit_bounds(scene.bounds))
+    deck = build_deck(scene, EN, camera=fit_bounds(scene.bounds))
     assert len(deck.to_json().encode()) < 400_000
 
 
@@ -129,7 +130,7 @@ def test_deck_highlight_colour(catalog: Catalog) -> None:
 
 def test_leaflet_loads_only_local_assets(catalog: Catalog) -> None:
     scene = scene_of(catalog)
-    leaflet_map = build_map(scene, EN, view=fit_bounds(scene.bounds))
+    leaflet_map = build_map(scene, EN, camera=fit_bounds(scene.bounds))
     page = leaflet_map.get_root().render()
     urls = re.findall(r'(?:src|href)="([^"]+)"', page)
     assert sorted(urls) == sorted([LEAFLET_JS, LEAFLET_CSS])
@@ -139,13 +140,13 @@ def test_leaflet_loads_only_local_assets(catalog: Catalog) -> None:
 
 def test_leaflet_online_basemap_is_an_option(catalog: Catalog) -> None:
     scene = scene_of(catalog)
-    page = build_map(scene, EN, view=fit_bounds(scene.bounds), basemap="osm").get_root().render()
+    page = build_map(scene, EN, camera=fit_bounds(scene.bounds), basemap="osm").get_root().render()
     assert "tile.openstreetmap.org" in page
 
 
 def test_leaflet_features_carry_ids_styles_and_tooltips(catalog: Catalog) -> None:
     scene = scene_of(catalog, highlighted=frozenset({"am-su"}))
-    page = build_map(scene, EN, view=fit_bounds(scene.bounds)).get_root().render()
+    page = build_map(scene, EN, camera=fit_bounds(scene.bounds)).get_root().render()
     assert '"id": "am-su"' in page
     assert '"dashArray": "4 3"' in page  # region outlines
     assert "Syunik\\u003cbr\\u003eProvince" in page
@@ -164,7 +165,7 @@ def hostile_catalog(data_copy: Path, edit_records: EditRecords) -> Catalog:
 
 def test_hostile_names_are_escaped_in_leaflet(hostile_catalog: Catalog) -> None:
     scene = scene_of(hostile_catalog)
-    page = build_map(scene, EN, view=fit_bounds(scene.bounds)).get_root().render()
+    page = build_map(scene, EN, camera=fit_bounds(scene.bounds)).get_root().render()
     assert "<img src=x" not in page
     # folium embeds the data as JSON: "&lt;" (the escaped "<") reads "\\u0026lt;" there
     assert "\\u0026lt;img src=x onerror=\\u0026quot;alert(1)\\u0026quot;\\u0026gt;" in page

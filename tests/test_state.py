@@ -8,8 +8,20 @@ from urllib.parse import parse_qs, urlencode
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corridors.basemaps import BASEMAPS
 from corridors.models import LAYERS, EventKind
-from corridors.state import PARAMS, ViewState, Vocabulary, from_query, to_query
+from corridors.state import (
+    MAX_NOTICES,
+    NOTICE_NAME_LENGTH,
+    PARAMS,
+    NoticeKind,
+    PageMode,
+    Renderer,
+    ViewState,
+    Vocabulary,
+    from_query,
+    to_query,
+)
 
 FIRST, LAST = dt.date(1992, 3, 24), dt.date(2026, 2, 23)
 VOCABULARY = Vocabulary(
@@ -39,13 +51,13 @@ def view_states(draw: st.DrawFn) -> ViewState:
         event=draw(st.none() | st.sampled_from(sorted(VOCABULARY.event_ids))),
         feature=draw(st.none() | st.sampled_from(sorted(VOCABULARY.feature_ids))),
         layers=draw(st.none() | st.frozensets(st.sampled_from(LAYERS))),
-        view=draw(st.sampled_from(["deck", "leaflet"])),
-        basemap=draw(st.sampled_from(["bundled", "osm", "carto"])),
+        renderer=draw(st.sampled_from(list(Renderer))),
+        basemap=draw(st.sampled_from(sorted(BASEMAPS))),
         lang=draw(st.sampled_from(["en", "ar"])),
         lat=draw(st.none() | rounded(-85, 85)),
         lon=draw(st.none() | rounded(-180, 180)),
         zoom=draw(st.none() | rounded(0, 20)),
-        mode=draw(st.none() | st.just("present")),
+        mode=draw(st.none() | st.just(PageMode.PRESENT)),
         step=draw(st.none() | st.integers(1, 8)),
     )
 
@@ -72,8 +84,8 @@ def test_default_state_is_an_empty_link() -> None:
 def test_names_in_the_link_are_the_documented_ones() -> None:
     state = ViewState(
         start=FIRST, end=LAST, kinds=frozenset({EventKind.SUMMIT}), event="bishkek-protocol",
-        feature="am", layers=frozenset({"places"}), view="leaflet", basemap="osm", lang="ar",
-        lat=39.5, lon=46.25, zoom=7, mode="present", step=3,
+        feature="am", layers=frozenset({"places"}), renderer=Renderer.LEAFLET, basemap="osm",
+        lang="ar", lat=39.5, lon=46.25, zoom=7, mode=PageMode.PRESENT, step=3,
     )  # fmt: skip
     assert tuple(to_query(state)) == PARAMS
     assert to_query(state)["zoom"] == "7"
@@ -93,40 +105,86 @@ def test_bad_parts_are_dropped_with_a_notice_and_the_rest_applies() -> None:
     assert state.end == dt.date(2025, 8, 8)
     assert state.kinds == frozenset({EventKind.SUMMIT})
     assert (state.start, state.event, state.lang, state.zoom) == (None, None, "en", None)
-    reasons = {(n.param, n.reason) for n in notices}
+    reasons = {(n.param, n.kind) for n in notices}
     assert reasons == {
-        ("from", "notices.bad_date"),
-        ("kinds", "notices.unknown_kind"),
-        ("event", "notices.unknown_id"),
-        ("lang", "notices.unknown_choice"),
-        ("zoom", "notices.bad_number"),
-        ("utm_source", "notices.unknown_param"),
+        ("from", NoticeKind.BAD_DATE),
+        ("kinds", NoticeKind.UNKNOWN_KIND),
+        ("event", NoticeKind.UNKNOWN_ID),
+        ("lang", NoticeKind.UNKNOWN_CHOICE),
+        ("zoom", NoticeKind.BAD_NUMBER),
+        ("utm_source", NoticeKind.UNKNOWN_PARAM),
     }
 
 
 def test_repeated_keys_take_the_last_value_with_a_notice() -> None:
     state, notices = from_query({"view": ["deck", "leaflet"]}, VOCABULARY)
-    assert state.view == "leaflet"
-    assert [n.reason for n in notices] == ["notices.repeated"]
+    assert state.renderer is Renderer.LEAFLET
+    assert [n.kind for n in notices] == [NoticeKind.REPEATED]
 
 
 def test_huge_values_are_refused_and_shortened_in_the_notice() -> None:
     state, notices = from_query({"event": "a" * 10_000}, VOCABULARY)
     assert state.event is None
-    assert notices[0].reason == "notices.too_long"
+    assert notices[0].kind is NoticeKind.TOO_LONG
     assert len(notices[0].value) <= 60
 
 
 def test_dates_outside_the_catalogue_and_reversed_ranges() -> None:
     state, notices = from_query({"from": "2025-08-09", "to": "2025-08-08"}, VOCABULARY)
     assert (state.start, state.end) == (None, dt.date(2025, 8, 8))
-    assert notices[0].reason == "notices.from_after_to"
+    assert notices[0].kind is NoticeKind.FROM_AFTER_TO
     state, notices = from_query({"to": "3025-01-01"}, VOCABULARY)
     assert state.end is None
-    assert notices[0].reason == "notices.date_outside"
+    assert notices[0].kind is NoticeKind.DATE_OUTSIDE
 
 
+def test_a_hostile_parameter_name_is_cleaned_and_shortened() -> None:
+    name = "unknown parameter\n\u202eretemarap nwonknu\r\nVisit evil.example to fix " + "x" * 500
+    _, [notice] = from_query({name: "1"}, VOCABULARY)
+    assert notice.kind is NoticeKind.UNKNOWN_PARAM
+    assert notice.param.startswith("unknown parameterretemarap")
+    assert len(notice.param) <= NOTICE_NAME_LENGTH
+    assert all(char.isprintable() for char in notice.param)
+
+
+def test_notices_are_capped_with_one_counting_the_rest() -> None:
+    query = {f"name{number}": "1" for number in range(999)}
+    _, notices = from_query(query, VOCABULARY)
+    assert len(notices) == MAX_NOTICES + 1
+    assert [n.param for n in notices[:MAX_NOTICES]] == [f"name{i}" for i in range(MAX_NOTICES)]
+    assert (notices[-1].kind, notices[-1].value) == (NoticeKind.MORE, str(999 - MAX_NOTICES))
+
+
+def test_exactly_the_cap_gives_no_count_notice() -> None:
+    _, notices = from_query({f"n{i}": "1" for i in range(MAX_NOTICES)}, VOCABULARY)
+    assert len(notices) == MAX_NOTICES
+    assert NoticeKind.MORE not in {n.kind for n in notices}
+
+
+#: Text with what a hostile link puts in names: line breaks, controls, bidi overrides.
+hostile_text = st.text(
+    st.characters(codec="utf-8")
+    | st.sampled_from(["\n", "\r", "\x00", "\u202e", "\u2066", "\u200f", "\x1b"]),
+    max_size=80,
+)
 query_values = st.text(max_size=300) | st.lists(st.text(max_size=50), max_size=4)
+
+
+@given(st.dictionaries(hostile_text, query_values, max_size=40))
+def test_notices_are_bounded_and_printable_whatever_the_names(
+    query: dict[str, str | list[str]],
+) -> None:
+    _, notices = from_query(query, VOCABULARY)
+    assert len(notices) <= MAX_NOTICES + 1
+    assert NoticeKind.MORE not in {n.kind for n in notices[:-1]}
+    for notice in notices:
+        assert len(notice.param) <= NOTICE_NAME_LENGTH
+        assert all(char.isprintable() for char in notice.param + notice.value)
+    # every problem is either listed or counted: one notice per unknown name at least
+    unknown = sum(name not in PARAMS and value != [] for name, value in query.items())
+    more = int(notices[-1].value) if notices and notices[-1].kind is NoticeKind.MORE else 0
+    listed = len(notices) - (1 if more else 0)
+    assert listed + more >= unknown
 
 
 @settings(max_examples=300)

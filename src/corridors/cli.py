@@ -99,7 +99,7 @@ def _export(args: argparse.Namespace, console: Console) -> int:
             start=translate.date(dates.start),
             end=translate.date(dates.end),
         )
-        text = map_html(scene, translate, view=fit_bounds(scene.bounds), title=title)
+        text = map_html(scene, translate, camera=fit_bounds(scene.bounds), title=title)
     write_text_atomic(args.output, text)
     console.print(f"wrote {args.output} ({len(events)} events)", markup=False)
     return 0

@@ -10,16 +10,11 @@ from pydeck.bindings.json_tools import default_serialize
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from corridors.basemaps import BASEMAPS, BUNDLED
 from corridors.i18n import Translator
 from corridors.scene import Scene, SceneFeature
-from corridors.viewport import DECK_ZOOM_OFFSET, View
+from corridors.viewport import DECK_ZOOM_OFFSET, Camera
 
-#: MapLibre styles served by the app itself (static/): the bundled one needs no network.
-BASEMAP_STYLES: Final = {
-    "bundled": "/app/static/basemap-bundled.json",
-    "osm": "/app/static/basemap-osm.json",
-    "carto": "/app/static/basemap-carto.json",
-}
 TOOLTIP_STYLE: Final = {
     "backgroundColor": "white",
     "color": "#222",
@@ -38,7 +33,7 @@ class CompactDeck(pdk.Deck):  # type: ignore[misc]
 
 
 def build_deck(
-    scene: Scene, translate: Translator, *, view: View, basemap: str = "bundled"
+    scene: Scene, translate: Translator, *, camera: Camera, basemap: str = BUNDLED
 ) -> CompactDeck:
     """A pydeck Deck drawing ``scene``; tooltips are plain text (never parsed as HTML)."""
     layers = [
@@ -50,9 +45,9 @@ def build_deck(
     return CompactDeck(
         layers=[layer for layer in layers if layer is not None],
         initial_view_state=pdk.ViewState(
-            latitude=view.lat, longitude=view.lon, zoom=view.zoom + DECK_ZOOM_OFFSET
+            latitude=camera.lat, longitude=camera.lon, zoom=camera.zoom + DECK_ZOOM_OFFSET
         ),
-        map_style=BASEMAP_STYLES[basemap],
+        map_style=BASEMAPS[basemap].style,
         tooltip={"text": "{tooltip}", "style": _tooltip_style(translate)},
     )
 

@@ -15,15 +15,15 @@ from shapely.geometry import mapping
 
 from corridors.catalog import Catalog
 from corridors.i18n import Translator
-from corridors.leaflet import build_base_map, build_feature_groups
+from corridors.languages import available_languages
+from corridors.leaflet import build_base_map, build_feature_groups, fix_element_ids
 from corridors.models import Event
 from corridors.scene import Scene
-from corridors.viewport import View
+from corridors.viewport import Camera
 
-CSV_COLUMNS: Final = (
-    "id", "date", "precision", "kind", "title_en", "title_ar", "summary_en", "summary_ar",
-    "features", "sources",
-)  # fmt: skip
+#: Starts the CSV text: written as UTF-8 it lets a spreadsheet opened by double-click
+#: detect the encoding (without it, the Arabic columns show as mojibake).
+BYTE_ORDER_MARK: Final = "\ufeff"
 #: A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 STATIC_DIR: Final = Path(__file__).resolve().parents[2] / "static"
@@ -41,21 +41,40 @@ def _sources(event: Event) -> str:
     )
 
 
+def csv_columns() -> tuple[str, ...]:
+    """The CSV header: a title and a summary column per available language."""
+    languages = available_languages()
+    return (
+        "id",
+        "date",
+        "precision",
+        "kind",
+        *(f"title_{lang}" for lang in languages),
+        *(f"summary_{lang}" for lang in languages),
+        "features",
+        "sources",
+    )
+
+
 def events_csv(events: Sequence[Event]) -> str:
-    """The events as CSV (UTF-8 text), one row each, with sources; formula-safe."""
+    """The events as CSV, one row each, with sources; formula-safe.
+
+    The text starts with :data:`BYTE_ORDER_MARK`, so the file written as UTF-8 (by the
+    command line or the app's download) carries one.
+    """
+    languages = available_languages()
     buffer = io.StringIO()
+    buffer.write(BYTE_ORDER_MARK)
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(csv_columns())
     for event in events:
         row = [
             event.id,
             event.date.isoformat(),
             str(event.precision),
             str(event.kind),
-            event.title["en"],
-            event.title["ar"],
-            event.summary["en"],
-            event.summary["ar"],
+            *(event.title[lang] for lang in languages),
+            *(event.summary[lang] for lang in languages),
             " ".join(event.features),
             _sources(event),
         ]
@@ -91,9 +110,13 @@ def geojson_text(collection: dict[str, Any]) -> str:
     return json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
 
 
-def map_html(scene: Scene, translate: Translator, *, view: View, title: str) -> str:
-    """The map as one HTML file: Leaflet, styles and data inlined; opens offline from disk."""
-    leaflet_map = build_base_map(view=view, basemap="bundled")
+def map_html(scene: Scene, translate: Translator, *, camera: Camera, title: str) -> str:
+    """The map as one HTML file: Leaflet, styles and data inlined; opens offline from disk.
+
+    The same view gives the same bytes (element ids are fixed), so the app's media store
+    keeps one copy however often a view is downloaded.
+    """
+    leaflet_map = build_base_map(camera=camera)
     leaflet_map.default_js = []
     leaflet_map.default_css = []
     root = cast(Figure, leaflet_map.get_root())
@@ -111,5 +134,6 @@ def map_html(scene: Scene, translate: Translator, *, view: View, title: str) -> 
     )
     for group in build_feature_groups(scene, translate):
         group.add_to(leaflet_map)
+    fix_element_ids(root)
     rendered: str = root.render()
     return rendered

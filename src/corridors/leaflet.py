@@ -1,6 +1,12 @@
 """The Leaflet map (folium) of a scene, with Leaflet served by the app itself.
 
-Every text from the data is HTML-escaped here: folium inserts tooltips as HTML.
+Every text from the data is HTML-escaped here: Leaflet inserts tooltips as HTML.
+
+Each layer of the scene is one :class:`SceneLayer`: its GeoJSON is encoded once, and its
+script is a few lines of Leaflet that style each feature from its own properties. (With
+``folium.GeoJson`` the live map cost about 20 ms a rerun: streamlit-folium renders the
+layers again on every run, and folium encoded the data three times, mapped every style
+in Python, and compiled each rendered 100 KB script as a Jinja template.)
 """
 
 from __future__ import annotations
@@ -9,26 +15,19 @@ import html
 from typing import Any, Final, cast
 
 import folium
-from branca.element import Figure
+from branca.element import Element, Figure, MacroElement
+from jinja2 import Template
+from jinja2.utils import htmlsafe_json_dumps
 from shapely.geometry import mapping
 
+from corridors.basemaps import BASEMAPS, BUNDLED
 from corridors.i18n import Translator
 from corridors.scene import Scene, SceneFeature
 from corridors.styles import BACKGROUND, css, css_rgb
-from corridors.viewport import View
+from corridors.viewport import Camera
 
 LEAFLET_JS: Final = "/app/static/leaflet/leaflet.js"
 LEAFLET_CSS: Final = "/app/static/leaflet/leaflet.css"
-TILES: Final = {
-    "osm": (
-        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-        "&copy; OpenStreetMap contributors",
-    ),
-    "carto": (
-        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png",
-        "&copy; OpenStreetMap contributors &copy; CARTO",
-    ),
-}
 
 
 class OfflineMap(folium.Map):
@@ -38,14 +37,11 @@ class OfflineMap(folium.Map):
     default_css = [("leaflet_css", LEAFLET_CSS)]  # noqa: RUF012
 
 
-def build_base_map(*, view: View, basemap: str = "bundled", assets: str = "") -> OfflineMap:
-    """The map without data layers; it stays the same across filter changes (no reload).
-
-    ``assets`` prefixes the Leaflet URLs (an exported file inlines them instead).
-    """
+def build_base_map(*, camera: Camera, basemap: str = BUNDLED) -> OfflineMap:
+    """The map without data layers; it stays the same across filter changes (no reload)."""
     leaflet_map = OfflineMap(
-        location=(view.lat, view.lon),
-        zoom_start=int(view.zoom),
+        location=(camera.lat, camera.lon),
+        zoom_start=int(camera.zoom),
         tiles=None,
         prefer_canvas=True,
         control_scale=True,
@@ -57,9 +53,9 @@ def build_base_map(*, view: View, basemap: str = "bundled", assets: str = "") ->
             f"<style>.folium-map, .leaflet-container {{ background: {css(BACKGROUND)}; }}</style>"
         )
     )
-    if basemap in TILES:
-        url, attribution = TILES[basemap]
-        folium.TileLayer(url, attr=attribution, name=basemap).add_to(leaflet_map)
+    tiles = BASEMAPS[basemap]
+    if tiles.tiles is not None:
+        folium.TileLayer(tiles.tiles, attr=tiles.attribution, name=basemap).add_to(leaflet_map)
     return leaflet_map
 
 
@@ -71,19 +67,33 @@ def build_feature_groups(scene: Scene, translate: Translator) -> list[folium.Fea
         if not features:
             continue
         group = folium.FeatureGroup(name=layer)
-        _geojson(layer, features, translate).add_to(group)
+        SceneLayer(layer, features, translate).add_to(group)
         groups.append(group)
     return groups
 
 
 def build_map(
-    scene: Scene, translate: Translator, *, view: View, basemap: str = "bundled"
+    scene: Scene, translate: Translator, *, camera: Camera, basemap: str = BUNDLED
 ) -> OfflineMap:
     """A complete map: base plus data layers (used for exports and tests)."""
-    leaflet_map = build_base_map(view=view, basemap=basemap)
+    leaflet_map = build_base_map(camera=camera, basemap=basemap)
     for group in build_feature_groups(scene, translate):
         group.add_to(leaflet_map)
     return leaflet_map
+
+
+def fix_element_ids(root: Element) -> None:
+    """Number every element under ``root`` in tree order (folium draws random ids).
+
+    Called before rendering, it makes identical maps render to identical bytes.
+    """
+    pending = [root]
+    number = 0
+    while pending:
+        element = pending.pop()
+        element._id = f"{number:x}"
+        number += 1
+        pending.extend(reversed(element._children.values()))
 
 
 def tooltip_html(feature: SceneFeature, translate: Translator) -> str:
@@ -110,38 +120,67 @@ def _properties(feature: SceneFeature, translate: Translator) -> dict[str, Any]:
     }
 
 
-def _geojson(layer: str, features: list[SceneFeature], translate: Translator) -> folium.GeoJson:
-    collection = {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                "type": "Feature",
-                "id": feature.id,
-                "properties": _properties(feature, translate),
-                "geometry": mapping(feature.geometry),
-            }
-            for feature in features
-        ],
-    }
-    marker = None
-    if layer == "places":
-        marker = folium.CircleMarker(radius=5, fill=True, fill_opacity=1, weight=1, color="#fff")
-    return folium.GeoJson(
-        collection,
-        name=layer,
-        style_function=_style,
-        highlight_function=_hover,
-        marker=marker,
-        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
-        zoom_on_click=False,
-        embed=True,
+class SceneLayer(MacroElement):
+    """One layer of a scene as a Leaflet GeoJSON layer, styled from each feature's properties.
+
+    Features carry ``id``, ``layer``, ``tooltip`` (safe HTML) and ``style`` (Leaflet path
+    options; points become circle markers of ``style.radius``). Hovering widens a line.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.geoJson(null, {
+            pointToLayer: (feature, latlng) => L.circleMarker(latlng, feature.properties.style),
+            style: (feature) => feature.properties.style,
+            onEachFeature: (feature, layer) => {
+                const style = feature.properties.style;
+                layer.bindTooltip(feature.properties.tooltip, {sticky: true});
+                layer.on({
+                    mouseover: (e) => e.target.setStyle({weight: style.weight + 2}),
+                    mouseout: (e) => e.target.setStyle(style),
+                });
+            },
+        }).addTo({{ this._parent.get_name() }});
+        {{ this.get_name() }}.addData({{ this.data_json }});
+        {% endmacro %}
+        """
     )
 
+    def __init__(self, layer: str, features: list[SceneFeature], translate: Translator) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "SceneLayer"
+        self.layer = layer
+        collection = {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "id": feature.id,
+                    "properties": _properties(feature, translate),
+                    "geometry": mapping(feature.geometry),
+                }
+                for feature in features
+            ],
+        }
+        #: Safe inside <script>: "<", ">", "&" and "'" are written as \u escapes.
+        self.data_json = str(htmlsafe_json_dumps(collection))
 
-def _style(feature: dict[str, Any]) -> dict[str, Any]:
-    style: dict[str, Any] = feature["properties"]["style"]
-    return style
+    def render(self, **kwargs: Any) -> str:
+        """Add the script to the page as it is (no Jinja pass over the rendered data)."""
+        figure = cast(Figure, self.get_root())
+        script = self._template.module.script(self, kwargs)
+        figure.script.add_child(_Text(script), name=self.get_name())
+        return ""
 
 
-def _hover(feature: dict[str, Any]) -> dict[str, Any]:
-    return {"weight": feature["properties"]["style"]["weight"] + 2}
+class _Text(Element):
+    """Text put into the page verbatim (``Element(text)`` would compile it as a template)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:  # noqa: ARG002 (branca's signature)
+        """The text."""
+        return self.text

@@ -120,10 +120,7 @@ def _scene_feature(
     geometry = catalog.geometries[record.id]
     name = translate.text(record.names)
     if isinstance(record, Corridor):
-        status = record.status_on(request.dates.end)
-        if status is None:
-            return None
-        return _corridor(record, status, name, count, highlighted, geometry, translate)
+        return _corridor(record, request, count, geometry, translate)
     if isinstance(record, Place):
         color = CROSSING_COLOR if record.kind is PlaceKind.BORDER_CROSSING else PLACE_COLOR
         return SceneFeature(
@@ -163,13 +160,16 @@ def _scene_feature(
 
 def _corridor(
     corridor: Corridor,
-    status: Status,
-    name: str,
+    request: SceneRequest,
     count: int,
-    highlighted: bool,
     geometry: BaseGeometry,
     translate: Translator,
-) -> SceneFeature:
+) -> SceneFeature | None:
+    """A corridor as of the range's end, or ``None`` before it was first proposed."""
+    status = corridor.status_on(request.dates.end)
+    if status is None:
+        return None
+    highlighted = corridor.id in request.highlighted
     style = corridor_line(corridor.modes[0], status)
     if highlighted:
         style = LineStyle(HIGHLIGHT, style.width + 3, style.dash)
@@ -177,7 +177,7 @@ def _corridor(
     return SceneFeature(
         id=corridor.id,
         layer="corridors",
-        name=name,
+        name=translate.text(corridor.names),
         detail=f"{translate('features.corridor')} · {modes} · {translate(f'status.{status}')}",
         event_count=count,
         highlighted=highlighted,

@@ -1,10 +1,13 @@
 """The view state and its URL query form (pure: no streamlit).
 
 Every part of what a viewer sees lives in the link, under stable parameter names
-(``from``, ``to``, ``kinds``, ``event``, ``feature``, ``layers``, ``view``,
-``basemap``, ``lang``, ``lat``, ``lon``, ``zoom``, ``mode``, ``step``). Reading a
-link never fails: a malformed or unknown parameter is dropped with a
-:class:`Notice`, and the rest of the link still applies.
+(``from``, ``to``, ``kinds``, ``event``, ``feature``, ``layers``, ``view`` (the
+renderer), ``basemap``, ``lang``, ``lat``, ``lon``, ``zoom`` (the camera), ``mode``,
+``step``). Reading a link never fails: a malformed or unknown parameter is dropped
+with a :class:`Notice`, and the rest of the link still applies. Notices are plain
+data (a :class:`NoticeKind`, never UI text), cleaned and capped: a link cannot put
+control characters, line breaks or unbounded text into them, nor more than
+:data:`MAX_NOTICES` of them.
 """
 
 from __future__ import annotations
@@ -14,13 +17,44 @@ import math
 import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Final, Literal, cast, get_args
+from enum import StrEnum
+from typing import Final
 
+from corridors.basemaps import BASEMAPS, BUNDLED
 from corridors.models import LAYERS, EventKind
 
-Renderer = Literal["deck", "leaflet"]
-Basemap = Literal["bundled", "osm", "carto"]
-Mode = Literal["present"]
+
+class Renderer(StrEnum):
+    """What draws the map (the link's ``view`` parameter)."""
+
+    DECK = "deck"
+    LEAFLET = "leaflet"
+
+
+class PageMode(StrEnum):
+    """How the page is laid out (the link's ``mode`` parameter); ``None`` is the dashboard."""
+
+    PRESENT = "present"
+
+
+class NoticeKind(StrEnum):
+    """Why a part of a link was ignored (the UI words each kind; data checks map them)."""
+
+    UNKNOWN_PARAM = "unknown_param"
+    TOO_LONG = "too_long"
+    REPEATED = "repeated"
+    FROM_AFTER_TO = "from_after_to"
+    BAD_DATE = "bad_date"
+    DATE_OUTSIDE = "date_outside"
+    UNKNOWN_KIND = "unknown_kind"
+    UNKNOWN_LAYER = "unknown_layer"
+    UNKNOWN_ID = "unknown_id"
+    UNKNOWN_CHOICE = "unknown_choice"
+    BAD_NUMBER = "bad_number"
+    BAD_STEP = "bad_step"
+    #: Stands for the notices past :data:`MAX_NOTICES`; its ``value`` is how many.
+    MORE = "more"
+
 
 PARAMS: Final = (
     "from",
@@ -39,6 +73,11 @@ PARAMS: Final = (
     "step",
 )
 MAX_VALUE_LENGTH: Final = 200
+#: Notices kept per link; the rest are counted in one :attr:`NoticeKind.MORE` notice.
+MAX_NOTICES: Final = 10
+#: Longest parameter name and value a notice quotes (longer ones are cut with "…").
+NOTICE_NAME_LENGTH: Final = 30
+NOTICE_VALUE_LENGTH: Final = 60
 _ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LIMITS: Final = {"lat": (-85.0, 85.0), "lon": (-180.0, 180.0), "zoom": (0.0, 20.0)}
 
@@ -53,23 +92,23 @@ class ViewState:
     event: str | None = None
     feature: str | None = None
     layers: frozenset[str] | None = None
-    view: Renderer = "deck"
-    basemap: Basemap = "bundled"
+    renderer: Renderer = Renderer.DECK
+    basemap: str = BUNDLED
     lang: str = "en"
     lat: float | None = None
     lon: float | None = None
     zoom: float | None = None
-    mode: Mode | None = None
+    mode: PageMode | None = None
     step: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Notice:
-    """A part of a link that was ignored, and why (``reason`` is a UI string key)."""
+    """A part of a link that was ignored, and why; ``param`` and ``value`` are cleaned."""
 
     param: str
     value: str
-    reason: str
+    kind: NoticeKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,32 +126,25 @@ class Vocabulary:
 def to_query(state: ViewState) -> dict[str, str]:
     """The link's query parameters for ``state``: only what differs from the default."""
     default = ViewState()
-    query: dict[str, str] = {}
-    if state.start is not None:
-        query["from"] = state.start.isoformat()
-    if state.end is not None:
-        query["to"] = state.end.isoformat()
-    if state.kinds is not None:
-        query["kinds"] = ",".join(sorted(str(kind) for kind in state.kinds))
-    if state.event is not None:
-        query["event"] = state.event
-    if state.feature is not None:
-        query["feature"] = state.feature
-    if state.layers is not None:
-        query["layers"] = ",".join(layer for layer in LAYERS if layer in state.layers)
-    for name in ("view", "basemap", "lang"):
-        value = getattr(state, name)
-        if value != getattr(default, name):
-            query[name] = value
-    for name in ("lat", "lon", "zoom"):
-        number = getattr(state, name)
-        if number is not None:
-            query[name] = _format_number(number)
-    if state.mode is not None:
-        query["mode"] = state.mode
-    if state.step is not None:
-        query["step"] = str(state.step)
-    return query
+    written: dict[str, str | None] = {
+        "from": None if state.start is None else state.start.isoformat(),
+        "to": None if state.end is None else state.end.isoformat(),
+        "kinds": None if state.kinds is None else ",".join(sorted(map(str, state.kinds))),
+        "event": state.event,
+        "feature": state.feature,
+        "layers": None
+        if state.layers is None
+        else ",".join(layer for layer in LAYERS if layer in state.layers),
+        "view": None if state.renderer == default.renderer else str(state.renderer),
+        "basemap": None if state.basemap == default.basemap else state.basemap,
+        "lang": None if state.lang == default.lang else state.lang,
+        "lat": None if state.lat is None else _format_number(state.lat),
+        "lon": None if state.lon is None else _format_number(state.lon),
+        "zoom": None if state.zoom is None else _format_number(state.zoom),
+        "mode": None if state.mode is None else str(state.mode),
+        "step": None if state.step is None else str(state.step),
+    }
+    return {name: value for name, value in written.items() if value is not None}
 
 
 def from_query(
@@ -127,24 +159,35 @@ def from_query(
         if value is None:
             continue
         if name not in PARAMS:
-            reader.notice(name, value, "notices.unknown_param")
+            reader.notice(name, value, NoticeKind.UNKNOWN_PARAM)
         elif len(value) > MAX_VALUE_LENGTH:
-            reader.notice(name, value, "notices.too_long")
+            reader.notice(name, value, NoticeKind.TOO_LONG)
         else:
             values[name] = value
     state = reader.read(values)
-    return state, tuple(reader.notices)
+    return state, reader.all_notices()
 
 
 class _Reader:
-    """Parses one link, collecting notices."""
+    """Parses one link, collecting notices (the first :data:`MAX_NOTICES`, and a count)."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
         self.notices: list[Notice] = []
+        self.more = 0
 
-    def notice(self, param: str, value: str, reason: str) -> None:
-        self.notices.append(Notice(param, _shorten(value), reason))
+    def notice(self, param: str, value: str, kind: NoticeKind) -> None:
+        if len(self.notices) < MAX_NOTICES:
+            param, value = _shorten(param, NOTICE_NAME_LENGTH), _shorten(value)
+            self.notices.append(Notice(param, value, kind))
+        else:
+            self.more += 1
+
+    def all_notices(self) -> tuple[Notice, ...]:
+        """The notices kept, then one standing for the rest (if any)."""
+        if not self.more:
+            return tuple(self.notices)
+        return (*self.notices, Notice("", str(self.more), NoticeKind.MORE))
 
     def single(self, name: str, raw: str | Iterable[str]) -> str | None:
         """The last value of a parameter given once or several times."""
@@ -152,13 +195,13 @@ class _Reader:
         if not values:
             return None
         if len(values) > 1:
-            self.notice(name, ", ".join(values), "notices.repeated")
+            self.notice(name, ", ".join(values), NoticeKind.REPEATED)
         return values[-1]
 
     def read(self, values: Mapping[str, str]) -> ViewState:
         start, end = self._date(values, "from"), self._date(values, "to")
         if start is not None and end is not None and start > end:
-            self.notice("from", values["from"], "notices.from_after_to")
+            self.notice("from", values["from"], NoticeKind.FROM_AFTER_TO)
             start = None
         default = ViewState()
         return ViewState(
@@ -168,28 +211,33 @@ class _Reader:
             event=self._id(values, "event", self.vocabulary.event_ids),
             feature=self._id(values, "feature", self.vocabulary.feature_ids),
             layers=self._layers(values.get("layers")),
-            view=cast(Renderer, self._choice(values, "view", get_args(Renderer), default.view)),
-            basemap=cast(
-                Basemap, self._choice(values, "basemap", get_args(Basemap), default.basemap)
-            ),
-            lang=self._choice(values, "lang", tuple(self.vocabulary.languages), None)
-            or default.lang,
+            renderer=Renderer(self._choice(values, "view", tuple(Renderer), default.renderer)),
+            basemap=self._choice(values, "basemap", tuple(BASEMAPS), default.basemap),
+            lang=self._choice(values, "lang", tuple(self.vocabulary.languages), default.lang),
             lat=self._number(values, "lat"),
             lon=self._number(values, "lon"),
             zoom=self._number(values, "zoom"),
-            mode=cast(Mode | None, self._choice(values, "mode", get_args(Mode), None)),
+            mode=self._mode(values),
             step=self._step(values),
         )
 
     def _choice(
-        self, values: Mapping[str, str], name: str, choices: tuple[str, ...], default: str | None
-    ) -> str | None:
+        self, values: Mapping[str, str], name: str, choices: tuple[str, ...], default: str
+    ) -> str:
         if name not in values:
             return default
         if values[name] in choices:
             return values[name]
-        self.notice(name, values[name], "notices.unknown_choice")
+        self.notice(name, values[name], NoticeKind.UNKNOWN_CHOICE)
         return default
+
+    def _mode(self, values: Mapping[str, str]) -> PageMode | None:
+        if "mode" not in values:
+            return None
+        if values["mode"] in tuple(PageMode):
+            return PageMode(values["mode"])
+        self.notice("mode", values["mode"], NoticeKind.UNKNOWN_CHOICE)
+        return None
 
     def _date(self, values: Mapping[str, str], name: str) -> dt.date | None:
         if name not in values:
@@ -200,10 +248,10 @@ class _Reader:
         except ValueError:
             day = None
         if day is None:
-            self.notice(name, text, "notices.bad_date")
+            self.notice(name, text, NoticeKind.BAD_DATE)
             return None
         if not self.vocabulary.first_day <= day <= self.vocabulary.last_day:
-            self.notice(name, text, "notices.date_outside")
+            self.notice(name, text, NoticeKind.DATE_OUTSIDE)
             return None
         return day
 
@@ -214,7 +262,7 @@ class _Reader:
         parts = [part for part in text.split(",") if part]
         for part in parts:
             if part not in known:
-                self.notice("kinds", part, "notices.unknown_kind")
+                self.notice("kinds", part, NoticeKind.UNKNOWN_KIND)
         return frozenset(EventKind(part) for part in parts if part in known)
 
     def _layers(self, text: str | None) -> frozenset[str] | None:
@@ -223,7 +271,7 @@ class _Reader:
         parts = [part for part in text.split(",") if part]
         for part in parts:
             if part not in LAYERS:
-                self.notice("layers", part, "notices.unknown_layer")
+                self.notice("layers", part, NoticeKind.UNKNOWN_LAYER)
         return frozenset(part for part in parts if part in LAYERS)
 
     def _id(self, values: Mapping[str, str], name: str, known: Collection[str]) -> str | None:
@@ -231,7 +279,7 @@ class _Reader:
             return None
         value = values[name]
         if not _ID.match(value) or value not in known:
-            self.notice(name, value, "notices.unknown_id")
+            self.notice(name, value, NoticeKind.UNKNOWN_ID)
             return None
         return value
 
@@ -244,7 +292,7 @@ class _Reader:
         except ValueError:
             number = math.nan
         if not (math.isfinite(number) and low <= number <= high):
-            self.notice(name, values[name], "notices.bad_number")
+            self.notice(name, values[name], NoticeKind.BAD_NUMBER)
             return None
         return float(_format_number(number))
 
@@ -257,7 +305,7 @@ class _Reader:
             or not text.isdigit()
             or not 1 <= int(text) <= max(1, self.vocabulary.steps)
         ):
-            self.notice("step", text, "notices.bad_step")
+            self.notice("step", text, NoticeKind.BAD_STEP)
             return None
         return int(text)
 
@@ -268,7 +316,11 @@ def _format_number(number: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _shorten(value: str, limit: int = 60) -> str:
-    """A value safe to show in a notice: control characters dropped, long values cut."""
+def _shorten(value: str, limit: int = NOTICE_VALUE_LENGTH) -> str:
+    """Text safe to quote in a notice: one line, no control or bidi characters, cut at ``limit``.
+
+    Everything not printable goes: control characters, line breaks, and the format
+    characters that reorder text (right-to-left overrides and isolates).
+    """
     printable = "".join(char for char in value if char.isprintable())
     return printable if len(printable) <= limit else printable[: limit - 1] + "…"

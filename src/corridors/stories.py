@@ -20,13 +20,13 @@ from corridors.catalog import Catalog, CatalogReport, inspect_catalog
 from corridors.datasets import STORIES_DIR
 from corridors.languages import available_languages
 from corridors.models import Story
-from corridors.state import Notice, ViewState, Vocabulary, from_query
+from corridors.state import Notice, NoticeKind, ViewState, Vocabulary, from_query
 
 _KIND_BY_NOTICE: Final = {
-    "notices.bad_date": ProblemKind.BAD_DATE,
-    "notices.date_outside": ProblemKind.BAD_DATE,
-    "notices.from_after_to": ProblemKind.BAD_DATE,
-    "notices.unknown_id": ProblemKind.UNKNOWN_LINK,
+    NoticeKind.BAD_DATE: ProblemKind.BAD_DATE,
+    NoticeKind.DATE_OUTSIDE: ProblemKind.BAD_DATE,
+    NoticeKind.FROM_AFTER_TO: ProblemKind.BAD_DATE,
+    NoticeKind.UNKNOWN_ID: ProblemKind.UNKNOWN_LINK,
 }
 
 
@@ -84,11 +84,11 @@ def story_problems(
 def _step_problem(
     filename: str, story_id: str, number: int, notice: Notice, rejected: frozenset[str]
 ) -> Problem:
-    kind = _KIND_BY_NOTICE.get(notice.reason, ProblemKind.INVALID_VALUE)
+    kind = _KIND_BY_NOTICE.get(notice.kind, ProblemKind.INVALID_VALUE)
     if kind is ProblemKind.UNKNOWN_LINK:
         reason = link_reason(notice.value, rejected)
     else:
-        reason = f"{quote(notice.value)}: {notice.reason.removeprefix('notices.')}"
+        reason = f"{quote(notice.value)}: {notice.kind}"
     return Problem(filename, story_id, f"steps[{number}].view.{notice.param}", kind, reason)
 
 

@@ -1,4 +1,4 @@
-"""Fit a longitude/latitude box into a map view (centre and Web Mercator zoom)."""
+"""Fit a longitude/latitude box into a map camera (centre and Web Mercator zoom)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ MAX_ZOOM = 11.0
 
 
 @dataclass(frozen=True, slots=True)
-class View:
-    """A map view: centre latitude and longitude and a zoom level."""
+class Camera:
+    """Where a map looks: centre latitude and longitude and a zoom level."""
 
     lat: float
     lon: float
@@ -36,8 +36,8 @@ def fit_bounds(
     width: int = 560,
     height: int = 560,
     padding: float = 0.05,
-) -> View:
-    """The view that shows ``bounds`` inside a ``width`` x ``height`` pixel map.
+) -> Camera:
+    """The camera that shows ``bounds`` inside a ``width`` x ``height`` pixel map.
 
     ``padding`` is the share of the map kept free on every side.
     """
@@ -50,4 +50,4 @@ def fit_bounds(
     zoom_x = math.log2(width * usable / (TILE_SIZE * span_x))
     zoom_y = math.log2(height * usable / (TILE_SIZE * span_y))
     zoom = min(zoom_x, zoom_y, MAX_ZOOM)
-    return View(lat=round(centre_lat, 4), lon=round((west + east) / 2, 4), zoom=round(zoom, 2))
+    return Camera(lat=round(centre_lat, 4), lon=round((west + east) / 2, 4), zoom=round(zoom, 2))

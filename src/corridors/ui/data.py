@@ -1,30 +1,58 @@
-"""Data loaded and indexed once per process (per data directory), shared by every session."""
+"""Data loaded and indexed once per process (per data directory), shared by every session.
+
+These live in :mod:`corridors._shared_cache`, not in Streamlit's caches: a client's
+clear-cache message empties ``st.cache_data`` and ``st.cache_resource`` and must not
+make every session reload the catalogue.
+"""
 
 from __future__ import annotations
 
+from typing import Final
+
 import streamlit as st
 
+from corridors._shared_cache import shared_cache
 from corridors.catalog import CatalogReport
 from corridors.datasets import data_dir
+from corridors.scene import Scene, SceneRequest, build_scene
 from corridors.stories import inspect_atlas
 from corridors.timeline import EventIndex
 
+#: Data directories held at once (one in production; tests open a few).
+DIRECTORIES: Final = 4
+#: Scenes held at once (each a few hundred KB): filters x selections x languages.
+SCENES: Final = 64
 
-@st.cache_resource(show_spinner="Loading the corridor data …")
+
+@shared_cache(maxsize=DIRECTORIES)
 def _report_of(directory: str) -> CatalogReport:
     return inspect_atlas(directory)
 
 
-@st.cache_resource
+@shared_cache(maxsize=DIRECTORIES)
 def _index_of(directory: str) -> EventIndex:
     return EventIndex(_report_of(directory).catalog.events)
 
 
+@shared_cache(maxsize=SCENES)
+def _scene_of(directory: str, request: SceneRequest) -> Scene:
+    return build_scene(_report_of(directory).catalog, request)
+
+
 def load_report() -> CatalogReport:
     """The bundled data (or ``$CORRIDORS_DATA_DIR``) with every problem found in it."""
-    return _report_of(str(data_dir()))
+    directory = str(data_dir())
+    if (directory,) in _report_of:
+        return _report_of(directory)
+    with st.spinner("Loading the corridor data …"):
+        return _report_of(directory)
 
 
 def event_index() -> EventIndex:
     """The event <-> feature index of the loaded catalogue."""
     return _index_of(str(data_dir()))
+
+
+def cached_scene(request: SceneRequest) -> Scene:
+    """The scene for a request, built once per distinct request and data directory."""
+    return _scene_of(str(data_dir()), request)

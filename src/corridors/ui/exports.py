@@ -11,7 +11,7 @@ from corridors.export import events_csv, events_geojson, geojson_text, map_html
 from corridors.i18n import Translator
 from corridors.models import Event
 from corridors.scene import SceneRequest
-from corridors.ui.map_panel import cached_scene
+from corridors.ui.data import cached_scene
 from corridors.viewport import fit_bounds
 
 
@@ -33,8 +33,8 @@ def render_exports(
 
     def snapshot() -> str:
         scene = cached_scene(request)
-        view = fit_bounds(scene.bounds)
-        return map_html(scene, translate, view=view, title=export_title(request, translate))
+        camera = fit_bounds(scene.bounds)
+        return map_html(scene, translate, camera=camera, title=export_title(request, translate))
 
     with st.popover(translate("export.button"), icon=":material/download:"):
         st.caption(translate("export.help", count=len(events)))

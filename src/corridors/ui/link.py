@@ -8,8 +8,8 @@ import streamlit as st
 
 from corridors.i18n import Translator
 from corridors.models import LAYERS, EventKind
-from corridors.state import ViewState, Vocabulary, from_query, to_query
-from corridors.timeline import DateRange, presets
+from corridors.state import Notice, NoticeKind, ViewState, Vocabulary, from_query, to_query
+from corridors.timeline import DateRange
 from corridors.ui import session
 
 NOTICES = "link_notices"
@@ -34,24 +34,11 @@ def restore_once(words: Vocabulary, span: DateRange) -> bool:
 
 def apply(state: ViewState, span: DateRange, *, keep_presenting: bool = False) -> None:
     """Put a view state into the session's widgets (a story step keeps presenter mode on)."""
-    start, end = state.start or span.start, state.end or span.end
-    st.session_state[session.DATES] = (start, end)
-    matching = [name for name, days in presets(span).items() if days == DateRange(start, end)]
-    st.session_state[session.PRESET] = matching[0] if matching else "custom"
-    kinds = state.kinds if state.kinds is not None else frozenset(EventKind)
-    st.session_state[session.KINDS] = [str(kind) for kind in EventKind if kind in kinds]
-    layers = state.layers if state.layers is not None else frozenset(LAYERS)
-    st.session_state[session.LAYER_CHOICE] = [layer for layer in LAYERS if layer in layers]
-    st.session_state[session.EVENT] = state.event
-    st.session_state[session.FEATURE] = state.feature
-    st.session_state[session.RENDERER] = state.view
-    st.session_state[session.BASEMAP] = state.basemap
-    st.session_state[session.LANG] = state.lang
-    has_view = None not in (state.lat, state.lon, state.zoom)
-    st.session_state[session.VIEW] = (state.lat, state.lon, state.zoom) if has_view else None
-    if not keep_presenting:
-        st.session_state[session.MODE] = state.mode
-        st.session_state[session.STEP] = state.step
+    values = session.values_of(state, span)
+    if keep_presenting:
+        del values[session.PAGE_MODE], values[session.STEP]
+    for key, value in values.items():
+        st.session_state[key] = value
 
 
 def current(span: DateRange) -> ViewState:
@@ -59,7 +46,7 @@ def current(span: DateRange) -> ViewState:
     dates = session.date_range()
     kinds = session.kinds()
     layers = frozenset(st.session_state[session.LAYER_CHOICE])
-    view = st.session_state[session.VIEW]
+    camera = st.session_state[session.CAMERA]
     return ViewState(
         start=dates.start if dates.start != span.start else None,
         end=dates.end if dates.end != span.end else None,
@@ -67,13 +54,13 @@ def current(span: DateRange) -> ViewState:
         event=st.session_state[session.EVENT],
         feature=st.session_state[session.FEATURE],
         layers=None if layers == frozenset(LAYERS) else layers,
-        view=st.session_state[session.RENDERER],
+        renderer=session.renderer(),
         basemap=st.session_state[session.BASEMAP],
         lang=st.session_state[session.LANG],
-        lat=view[0] if view else None,
-        lon=view[1] if view else None,
-        zoom=view[2] if view else None,
-        mode=st.session_state[session.MODE],
+        lat=camera[0] if camera else None,
+        lon=camera[1] if camera else None,
+        zoom=camera[2] if camera else None,
+        mode=session.page_mode(),
         step=st.session_state[session.STEP],
     )
 
@@ -112,14 +99,18 @@ def render_notices(translate: Translator) -> None:
     notices = st.session_state.get(NOTICES) or ()
     if not notices:
         return
-    lines = [
-        translate("notices.item", pair=f"{n.param}={n.value}", reason=translate(n.reason))
-        for n in notices
-    ]
     with st.container(border=True, key="link-notices"):
         st.warning(translate("notices.heading"), icon="⚠️")
-        for line in lines:
-            st.text(line)
+        for notice in notices:
+            st.text(notice_text(notice, translate))
         if st.button(translate("notices.dismiss"), key="dismiss-notices"):
             st.session_state[NOTICES] = ()
             st.rerun()
+
+
+def notice_text(notice: Notice, translate: Translator) -> str:
+    """One line of the notices box: the ignored parameter and value, and why."""
+    if notice.kind is NoticeKind.MORE:
+        return translate("notices.more", count=int(notice.value))
+    reason = translate(f"notices.{notice.kind}")
+    return translate("notices.item", pair=f"{notice.param}={notice.value}", reason=reason)

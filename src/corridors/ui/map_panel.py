@@ -8,39 +8,28 @@ from typing import Any, Final
 import streamlit as st
 from streamlit_folium import st_folium
 
-from corridors.catalog import Catalog
-from corridors.datasets import data_dir
 from corridors.deck import build_deck
 from corridors.i18n import Translator
 from corridors.leaflet import build_base_map, build_feature_groups
-from corridors.scene import DEFAULT_BOUNDS, Scene, SceneRequest, build_scene
+from corridors.scene import DEFAULT_BOUNDS, Scene, SceneRequest
+from corridors.state import Renderer
 from corridors.ui import session
-from corridors.ui.data import load_report
-from corridors.viewport import View, fit_bounds
+from corridors.ui.data import cached_scene
+from corridors.viewport import Camera, fit_bounds
 
 MAP_HEIGHT: Final = 560
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
-def _scene_of(directory: str, request: SceneRequest) -> Scene:
-    return build_scene(load_report().catalog, request)
-
-
-def cached_scene(request: SceneRequest) -> Scene:
-    """The scene for a request, built once per distinct request and data directory."""
-    return _scene_of(str(data_dir()), request)
-
-
-def render_map(catalog: Catalog, request: SceneRequest, translate: Translator) -> None:
+def render_map(request: SceneRequest, translate: Translator) -> None:
     """Draw the chosen renderer; clicks on features go to :func:`session.select_feature`."""
     scene = cached_scene(request)
-    chosen = st.session_state[session.VIEW]
-    view = View(*chosen) if chosen else fit_bounds(scene.bounds, height=MAP_HEIGHT)
+    chosen = st.session_state[session.CAMERA]
+    camera = Camera(*chosen) if chosen else fit_bounds(scene.bounds, height=MAP_HEIGHT)
     basemap = st.session_state[session.BASEMAP]
-    if st.session_state[session.RENDERER] == "leaflet":
-        _render_leaflet(scene, translate, view, basemap)
+    if session.renderer() is Renderer.LEAFLET:
+        _render_leaflet(scene, translate, camera, basemap)
     else:
-        deck = build_deck(scene, translate, view=view, basemap=basemap)
+        deck = build_deck(scene, translate, camera=camera, basemap=basemap)
         # Streamlit keeps a deck.gl selection as row indices into the layer data, and the
         # rows change with the selection and the filters; so a handled click retires the
         # chart's key, and the next rerun starts a chart with no stale selection.
@@ -54,18 +43,18 @@ def render_map(catalog: Catalog, request: SceneRequest, translate: Translator) -
         )
 
 
-def _render_leaflet(scene: Scene, translate: Translator, view: View, basemap: str) -> None:
+def _render_leaflet(scene: Scene, translate: Translator, camera: Camera, basemap: str) -> None:
     # The base map never changes with filters, so the component is not reloaded;
-    # data layers and the view are updated in place.
-    base = build_base_map(view=fit_bounds(DEFAULT_BOUNDS, height=MAP_HEIGHT), basemap=basemap)
+    # data layers and the camera are updated in place.
+    base = build_base_map(camera=fit_bounds(DEFAULT_BOUNDS, height=MAP_HEIGHT), basemap=basemap)
     st_folium(
         base,
         key=session.LEAFLET_MAP,
         height=MAP_HEIGHT,
         use_container_width=True,
         feature_group_to_add=build_feature_groups(scene, translate),
-        center=(view.lat, view.lon),
-        zoom=view.zoom,
+        center=(camera.lat, camera.lon),
+        zoom=camera.zoom,
         returned_objects=["last_active_drawing"],
         on_change=_on_leaflet_click,
     )

@@ -11,6 +11,7 @@ from corridors.catalog import Catalog, CatalogReport
 from corridors.i18n import Translator
 from corridors.models import Event
 from corridors.scene import SceneRequest
+from corridors.state import PageMode
 from corridors.stories import vocabulary
 from corridors.timeline import EventIndex, catalogue_span, filter_events
 from corridors.ui import link, presenter, session
@@ -33,11 +34,11 @@ def render() -> None:
     catalog, index = report.catalog, event_index()
     span = catalogue_span(catalog.events)
     session.init(span)
-    if link.restore_once(vocabulary(catalog), span) and st.session_state[session.MODE]:
+    if link.restore_once(vocabulary(catalog), span) and session.page_mode() is not None:
         presenter.start(catalog, span)
     translate = Translator(st.session_state[session.LANG])
     apply_direction(translate)
-    presenting = st.session_state[session.MODE] == "present"
+    presenting = session.page_mode() is PageMode.PRESENT
 
     if not presenting:
         render_sidebar(catalog, span, translate)
@@ -54,7 +55,7 @@ def render() -> None:
     events = filter_events(catalog.events, request.dates, request.kinds)
     if presenting:
         presenter.render_presenter(catalog, span, translate)
-        render_map(catalog, request, translate)
+        render_map(request, translate)
         render_legend(translate)
     else:
         _render_dashboard(catalog, index, request, events, translate)
@@ -112,7 +113,7 @@ def _render_dashboard(
     selected_event = index.event(event_id) if event_id else None
     map_column, side_column = st.columns([3, 2], gap="medium")
     with map_column:
-        render_map(catalog, request, translate)
+        render_map(request, translate)
         render_legend(translate)
         render_timeline(events, translate)
     with side_column:

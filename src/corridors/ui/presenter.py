@@ -46,7 +46,7 @@ def start(catalog: Catalog, span: DateRange) -> None:
 
 def stop() -> None:
     """Leave presenter mode."""
-    st.session_state[session.MODE] = None
+    st.session_state[session.PAGE_MODE] = None
     st.session_state[session.STEP] = None
 
 

@@ -1,4 +1,9 @@
-"""The session's view state: widget keys, defaults, and the selection callbacks."""
+"""The session's view state: widget keys, their values for a view state, selection callbacks.
+
+:class:`~corridors.state.ViewState` is the one home of the defaults: a session starts
+from the values of ``ViewState()``, and a link or a story step writes its own through
+the same :func:`values_of`.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,8 @@ from typing import Any, Final
 import streamlit as st
 
 from corridors.models import LAYERS, EventKind
-from corridors.timeline import DateRange
+from corridors.state import PageMode, Renderer, ViewState
+from corridors.timeline import DateRange, presets
 
 DATES: Final = "dates"
 PRESET: Final = "preset"
@@ -24,34 +30,52 @@ DECK_GENERATION: Final = "deck_map_generation"
 LEAFLET_MAP: Final = "leaflet_map"
 TIMELINE: Final = "timeline"
 LANG: Final = "lang"
-VIEW: Final = "map_view"
-MODE: Final = "mode"
+CAMERA: Final = "camera"
+PAGE_MODE: Final = "mode"
 STEP: Final = "step"
 
-RENDERERS: Final = ("deck", "leaflet")
-BASEMAPS: Final = ("bundled", "osm", "carto")
+#: Session keys that are not part of the view state (and their starting values).
+_OWN_DEFAULTS: Final[dict[str, Any]] = {ALL_DATES: False, PAGE: 1}
+
+
+def values_of(state: ViewState, span: DateRange) -> dict[str, Any]:
+    """The session values that show ``state`` (its ``None`` parts as their defaults)."""
+    start, end = state.start or span.start, state.end or span.end
+    matching = [name for name, days in presets(span).items() if days == DateRange(start, end)]
+    kinds = state.kinds if state.kinds is not None else frozenset(EventKind)
+    layers = state.layers if state.layers is not None else frozenset(LAYERS)
+    has_camera = None not in (state.lat, state.lon, state.zoom)
+    return {
+        DATES: (start, end),
+        PRESET: matching[0] if matching else "custom",
+        KINDS: [str(kind) for kind in EventKind if kind in kinds],
+        LAYER_CHOICE: [layer for layer in LAYERS if layer in layers],
+        EVENT: state.event,
+        FEATURE: state.feature,
+        RENDERER: str(state.renderer),
+        BASEMAP: state.basemap,
+        LANG: state.lang,
+        CAMERA: (state.lat, state.lon, state.zoom) if has_camera else None,
+        PAGE_MODE: None if state.mode is None else str(state.mode),
+        STEP: state.step,
+    }
 
 
 def init(span: DateRange) -> None:
-    """Give every state key its default on a session's first run."""
-    defaults: dict[str, Any] = {
-        DATES: (span.start, span.end),
-        PRESET: "everything",
-        KINDS: [str(kind) for kind in EventKind],
-        LAYER_CHOICE: list(LAYERS),
-        RENDERER: "deck",
-        BASEMAP: "bundled",
-        FEATURE: None,
-        EVENT: None,
-        ALL_DATES: False,
-        PAGE: 1,
-        LANG: "en",
-        VIEW: None,
-        MODE: None,
-        STEP: None,
-    }
-    for key, value in defaults.items():
+    """Give every state key its default (that of ``ViewState()``) where it has none."""
+    for key, value in {**values_of(ViewState(), span), **_OWN_DEFAULTS}.items():
         st.session_state.setdefault(key, value)
+
+
+def renderer() -> Renderer:
+    """The chosen renderer."""
+    return Renderer(st.session_state[RENDERER])
+
+
+def page_mode() -> PageMode | None:
+    """The page's mode (``None``: the dashboard)."""
+    mode = st.session_state[PAGE_MODE]
+    return None if mode is None else PageMode(mode)
 
 
 def date_range() -> DateRange:
@@ -68,7 +92,7 @@ def kinds() -> frozenset[EventKind]:
 def select_event(event_id: str | None) -> None:
     """Select an event (its features are highlighted); clears a selected feature."""
     st.session_state[EVENT] = event_id
-    st.session_state[VIEW] = None
+    st.session_state[CAMERA] = None
     if event_id is not None:
         st.session_state[FEATURE] = None
 
@@ -76,7 +100,7 @@ def select_event(event_id: str | None) -> None:
 def select_feature(feature_id: str | None) -> None:
     """Select a map feature (its events are listed); clears a selected event."""
     st.session_state[FEATURE] = feature_id
-    st.session_state[VIEW] = None
+    st.session_state[CAMERA] = None
     if feature_id is not None:
         st.session_state[EVENT] = None
 
@@ -85,7 +109,7 @@ def clear_selection() -> None:
     """Select nothing."""
     st.session_state[EVENT] = None
     st.session_state[FEATURE] = None
-    st.session_state[VIEW] = None
+    st.session_state[CAMERA] = None
 
 
 def apply_preset(ranges: dict[str, DateRange]) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from corridors.basemaps import BASEMAPS
 from corridors.catalog import Catalog
 from corridors.i18n import Translator
 from corridors.languages import available_languages
 from corridors.models import LAYERS, EventKind
+from corridors.state import PageMode, Renderer
 from corridors.timeline import DateRange, presets
 from corridors.ui import presenter, session
 
@@ -51,7 +53,7 @@ def render_sidebar(catalog: Catalog, span: DateRange, translate: Translator) -> 
         st.divider()
         st.radio(
             translate("sidebar.renderer"),
-            options=list(session.RENDERERS),
+            options=[str(renderer) for renderer in Renderer],
             format_func=lambda key: translate(f"renderers.{key}"),
             key=session.RENDERER,
             horizontal=True,
@@ -64,7 +66,7 @@ def render_sidebar(catalog: Catalog, span: DateRange, translate: Translator) -> 
         )
         st.selectbox(
             translate("sidebar.basemap"),
-            options=list(session.BASEMAPS),
+            options=list(BASEMAPS),
             format_func=lambda key: translate(f"basemaps.{key}"),
             key=session.BASEMAP,
         )
@@ -92,7 +94,7 @@ def render_language_choice(translate: Translator) -> None:
 
 
 def _present(catalog: Catalog, span: DateRange) -> None:
-    st.session_state[session.MODE] = "present"
+    st.session_state[session.PAGE_MODE] = str(PageMode.PRESENT)
     st.session_state[session.STEP] = 1
     presenter.start(catalog, span)
 
