@@ -55,10 +55,12 @@ def huge_integer_json(data: Path) -> None:
 
 
 def alias_chain(data: Path, levels: int = 8) -> None:
-    """A chain of YAML aliases under 1 KB that expands ninefold per level."""
-    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, levels + 1)]
-    (data / "events.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    """An event whose date is a chain of YAML aliases (under 1 KB, ninefold per level)."""
+    lines = ["- id: laughs", '  a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"  a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, levels + 1)]
+    lines.append(f"  date: *a{levels}")
+    events = data / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8") + "\n".join(lines) + "\n", "utf-8")
 
 
 def fifo(data: Path) -> None:
