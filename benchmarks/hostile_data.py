@@ -74,8 +74,10 @@ def run_child(
     try:
         figures = json.loads(last)
     except json.JSONDecodeError:
-        error = next((line for line in reversed(done.stderr.splitlines()) if "Error" in line), last)
-        return f"crashed: {error[:70]}"
+        signs = ("Error", "failed", "Killed")
+        lines = reversed(done.stderr.splitlines())
+        error = next((line for line in lines if any(sign in line for sign in signs)), last)
+        return f"crashed (exit {done.returncode}): {error[:70]}"
     return f"{figures['status']}, {figures['seconds']:.2f} s, peak {figures['peak_mb']:.0f} MB"
 
 
