@@ -10,10 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from conftest import EditRecords, open_app, record
+from corridors.assets import streamlit_config
 from corridors.catalog import inspect_catalog
 from corridors.datasets import DATA_DIR_ENV
 
-ROOT = Path(__file__).resolve().parents[1]
 PAYLOAD = '<script>alert("x")</script>[link](javascript:alert(1)) **b** $x$'
 
 
@@ -65,7 +65,7 @@ def test_hostile_text_is_shown_literally(
 
 
 def test_server_settings() -> None:
-    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    config = tomllib.loads(streamlit_config().read_text(encoding="utf-8"))
     assert config["server"]["enableXsrfProtection"] is True
     assert config["server"]["enableCORS"] is True  # Streamlit's cross-origin protection on
     assert config["browser"]["gatherUsageStats"] is False

@@ -1,0 +1,37 @@
+"""HTTP probes of a running app server's settings, without a browser."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from typing import Any
+
+XSRF_COOKIE = "_streamlit_xsrf"
+
+
+def host_config(url: str) -> dict[str, Any]:
+    """What ``/_stcore/host-config`` tells the page (allowed origins of parent frames, ...)."""
+    with urllib.request.urlopen(f"{url}_stcore/host-config", timeout=10) as response:
+        config: dict[str, Any] = json.load(response)
+        return config
+
+
+def sets_xsrf_cookie(url: str) -> bool:
+    """Whether the server hands out an XSRF token cookie (it does only with XSRF on)."""
+    with urllib.request.urlopen(f"{url}_stcore/health", timeout=10) as response:
+        cookies = response.headers.get_all("Set-Cookie") or []
+    return any(cookie.startswith(f"{XSRF_COOKIE}=") for cookie in cookies)
+
+
+def upload_status_without_token(url: str) -> int:
+    """The HTTP status of a file upload sent without an XSRF token (403 with XSRF on)."""
+    request = urllib.request.Request(
+        f"{url}_stcore/upload_file/no-session/no-file", data=b"x", method="PUT"
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            status: int = response.status
+            return status
+    except urllib.error.HTTPError as error:
+        return error.code
