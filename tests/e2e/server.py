@@ -52,15 +52,17 @@ def app_server(
     *,
     data_dir: Path | None = None,
     options: Sequence[str] = (),
+    serve_options: Sequence[str] = (),
     corridors: Sequence[str] = CORRIDORS,
     cwd: Path = ROOT,
 ) -> Iterator[AppServer]:
     """``corridors serve`` on a free loopback port, yielded once healthy.
 
     The app reads the bundled data, or ``data_dir`` when given (``CORRIDORS_DATA_DIR``);
-    ``options`` are further ``streamlit run`` options (``--server.…=…``). ``corridors`` is
-    the command line to run (default: the checkout's), from the directory ``cwd``. The
-    server runs with the settings shipped with the app (``corridors serve`` applies them).
+    ``options`` are further ``streamlit run`` options (``--server.…=…``), ``serve_options``
+    options of ``corridors serve`` (``--allowed-origin=…``). ``corridors`` is the command
+    line to run (default: the checkout's), from the directory ``cwd``. The server runs with
+    the settings shipped with the app (``corridors serve`` applies them).
     """
     port = free_port()
     env = {key: value for key, value in os.environ.items() if key != "CORRIDORS_DATA_DIR"}
@@ -71,6 +73,7 @@ def app_server(
         "serve",
         "--address=127.0.0.1",
         f"--port={port}",
+        *serve_options,
         "--",
         "--server.fileWatcherType=none",
         *options,
