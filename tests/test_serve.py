@@ -66,6 +66,7 @@ def test_listens_on_loopback_by_default(executed: Exec) -> None:
     assert "--server.port=8501" in executed.argv
     settings = tomllib.loads(streamlit_config().read_text(encoding="utf-8"))
     assert settings["server"]["address"] == "127.0.0.1"  # `streamlit run` alone, too
+    assert settings["server"]["allowedHosts"] == ["localhost", "127.0.0.1"]
 
 
 def test_port_address_origins_and_streamlit_options_are_forwarded(executed: Exec) -> None:
@@ -74,6 +75,7 @@ def test_port_address_origins_and_streamlit_options_are_forwarded(executed: Exec
         "--address=0.0.0.0",
         "--allowed-origin=https://atlas.example.org",
         "--allowed-origin=https://news.example.com",
+        "--allowed-host=atlas.example.org",
         "--",
         "--server.maxMessageSize=20",
     )
@@ -82,6 +84,7 @@ def test_port_address_origins_and_streamlit_options_are_forwarded(executed: Exec
         "--server.address=0.0.0.0",
         "--client.allowedOrigins=https://atlas.example.org",
         "--client.allowedOrigins=https://news.example.com",
+        "--server.allowedHosts=atlas.example.org",
         "--server.maxMessageSize=20",
     ]
 

@@ -87,6 +87,15 @@ def _parser() -> argparse.ArgumentParser:
         help="an origin whose pages may embed the app and send it messages, e.g. "
         "https://example.org (repeatable; default: none)",
     )
+    serve.add_argument(
+        "--allowed-host",
+        dest="allowed_hosts",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a host name the app is reached by, e.g. atlas.example.org (repeatable; "
+        "replaces the default: localhost and 127.0.0.1)",
+    )
     serve.add_argument("streamlit_options", nargs="*", help=argparse.SUPPRESS)
     serve.set_defaults(run=_serve)
     return parser
@@ -216,6 +225,7 @@ def _serve(args: argparse.Namespace, console: Console) -> int:
         f"--server.port={args.port}",
         f"--server.address={args.address}",
         *(f"--client.allowedOrigins={origin}" for origin in args.allowed_origins),
+        *(f"--server.allowedHosts={host}" for host in args.allowed_hosts),
         *args.streamlit_options,
     ]
     console.print(f"Corridor Atlas: data from {data_dir()}", markup=False, highlight=False)

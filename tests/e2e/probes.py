@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import urllib.error
 import urllib.request
 from typing import Any
+from urllib.parse import urlsplit
+
+import websockets
 
 XSRF_COOKIE = "_streamlit_xsrf"
 
@@ -35,3 +39,27 @@ def upload_status_without_token(url: str) -> int:
             return status
     except urllib.error.HTTPError as error:
         return error.code
+
+
+def websocket_opens(url: str, host: str) -> bool:
+    """Whether the app opens a session for a websocket whose Host header names ``host``.
+
+    The connection goes to the server's own address whatever ``host`` says, as it does
+    for a page whose name an attacker made resolve to the server (DNS rebinding).
+    """
+    server = urlsplit(url)
+
+    async def attempt() -> bool:
+        try:
+            async with websockets.connect(
+                f"ws://{host}:{server.port}/_stcore/stream",
+                subprotocols=[websockets.Subprotocol("streamlit")],
+                host=server.hostname,
+                port=server.port,
+                open_timeout=10,
+            ):
+                return True
+        except websockets.InvalidStatus:
+            return False
+
+    return asyncio.run(attempt())
