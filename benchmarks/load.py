@@ -325,7 +325,7 @@ def report(
         f"machine's {cores} cores), {per_interaction:.0f} ms per interaction"
     )
     print(
-        f"  server memory: before {before:.0f} MB, {args.sessions} sessions open {loaded:.0f} MB, "
+        f"  server memory: before {before:.0f} MB, {browsers} browsers open {loaded:.0f} MB, "
         f"during (max) {max(measured.memory, default=float('nan')):.0f} MB, "
         f"after {after:.0f} MB"
     )
