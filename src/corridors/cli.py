@@ -228,7 +228,8 @@ def _serve(args: argparse.Namespace, console: Console) -> int:
         *(f"--server.allowedHosts={host}" for host in args.allowed_hosts),
         *args.streamlit_options,
     ]
-    console.print(f"Corridor Atlas: data from {data_dir()}", markup=False, highlight=False)
+    data = data_dir(environment.get(DATA_DIR_ENV) or None)
+    console.print(f"Corridor Atlas: data from {data}", markup=False, highlight=False)
     sys.stdout.flush()
     os.chdir(site_dir())
     os.execve(sys.executable, command, environment)  # noqa: S606 (a fixed program, no shell)
