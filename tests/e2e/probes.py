@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
+import socket
 import urllib.error
 import urllib.request
 from typing import Any
 from urllib.parse import urlsplit
 
-import websockets
+from websockets import InvalidStatus, Subprotocol
+from websockets.sync.client import connect
 
 XSRF_COOKIE = "_streamlit_xsrf"
 
@@ -48,18 +49,18 @@ def websocket_opens(url: str, host: str) -> bool:
     for a page whose name an attacker made resolve to the server (DNS rebinding).
     """
     server = urlsplit(url)
-
-    async def attempt() -> bool:
-        try:
-            async with websockets.connect(
-                f"ws://{host}:{server.port}/_stcore/stream",
-                subprotocols=[websockets.Subprotocol("streamlit")],
-                host=server.hostname,
-                port=server.port,
-                open_timeout=10,
-            ):
-                return True
-        except websockets.InvalidStatus:
-            return False
-
-    return asyncio.run(attempt())
+    assert server.hostname is not None
+    assert server.port is not None
+    connection = socket.create_connection((server.hostname, server.port), timeout=10)
+    try:
+        with connect(
+            f"ws://{host}:{server.port}/_stcore/stream",
+            sock=connection,
+            subprotocols=[Subprotocol("streamlit")],
+            open_timeout=10,
+        ):
+            return True
+    except InvalidStatus:
+        return False
+    finally:
+        connection.close()
