@@ -1,5 +1,5 @@
 # Two entry points, each self-installing into .venv:
-#   make run   start the dashboard on http://localhost:8501
+#   make run   start the dashboard on http://127.0.0.1:8501 (this machine only)
 #   make test  lint, type-check and run the whole test suite
 PYTHON ?= python3
 VENV := .venv
@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/streamlit run app.py --server.port 8501 --server.headless true
+	$(BIN)/corridors serve --port 8501
 
 lint: $(STAMP)
 	$(BIN)/ruff check

@@ -1,5 +1,1 @@
-"""Corridor Atlas: Streamlit entry point (thin: read state, call corridors, render)."""
-
-from corridors.ui.page import render
-
-render()
+src/corridors/webapp/app.py

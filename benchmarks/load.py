@@ -17,8 +17,15 @@ them. Prints, per round:
   per interaction: the server's share that no browser adds to;
 - the server's memory (RSS) before, with the sessions open, during (max), and after.
 
+With ``--hostile N``, N of the sessions are not browsers but raw websocket clients that
+ask for a rerun again as soon as the previous one has finished (a rerun flood). They run
+in the even rounds only, so that the odd rounds measure the same browser sessions
+without them; their reruns per second are printed, the other figures are the browsers',
+and a last line compares the browsers' latency and the server's CPU without and with
+the flood (``--rounds 2 --hostile 1``: one round of each).
+
     .venv/bin/python benchmarks/load.py [--sessions 20] [--duration 60] [--rounds 2]
-                                        [--think 1 5] [--view leaflet|deck]
+                                        [--think 1 5] [--view leaflet|deck] [--hostile 1]
 
 On two cores twenty browsers, not the server, saturate the machine (each page spends
 about half a second of CPU drawing a rerun's result), so latency is mostly the browsers'
@@ -41,8 +48,11 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from statistics import median
 
+import websockets
 from playwright.async_api import Browser, Page, WebSocket, async_playwright
+from streamlit.proto.BackMsg_pb2 import BackMsg
 
 # the browser tests' app server and Chromium settings (tests/e2e/server.py)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
@@ -116,6 +126,8 @@ class Round:
     round_trips: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     memory: list[float] = field(default_factory=list)
+    flood: list[int] = field(default_factory=list)  # reruns each hostile client got done
+    cpu_share: float = 0.0  # of the machine, during the interactions
 
 
 async def idle(page: Page) -> None:
@@ -197,6 +209,33 @@ async def drive(
         await viewer.page.context.close()
 
 
+async def flood(url: str, until: float, view: str, measured: Round) -> None:
+    """A hostile client: rerun the script over a raw websocket as fast as the server allows.
+
+    It needs no browser, page or XSRF token: it opens the app's websocket and sends a
+    rerun request each time the previous run has finished, until ``until``.
+    """
+    address = url.split("://", 1)[1].split("/", 1)[0]
+    rerun = BackMsg()
+    rerun.rerun_script.query_string = f"view={view}"
+    request = rerun.SerializeToString()
+    done = 0
+    try:
+        async with websockets.connect(
+            f"ws://{address}/_stcore/stream",
+            subprotocols=[websockets.Subprotocol("streamlit")],
+            max_size=None,
+        ) as socket:
+            while time.monotonic() < until:
+                await socket.send(request)
+                while message_type(await socket.recv()) != "script_finished":
+                    pass
+                done += 1
+    except Exception as error:  # the flood's own failures are reported, not counted
+        print(f"  hostile client stopped: {type(error).__name__}: {error}")
+    measured.flood.append(done)
+
+
 async def one_round(
     browser: Browser, url: str, pid: int, args: argparse.Namespace, number: int
 ) -> Round:
@@ -204,8 +243,9 @@ async def one_round(
     measured = Round()
     before = rss_mb(pid)
     opened = await asyncio.gather(
-        *(open_viewer(browser, url, measured.errors) for _ in range(args.sessions))
+        *(open_viewer(browser, url, measured.errors) for _ in range(args.sessions - args.hostile))
     )
+    hostile = args.hostile if number % 2 == 0 else 0
     viewers = [viewer for viewer in opened if viewer is not None]
     loaded = rss_mb(pid)
     cpu_start, wall_start = cpu_seconds(pid), time.monotonic()
@@ -218,12 +258,14 @@ async def one_round(
 
     await asyncio.gather(
         sample(),
+        *(flood(url, until, args.view, measured) for _ in range(hostile)),
         *(
             drive(viewer, until, args.think, measured, seed=number * 1000 + index)
             for index, viewer in enumerate(viewers)
         ),
     )
     cpu, wall = cpu_seconds(pid) - cpu_start, time.monotonic() - wall_start
+    measured.cpu_share = cpu / wall / (os.cpu_count() or 1)
     after = await memory_after_sessions_end(browser, url, pid)
     report(args, number, measured, (before, loaded, after), (cpu, wall))
     return measured
@@ -259,10 +301,16 @@ def report(
     """Print one round's figures."""
     before, loaded, after = memory
     cpu, wall = usage
+    browsers = args.sessions - args.hostile
     print(
-        f"round {number}: {args.sessions} sessions ({args.view}), {args.duration:.0f} s, "
-        f"think {args.think[0]:g}-{args.think[1]:g} s, interactions: {len(measured.latencies)}"
+        f"round {number}: {browsers} browser sessions ({args.view}) "
+        f"+ {len(measured.flood)} hostile, "
+        f"{args.duration:.0f} s, think {args.think[0]:g}-{args.think[1]:g} s, "
+        f"interactions: {len(measured.latencies)}"
     )
+    if measured.flood:
+        rates = ", ".join(f"{done / args.duration:.1f}" for done in measured.flood)
+        print(f"  hostile reruns per second: {rates} (each finished before the next was sent)")
     print(f"  errors: {len(measured.errors)}")
     for error in measured.errors[:20]:
         print(f"    - {error}")
@@ -277,7 +325,7 @@ def report(
         f"machine's {cores} cores), {per_interaction:.0f} ms per interaction"
     )
     print(
-        f"  server memory: before {before:.0f} MB, {args.sessions} sessions open {loaded:.0f} MB, "
+        f"  server memory: before {before:.0f} MB, {browsers} browsers open {loaded:.0f} MB, "
         f"during (max) {max(measured.memory, default=float('nan')):.0f} MB, "
         f"after {after:.0f} MB"
     )
@@ -305,6 +353,21 @@ async def run(args: argparse.Namespace) -> None:
             await browser.close()
     errors = sum(len(measured.errors) for measured in rounds)
     print(f"total errors: {errors}")
+    calm = [measured for measured in rounds if not measured.flood]
+    flooded = [measured for measured in rounds if measured.flood]
+    if calm and flooded:
+        print(
+            f"rerun flood ({args.hostile} hostile): the browsers' latency p50 / p95 "
+            f"{percentile(pooled(calm), 50)} / {percentile(pooled(calm), 95)} -> "
+            f"{percentile(pooled(flooded), 50)} / {percentile(pooled(flooded), 95)}; "
+            f"server CPU {median(m.cpu_share for m in calm):.0%} -> "
+            f"{median(m.cpu_share for m in flooded):.0%} of the machine"
+        )
+
+
+def pooled(rounds: list[Round]) -> list[float]:
+    """The latencies of several rounds together."""
+    return [latency for measured in rounds for latency in measured.latencies]
 
 
 def main() -> None:
@@ -317,7 +380,14 @@ def main() -> None:
         help="seconds a session reads between interactions (uniform)",
     )  # fmt: skip
     parser.add_argument("--view", choices=("leaflet", "deck"), default="leaflet")
-    asyncio.run(run(parser.parse_args()))
+    parser.add_argument(
+        "--hostile", type=int, default=0,
+        help="how many of the sessions flood the server with reruns (raw websocket)",
+    )  # fmt: skip
+    args = parser.parse_args()
+    if not 0 <= args.hostile <= args.sessions:
+        parser.error("--hostile must be between 0 and --sessions")
+    asyncio.run(run(args))
 
 
 if __name__ == "__main__":

@@ -29,11 +29,11 @@ from typing import Final
 from streamlit.logger import set_log_level
 from streamlit.testing.v1 import AppTest
 
+from corridors.assets import main_script, static_dir
 from corridors.catalog import load_catalog
 from corridors.timeline import catalogue_span, presets
 
-ROOT: Final = Path(__file__).resolve().parents[1]
-APP: Final = str(ROOT / "app.py")
+APP: Final = str(main_script())
 RENDERERS: Final = {"deck": "deck.gl", "leaflet": "Leaflet"}
 RERUN_TARGET_MS: Final = 100
 PAYLOAD_TARGET_KB: Final = 400
@@ -120,7 +120,7 @@ def leaflet_payload(at: AppTest) -> dict[str, bytes]:
 
 
 def static_assets() -> dict[str, int]:
-    leaflet = ROOT / "static" / "leaflet"
+    leaflet = static_dir() / "leaflet"
     spec = importlib.util.find_spec("streamlit_folium")  # not imported: it needs a script run
     assert spec is not None
     assert spec.origin is not None

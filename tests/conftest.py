@@ -11,11 +11,12 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
+from corridors.assets import main_script
 from corridors.catalog import Catalog, load_catalog
 from corridors.datasets import data_dir
 
 BUNDLED = data_dir()
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+APP = str(main_script())
 
 
 def open_app(**query: str) -> AppTest:

@@ -11,10 +11,10 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import EditRecords, open_app, record
 from corridors import settings
+from corridors.assets import streamlit_config
 from corridors.datasets import DATA_DIR_ENV
 from corridors.stories import inspect_atlas
 
-ROOT = Path(__file__).resolve().parents[1]
 PAYLOAD = '<script>alert("x")</script>[link](javascript:alert(1)) **b** $x$'
 
 
@@ -80,7 +80,7 @@ def test_hostile_text_is_shown_literally(
 
 
 def test_server_settings() -> None:
-    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    config = tomllib.loads(streamlit_config().read_text(encoding="utf-8"))
     assert config["server"]["enableXsrfProtection"] is True
     assert config["server"]["enableCORS"] is True  # Streamlit's cross-origin protection on
     assert config["browser"]["gatherUsageStats"] is False

@@ -120,3 +120,7 @@ class UnknownDatasetError(CorridorsError, KeyError):
 
 class BuildError(CorridorsError):
     """The Natural Earth source files needed by ``build-geodata`` are missing or unusable."""
+
+
+class PackageDataError(CorridorsError):
+    """The installed package's files (data, site) are not a folder on disk (e.g. zipped)."""

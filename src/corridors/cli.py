@@ -1,9 +1,10 @@
-"""Command line: ``corridors validate | build-geodata | export``."""
+"""Command line: ``corridors validate | build-geodata | export | serve``."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -15,9 +16,10 @@ from rich.text import Text
 
 from corridors._atomic import write_text_atomic
 from corridors._errors import BuildError, CatalogError
+from corridors.assets import main_script, site_dir
 from corridors.build import build_geodata
 from corridors.catalog import CatalogReport, load_catalog
-from corridors.datasets import DATASETS, data_dir
+from corridors.datasets import DATA_DIR_ENV, DATASETS, data_dir
 from corridors.export import events_csv, events_geojson, geojson_text, map_html
 from corridors.i18n import Translator
 from corridors.languages import available_languages
@@ -66,6 +68,38 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--lang", default="en", choices=available_languages())
     export.add_argument("--data", type=Path, default=None, help="data directory")
     export.set_defaults(run=_export)
+
+    serve = commands.add_parser(
+        "serve",
+        help="start the dashboard with the project's Streamlit settings",
+        description="Start the dashboard (Streamlit) with the settings shipped with it. "
+        "Further `streamlit run` options go after `--`, e.g. "
+        "`corridors serve -- --server.maxMessageSize=20`.",
+    )
+    serve.add_argument("--port", type=int, default=8501, help="TCP port (default: 8501)")
+    serve.add_argument(
+        "--address", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1)"
+    )
+    serve.add_argument(
+        "--allowed-origin",
+        dest="allowed_origins",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="an origin whose pages may embed the app and send it messages, e.g. "
+        "https://example.org (repeatable; default: none)",
+    )
+    serve.add_argument(
+        "--allowed-host",
+        dest="allowed_hosts",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a host name the app is reached by, e.g. atlas.example.org (repeatable; "
+        "replaces the default: localhost and 127.0.0.1)",
+    )
+    serve.add_argument("streamlit_options", nargs="*", help=argparse.SUPPRESS)
+    serve.set_defaults(run=_serve)
     return parser
 
 
@@ -168,6 +202,35 @@ def _build(args: argparse.Namespace, console: Console) -> int:
         return 2
     console.print(str(summary), markup=False)
     return 0
+
+
+def _serve(args: argparse.Namespace, console: Console) -> int:
+    """Replace this process with ``streamlit run`` of the installed site (never returns).
+
+    Streamlit reads ``.streamlit/config.toml`` from its working directory and serves the
+    ``static/`` folder beside its main script: both are in :func:`~corridors.assets.site_dir`,
+    so the process runs there. A relative ``$CORRIDORS_DATA_DIR`` is resolved first.
+    """
+    environment = dict(os.environ)
+    if environment.get(DATA_DIR_ENV):
+        environment[DATA_DIR_ENV] = str(Path(environment[DATA_DIR_ENV]).resolve())
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(main_script()),
+        f"--server.port={args.port}",
+        f"--server.address={args.address}",
+        *(f"--client.allowedOrigins={origin}" for origin in args.allowed_origins),
+        *(f"--server.allowedHosts={host}" for host in args.allowed_hosts),
+        *args.streamlit_options,
+    ]
+    data = data_dir(environment.get(DATA_DIR_ENV) or None)
+    console.print(f"Corridor Atlas: data from {data}", markup=False, highlight=False)
+    sys.stdout.flush()
+    os.chdir(site_dir())
+    os.execve(sys.executable, command, environment)  # noqa: S606 (a fixed program, no shell)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Final
 
 from corridors._errors import UnknownDatasetError
+from corridors.assets import DATA_PACKAGE, package_folder
 
 DATA_DIR_ENV: Final = "CORRIDORS_DATA_DIR"
 
@@ -25,16 +26,17 @@ STORIES_DIR: Final = "stories"
 def data_dir(override: Path | str | None = None) -> Path:
     """Return the data directory.
 
-    Precedence: ``override``, then ``$CORRIDORS_DATA_DIR``, then the ``geodata/``
-    folder of this checkout, found from this file's location (never the working
-    directory).
+    Precedence: ``override``, then ``$CORRIDORS_DATA_DIR``, then the bundled data:
+    ``geodata/`` of the repository, installed as the package data
+    ``corridors.geodata`` and found with :mod:`importlib.resources` (never from the
+    working directory).
     """
     if override is not None:
         return Path(override)
     from_env = os.environ.get(DATA_DIR_ENV)
     if from_env:
         return Path(from_env)
-    return Path(__file__).resolve().parents[2] / "geodata"
+    return package_folder(DATA_PACKAGE)
 
 
 def data_path(name: str, *, directory: Path | str | None = None) -> Path:

@@ -7,12 +7,12 @@ import html
 import io
 import json
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, Final, cast
 
 from branca.element import Element, Figure
 from shapely.geometry import mapping
 
+from corridors.assets import static_dir
 from corridors.catalog import Catalog
 from corridors.i18n import Translator
 from corridors.languages import available_languages
@@ -26,7 +26,7 @@ from corridors.viewport import Camera
 BYTE_ORDER_MARK: Final = "\ufeff"
 #: A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
-STATIC_DIR: Final = Path(__file__).resolve().parents[2] / "static"
+STATIC_DIR: Final = static_dir()
 
 
 def spreadsheet_safe(text: str) -> str:

@@ -27,6 +27,8 @@ CHROMIUM_ARGS: Final = [
     "--no-first-run",
 ]
 SERVER_START_TIMEOUT: Final = 90.0  # s, first start on a cold machine imports geopandas & co.
+#: The command line of the checkout's package, run by this interpreter.
+CORRIDORS: Final = (sys.executable, "-m", "corridors.cli")
 
 
 class AppServer(NamedTuple):
@@ -46,32 +48,38 @@ def free_port() -> int:
 
 @contextmanager
 def app_server(
-    log_path: Path, *, data_dir: Path | None = None, options: Sequence[str] = ()
+    log_path: Path,
+    *,
+    data_dir: Path | None = None,
+    options: Sequence[str] = (),
+    serve_options: Sequence[str] = (),
+    corridors: Sequence[str] = CORRIDORS,
+    cwd: Path = ROOT,
 ) -> Iterator[AppServer]:
-    """``streamlit run app.py`` on a free loopback port, yielded once healthy.
+    """``corridors serve`` on a free loopback port, yielded once healthy.
 
     The app reads the bundled data, or ``data_dir`` when given (``CORRIDORS_DATA_DIR``);
-    ``options`` are further ``streamlit run`` options (``--server.…=…``).
+    ``options`` are further ``streamlit run`` options (``--server.…=…``), ``serve_options``
+    options of ``corridors serve`` (``--allowed-origin=…``). ``corridors`` is the command
+    line to run (default: the checkout's), from the directory ``cwd``. The server runs with
+    the settings shipped with the app (``corridors serve`` applies them).
     """
     port = free_port()
     env = {key: value for key, value in os.environ.items() if key != "CORRIDORS_DATA_DIR"}
     if data_dir is not None:
         env["CORRIDORS_DATA_DIR"] = str(data_dir)
     command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / "app.py"),
-        "--server.address=127.0.0.1",
-        f"--server.port={port}",
-        "--server.headless=true",
+        *corridors,
+        "serve",
+        "--address=127.0.0.1",
+        f"--port={port}",
+        *serve_options,
+        "--",
         "--server.fileWatcherType=none",
-        "--browser.gatherUsageStats=false",
         *options,
     ]
     with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}/"
     try:
         _wait_for_health(url, process, log_path)
