@@ -187,3 +187,22 @@ def test_twenty_thousand_bad_records_load_in_bounded_time(data_copy: Path) -> No
     report = inspect_within(data_copy, seconds=60)
     assert len(problems_of(report, "events.yaml")) >= 20_000
     assert report.catalog.places  # everything else served
+
+
+def test_geojson_in_another_crs_is_refused(data_copy: Path) -> None:
+    regions = data_copy / "regions.geojson"
+    collection = json.loads(regions.read_text(encoding="utf-8"))
+    collection["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::32638"}}
+    regions.write_text(json.dumps(collection), encoding="utf-8")
+    report = inspect_within(data_copy)
+    [problem] = [p for p in problems_of(report, "regions.geojson") if p.record is None]
+    assert "EPSG::32638" in problem.reason
+    assert "EPSG:4326" in problem.reason
+
+
+def test_geojson_naming_wgs84_is_read(data_copy: Path) -> None:
+    regions = data_copy / "regions.geojson"
+    collection = json.loads(regions.read_text(encoding="utf-8"))
+    collection["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}
+    regions.write_text(json.dumps(collection), encoding="utf-8")
+    assert inspect_within(data_copy).problems == ()

@@ -38,6 +38,10 @@ _KIND_BY_ERROR_TYPE: Final = {
     "missing_source": ProblemKind.MISSING_SOURCE,
 }
 _POLYGONAL: Final = ("Polygon", "MultiPolygon")
+#: Names a legacy GeoJSON ``crs`` member may give for WGS84 longitude/latitude.
+_WGS84_NAMES: Final = frozenset(
+    {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", settings.default_crs}
+)
 
 
 # -- documents -----------------------------------------------------------------
@@ -65,12 +69,25 @@ def record_list(filename: str, document: Any) -> tuple[list[Any], list[Problem]]
 
 
 def feature_list(filename: str, document: Any) -> tuple[list[Any], list[Problem]]:
-    """The raw features of a GeoJSON FeatureCollection."""
+    """The raw features of a GeoJSON FeatureCollection in :data:`settings.default_crs`.
+
+    GeoJSON coordinates are WGS84 longitude/latitude (RFC 7946); a file that names
+    another CRS in a legacy ``crs`` member is refused rather than drawn in the wrong place.
+    """
     if document is None:
         return [], []
     features = document.get("features") if isinstance(document, dict) else None
     if not isinstance(features, list):
         return [], [_whole_file(filename, "not a GeoJSON FeatureCollection with a features list")]
+    declared = document.get("crs")
+    if declared is not None and _crs_name(declared) not in _WGS84_NAMES:
+        return [], [
+            _whole_file(
+                filename,
+                f"coordinates in CRS {quote(_crs_name(declared))}; the data must be in "
+                f"{settings.default_crs} (longitude, latitude)",
+            )
+        ]
     return features, []
 
 
@@ -338,6 +355,12 @@ def record_id(raw: object, index: int) -> str:
     if isinstance(raw, dict) and isinstance(raw.get("id"), str) and raw["id"].strip():
         return str(raw["id"]).strip()
     return f"#{index}"
+
+
+def _crs_name(declared: object) -> object:
+    """The name in a GeoJSON ``{"type": "name", "properties": {"name": ...}}`` crs member."""
+    properties = declared.get("properties") if isinstance(declared, dict) else None
+    return properties.get("name") if isinstance(properties, dict) else declared
 
 
 def _whole_file(filename: str, reason: str) -> Problem:

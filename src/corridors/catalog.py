@@ -42,7 +42,10 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Catalog:
-    """The validated data: boundaries, places, corridors, events and every feature's geometry."""
+    """The validated data: boundaries, places, corridors, events and every feature's geometry.
+
+    Geometries are shapely objects in :data:`corridors.settings.default_crs` (longitude, latitude).
+    """
 
     countries: tuple[Boundary, ...]
     regions: tuple[Boundary, ...]

@@ -83,7 +83,11 @@ def events_csv(events: Sequence[Event]) -> str:
 
 
 def events_geojson(catalog: Catalog, events: Sequence[Event]) -> dict[str, Any]:
-    """The events joined to their features: one GeoJSON feature per (event, map feature) link."""
+    """The events joined to their features: one GeoJSON feature per (event, map feature) link.
+
+    Coordinates are in :data:`corridors.settings.default_crs` (WGS84 longitude/latitude),
+    as RFC 7946 requires, so the file carries no ``crs`` member.
+    """
     features = []
     for event in events:
         for feature_id in event.features:
