@@ -7,10 +7,12 @@ downloads are not used. Without it the tests fail, saying so; they are never ski
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from .server import CHROMIUM, CHROMIUM_ARGS, app_server
 from .support import ARTIFACTS, VIEWPORT, Dashboard
@@ -54,6 +56,8 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
         name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
         try:
             opened.screenshot(path=ARTIFACTS / f"{name}.png")
+        except PlaywrightError as error:  # an artefact for debugging, never a test result
+            print(f"no screenshot of {name}: {error.message.splitlines()[0]}", file=sys.stderr)
         finally:
             context.close()
 
