@@ -13,8 +13,9 @@ Then the time from a click on the deck.gl map to its highlight on screen, CLICKS
 a real mouse click (pointer down) on a place, to the end of the first deck.gl frame whose
 canvas shows that place in the highlight colour (read from the canvas in the page, right
 after deck.gl's draw calls of that frame). Each click is on one of the places most clear of
-others; the page is opened again only when the next place is outside the map's view (the
-map moved to the last one).
+others, starting from a map with nothing highlighted (the selection is cleared after each
+click, with the feature panel's "Clear selection"); the page is opened again only when the
+next place is outside the map's view (the map moved to the last one).
 
     .venv/bin/python benchmarks/page_load.py [--runs 5] [--clicks 7]
 
@@ -74,15 +75,16 @@ _PAINTED = "() => window.__deckPainted || false"
 #: Before any page script: once armed, note each pointer-down, and after every deck.gl frame
 #: count the canvas pixels in the highlight colour; note when they first reach ``least``.
 _WATCH_HIGHLIGHT = """(() => {
-    const watch = window.__highlightWatch = {armed: null, clickAt: null, drawnAt: null};
+    const watch = window.__highlightWatch = {
+        colour: null, tolerance: 0, least: 0, lastCount: null, clickAt: null, drawnAt: null,
+    };
     window.addEventListener("pointerdown", () => {
-        if (watch.armed) watch.clickAt = performance.now();
+        if (watch.colour) watch.clickAt = performance.now();
     }, true);
     let pending = false;
     const inspect = (gl) => {
         pending = false;
-        const {colour, tolerance, least} = watch.armed || {};
-        if (!colour || watch.clickAt === null || watch.drawnAt !== null) return;
+        const {colour, tolerance, least} = watch;
         const {width, height} = gl.canvas;
         const pixels = new Uint8Array(width * height * 4);
         const bound = gl.getParameter(gl.READ_FRAMEBUFFER_BINDING);
@@ -95,7 +97,10 @@ _WATCH_HIGHLIGHT = """(() => {
                 && Math.abs(pixels[i + 1] - colour[1]) <= tolerance
                 && Math.abs(pixels[i + 2] - colour[2]) <= tolerance) count++;
         }
-        if (count >= least) watch.drawnAt = performance.now();
+        watch.lastCount = count;
+        if (count >= least && watch.clickAt !== null && watch.drawnAt === null) {
+            watch.drawnAt = performance.now();
+        }
     };
     const api = window.WebGL2RenderingContext;
     for (const name of ["drawArrays", "drawElements", "drawArraysInstanced",
@@ -103,7 +108,7 @@ _WATCH_HIGHLIGHT = """(() => {
         const draw = api.prototype[name];
         api.prototype[name] = function (...args) {
             const result = draw.apply(this, args);
-            if (watch.armed && !pending && this.canvas && this.canvas.id === "deckgl-overlay") {
+            if (watch.colour && !pending && this.canvas && this.canvas.id === "deckgl-overlay") {
                 pending = true;  // after the frame's last draw call, before it is shown
                 queueMicrotask(() => inspect(this));
             }
@@ -111,10 +116,15 @@ _WATCH_HIGHLIGHT = """(() => {
         };
     }
 })();"""
-_ARM = """([colour, tolerance, least]) => {
-    Object.assign(window.__highlightWatch,
-                  {armed: {colour, tolerance, least}, clickAt: null, drawnAt: null});
+_WATCH = """([colour, tolerance, least]) => {
+    Object.assign(window.__highlightWatch, {colour, tolerance, least, lastCount: null});
 }"""
+#: Nothing is highlighted in the last frame drawn (so that a click starts from no highlight).
+_CLEAR = """() => {
+    const watch = window.__highlightWatch;
+    return watch.lastCount !== null && watch.lastCount < watch.least;
+}"""
+_ARM = "() => Object.assign(window.__highlightWatch, {clickAt: null, drawnAt: null})"
 _HIGHLIGHTED = """() => {
     const watch = window.__highlightWatch;
     return watch.drawnAt !== null && watch.clickAt !== null ? watch.drawnAt - watch.clickAt : false;
@@ -189,6 +199,8 @@ class ClickSession:
         self.page.set_default_timeout(TIMEOUT_MS)
         self.dashboard = Dashboard(self.page, self.url)
         self.dashboard.open()
+        colour = list(HIGHLIGHT[:3])
+        self.page.evaluate(_WATCH, [colour, HIGHLIGHT_TOLERANCE, HIGHLIGHT_PIXELS])
         self.dashboard.wait_for_deck_drawn()
         return self.dashboard
 
@@ -204,12 +216,13 @@ class ClickSession:
         dashboard = self.on_view(target)
         name = Translator("en").text(self.catalog.feature(target.feature_id).names)
         dashboard.hover_deck(target.lon, target.lat, name)
-        colour = list(HIGHLIGHT[:3])
-        dashboard.page.evaluate(_ARM, [colour, HIGHLIGHT_TOLERANCE, HIGHLIGHT_PIXELS])
+        dashboard.page.wait_for_function(_CLEAR, timeout=TIMEOUT_MS)
+        dashboard.page.evaluate(_ARM)
         dashboard.click_deck_here()
         waited = dashboard.page.wait_for_function(_HIGHLIGHTED, timeout=TIMEOUT_MS, polling=50)
-        dashboard.page.mouse.move(0, 0)
         dashboard.wait_for_run()
+        with dashboard.rerun():  # clear the selection: the next click starts from none
+            dashboard.keyed("clear-feature").get_by_role("button").click()
         return float(waited.json_value())
 
 
