@@ -9,7 +9,15 @@ cache, new session), and prints for each run, counted from the start of navigati
 - map painted: the next animation frame after deck.gl's first draw call on its canvas
   (the features drawn; recorded by wrapping WebGL's draw calls in the page).
 
-    .venv/bin/python benchmarks/page_load.py [--runs 5]
+Then the time from a click on the deck.gl map to its highlight on screen, CLICKS times:
+a real mouse click (pointer down) on a place, to the end of the first deck.gl frame whose
+canvas shows that place in the highlight colour (read from the canvas in the page, right
+after deck.gl's draw calls of that frame). Each click is on one of the places most clear of
+others, starting from a map with nothing highlighted (the selection is cleared after each
+click, with the feature panel's "Clear selection"); the page is opened again only when the
+next place is outside the map's view (the map moved to the last one).
+
+    .venv/bin/python benchmarks/page_load.py [--runs 5] [--clicks 7]
 
 Target: map ready < 5 s (median). Chromium is Debian's, software WebGL (--disable-gpu).
 """
@@ -23,11 +31,16 @@ import tempfile
 from pathlib import Path
 from typing import Final
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
-# the browser tests' app server and Chromium settings (tests/e2e/server.py)
+from corridors.catalog import Catalog, load_catalog
+from corridors.i18n import Translator
+from corridors.styles import HIGHLIGHT
+
+# the browser tests' app server, Chromium settings and page helpers (tests/e2e/)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server
+from e2e.support import Dashboard, Target, click_target, deck_world_px
 
 TARGET_S: Final = 5.0
 TIMEOUT_MS: Final = 120_000
@@ -59,6 +72,69 @@ _WATCH_DRAWS = """(() => {
     }
 })();"""
 _PAINTED = "() => window.__deckPainted || false"
+#: Before any page script: once armed, note each pointer-down, and after every deck.gl frame
+#: count the canvas pixels in the highlight colour; note when they first reach ``least``.
+_WATCH_HIGHLIGHT = """(() => {
+    const watch = window.__highlightWatch = {
+        colour: null, tolerance: 0, least: 0, lastCount: null, clickAt: null, drawnAt: null,
+    };
+    window.addEventListener("pointerdown", () => {
+        if (watch.colour) watch.clickAt = performance.now();
+    }, true);
+    let pending = false;
+    const inspect = (gl) => {
+        pending = false;
+        const {colour, tolerance, least} = watch;
+        const {width, height} = gl.canvas;
+        const pixels = new Uint8Array(width * height * 4);
+        const bound = gl.getParameter(gl.READ_FRAMEBUFFER_BINDING);
+        gl.bindFramebuffer(gl.READ_FRAMEBUFFER, null);
+        gl.readPixels(0, 0, width, height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+        gl.bindFramebuffer(gl.READ_FRAMEBUFFER, bound);
+        let count = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+            if (pixels[i + 3] > 250 && Math.abs(pixels[i] - colour[0]) <= tolerance
+                && Math.abs(pixels[i + 1] - colour[1]) <= tolerance
+                && Math.abs(pixels[i + 2] - colour[2]) <= tolerance) count++;
+        }
+        watch.lastCount = count;
+        if (count >= least && watch.clickAt !== null && watch.drawnAt === null) {
+            watch.drawnAt = performance.now();
+        }
+    };
+    const api = window.WebGL2RenderingContext;
+    for (const name of ["drawArrays", "drawElements", "drawArraysInstanced",
+                        "drawElementsInstanced"]) {
+        const draw = api.prototype[name];
+        api.prototype[name] = function (...args) {
+            const result = draw.apply(this, args);
+            if (watch.colour && !pending && this.canvas && this.canvas.id === "deckgl-overlay") {
+                pending = true;  // after the frame's last draw call, before it is shown
+                queueMicrotask(() => inspect(this));
+            }
+            return result;
+        };
+    }
+})();"""
+_WATCH = """([colour, tolerance, least]) => {
+    Object.assign(window.__highlightWatch, {colour, tolerance, least, lastCount: null});
+}"""
+#: Nothing is highlighted in the last frame drawn (so that a click starts from no highlight).
+_CLEAR = """() => {
+    const watch = window.__highlightWatch;
+    return watch.lastCount !== null && watch.lastCount < watch.least;
+}"""
+_ARM = "() => Object.assign(window.__highlightWatch, {clickAt: null, drawnAt: null})"
+_HIGHLIGHTED = """() => {
+    const watch = window.__highlightWatch;
+    return watch.drawnAt !== null && watch.clickAt !== null ? watch.drawnAt - watch.clickAt : false;
+}"""
+#: Pixels of the highlight colour that make a highlighted place (a dot of 7 px radius or more).
+HIGHLIGHT_PIXELS: Final = 30
+HIGHLIGHT_TOLERANCE: Final = 6
+#: The places to click: those most clear of other features at the default view.
+CLICK_PLACES: Final = 3
+MIN_CLEARANCE_PX: Final = 8.0
 _SCRIPT_DONE = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     return app && app.getAttribute("data-test-script-state") === "notRunning"
@@ -83,16 +159,98 @@ def load_once(browser: Browser, url: str) -> tuple[float, float, float]:
         context.close()
 
 
+def clear_places(catalog: Catalog, dashboard: Dashboard) -> list[Target]:
+    """The places in view most clear of other features on the map as first shown."""
+    world_px = deck_world_px(dashboard.deck_spec["initialViewState"])
+    box = dashboard.deck_box()
+    targets = [click_target(catalog, record.id) for record in catalog.records("places")]
+    clear = [
+        target
+        for target in targets
+        if target.clearance_px(world_px) >= MIN_CLEARANCE_PX
+        and _inside(dashboard.deck_point(target.lon, target.lat), box)
+    ]
+    return sorted(clear, key=lambda target: -target.clearance)[:CLICK_PLACES]
+
+
+def _inside(point: tuple[float, float], box: dict[str, float], margin: float = 20) -> bool:
+    x, y = point
+    return margin <= x < box["width"] - margin and margin <= y < box["height"] - margin
+
+
+class ClickSession:
+    """One page of the app in which places are clicked; opened again when needed."""
+
+    def __init__(self, browser: Browser, url: str, catalog: Catalog) -> None:
+        self.browser, self.url, self.catalog = browser, url, catalog
+        self.page: Page | None = None
+        self.dashboard: Dashboard | None = None
+
+    def close(self) -> None:
+        if self.page is not None:
+            self.page.context.close()
+            self.page = None
+
+    def open(self) -> Dashboard:
+        self.close()
+        context = self.browser.new_context(viewport={"width": 1280, "height": 900})
+        context.add_init_script(_WATCH_HIGHLIGHT)
+        self.page = context.new_page()
+        self.page.set_default_timeout(TIMEOUT_MS)
+        self.dashboard = Dashboard(self.page, self.url)
+        self.dashboard.open()
+        colour = list(HIGHLIGHT[:3])
+        self.page.evaluate(_WATCH, [colour, HIGHLIGHT_TOLERANCE, HIGHLIGHT_PIXELS])
+        self.dashboard.wait_for_deck_drawn()
+        return self.dashboard
+
+    def on_view(self, target: Target) -> Dashboard:
+        """A page whose map shows ``target`` (the current one, or a new one)."""
+        dashboard = self.dashboard or self.open()
+        if not _inside(dashboard.deck_point(target.lon, target.lat), dashboard.deck_box()):
+            dashboard = self.open()
+        return dashboard
+
+    def click(self, target: Target) -> float:
+        """Milliseconds from pressing the mouse on ``target`` to its highlight drawn."""
+        dashboard = self.on_view(target)
+        name = Translator("en").text(self.catalog.feature(target.feature_id).names)
+        dashboard.hover_deck(target.lon, target.lat, name)
+        dashboard.page.wait_for_function(_CLEAR, timeout=TIMEOUT_MS)
+        dashboard.page.evaluate(_ARM)
+        dashboard.click_deck_here()
+        waited = dashboard.page.wait_for_function(_HIGHLIGHTED, timeout=TIMEOUT_MS, polling=50)
+        dashboard.wait_for_run()
+        with dashboard.rerun():  # clear the selection: the next click starts from none
+            dashboard.keyed("clear-feature").get_by_role("button").click()
+        return float(waited.json_value())
+
+
+def click_to_highlight(browser: Browser, url: str, clicks: int) -> list[float]:
+    """Click places in turn, ``clicks`` times; each time in ms (one uncounted click first)."""
+    catalog = load_catalog()
+    session = ClickSession(browser, url, catalog)
+    try:
+        targets = clear_places(catalog, session.open())
+        assert len(targets) >= 2, "too few places clear of others to click"
+        session.click(targets[-1])  # warm-up
+        return [session.click(targets[number % len(targets)]) for number in range(clicks)]
+    finally:
+        session.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--clicks", type=int, default=7)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as logs, app_server(Path(logs) / "streamlit.log") as server:
-        run_all(server.url, args.runs)
+        run_all(server.url, args.runs, args.clicks)
 
 
-def run_all(url: str, runs: int) -> None:
-    """Load the page once cold, then ``runs`` times, printing each and the medians."""
+def run_all(url: str, runs: int, clicks: int) -> None:
+    """Load the page once cold, then ``runs`` times, printing each and the medians; then
+    click places on the map ``clicks`` times, printing each click-to-highlight time."""
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         cold = load_once(browser, url)
@@ -105,10 +263,14 @@ def run_all(url: str, runs: int) -> None:
             results.append(load_once(browser, url))
             script, ready, paint = results[-1]
             print(f"  {number:>4}  {script:9.2f} s {ready:9.2f} s {paint:11.2f} s")
+        medians = [statistics.median(result[i] for result in results) for i in range(3)]
+        print(f"  median {medians[0]:7.2f} s {medians[1]:9.2f} s {medians[2]:11.2f} s   N={runs}")
+        print(f"  target: map ready < {TARGET_S:.0f} s")
+        times = click_to_highlight(browser, url, clicks)
         browser.close()
-    medians = [statistics.median(result[i] for result in results) for i in range(3)]
-    print(f"  median {medians[0]:7.2f} s {medians[1]:9.2f} s {medians[2]:11.2f} s   N={runs}")
-    print(f"  target: map ready < {TARGET_S:.0f} s")
+    print("\nClick on a place of the deck.gl map to its highlight drawn (after one uncounted)")
+    print("  clicks: " + "  ".join(f"{ms / 1000:.2f} s" for ms in times))
+    print(f"  median {statistics.median(times) / 1000:.2f} s   N={len(times)}")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import open_app
 from corridors.catalog import Catalog
+from corridors.deck_picking import layer_name
 from corridors.leaflet import LEAFLET_CSS, LEAFLET_JS
 from corridors.models import LAYERS
 from corridors.styles import HIGHLIGHT, css_rgb
@@ -48,7 +49,7 @@ def card_ids(at: AppTest, prefix: str = "list") -> list[str]:
 
 def test_the_page_shows_map_legend_timeline_and_events(app: AppTest) -> None:
     assert app.title[0].value == "Corridor Atlas"
-    layers = {layer["id"] for layer in deck_spec(app)["layers"]}
+    layers = {layer_name(layer["id"]) for layer in deck_spec(app)["layers"]}
     assert layers == {"countries", "regions", "corridors", "places"}
     assert len(app.get("vega_lite_chart")) == 1
     assert card_ids(app)  # the first page of event cards
@@ -110,7 +111,8 @@ def test_clearing_the_selection_is_one_click(app: AppTest) -> None:
 def test_the_route_is_not_drawn_before_it_was_proposed(app: AppTest, catalog: Catalog) -> None:
     before_2020 = (catalog.events[0].date, dt.date(2019, 12, 31))
     app.slider(key="dates").set_value(before_2020).run()
-    corridors = next(layer for layer in deck_spec(app)["layers"] if layer["id"] == "corridors")
+    layers = deck_spec(app)["layers"]
+    corridors = next(layer for layer in layers if layer_name(layer["id"]) == "corridors")
     drawn = {row["id"] for row in corridors["data"]}
     assert "syunik-route" not in drawn
     assert "baku-tbilisi-kars-railway" in drawn
@@ -173,7 +175,8 @@ def test_leaflet_follows_the_selection(app: AppTest, catalog: Catalog) -> None:
 
 def test_layers_can_be_toggled(app: AppTest) -> None:
     app.multiselect(key="layers").set_value(["countries", "corridors"]).run()
-    assert {layer["id"] for layer in deck_spec(app)["layers"]} == {"countries", "corridors"}
+    drawn = {layer_name(layer["id"]) for layer in deck_spec(app)["layers"]}
+    assert drawn == {"countries", "corridors"}
 
 
 def test_event_pages_survive_filters_and_a_cleared_page(app: AppTest) -> None:

@@ -47,7 +47,8 @@ def test_a_shared_view_position_is_kept() -> None:
     at = open_link(lat="39.5", lon="46.25", zoom="8")
     spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     # links use web-map zoom levels (256 px tiles); deck.gl's are one less
-    assert spec["initialViewState"] == {"latitude": 39.5, "longitude": 46.25, "zoom": 7.0}
+    camera = {key: spec["initialViewState"][key] for key in ("latitude", "longitude", "zoom")}
+    assert camera == {"latitude": 39.5, "longitude": 46.25, "zoom": 7.0}
 
 
 def test_presenter_mode_steps_through_the_story() -> None:

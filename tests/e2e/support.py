@@ -233,6 +233,20 @@ def decode_deck_spec(payload: str | bytes) -> dict[str, Any] | None:
     return spec
 
 
+#: The view state the DeckGL component above a canvas is given (None if not found).
+_DECK_VIEW: Final = """canvas => {
+    const key = Object.keys(canvas).find(name => name.startsWith("__reactFiber$"));
+    for (let fiber = key && canvas[key]; fiber; fiber = fiber.return) {
+        const props = fiber.memoizedProps;
+        if (props && props.viewState && props.onViewStateChange) {
+            const {longitude, latitude, zoom} = props.viewState;
+            return {longitude, latitude, zoom};
+        }
+    }
+    return null;
+}"""
+
+
 class Dashboard:
     """The app in one browser page, with what it received and requested recorded."""
 
@@ -331,8 +345,57 @@ class Dashboard:
         return box
 
     def deck_point(self, lon: float, lat: float) -> tuple[float, float]:
-        """Where ``lon, lat`` is in the deck canvas (CSS pixels from its top left)."""
-        return deck_pixel(self.deck_spec["initialViewState"], self.deck_box(), lon, lat)
+        """Where ``lon, lat`` is in the deck canvas (CSS pixels from its top left), in the
+        map's current view (the reader's pan and zoom included)."""
+        return deck_pixel(self.deck_view(), self.deck_box(), lon, lat)
+
+    def deck_view(self) -> dict[str, float]:
+        """The deck.gl map's current view state (longitude, latitude, zoom) as drawn.
+
+        Read from the props of Streamlit's DeckGL component (a controlled component: the
+        view state it is given is the one drawn), found from the canvas up React's tree.
+        """
+        expect(self.deck_canvas).to_be_visible(timeout=MAP_TIMEOUT)
+        view: dict[str, float] | None = self.deck_canvas.evaluate(_DECK_VIEW)
+        assert view is not None, "no deck.gl view state found above the canvas"
+        return view
+
+    def wait_for_deck_view(self, wanted: dict[str, float], *, tolerance: float = 1e-9) -> None:
+        """Wait until the deck.gl map shows the view ``wanted`` (longitude, latitude, zoom),
+        each within ``tolerance`` (degrees and zoom levels)."""
+        self.page.wait_for_function(
+            f"""([canvas, wanted, tolerance]) => {{
+                const view = ({_DECK_VIEW})(canvas);
+                return view && ["longitude", "latitude", "zoom"].every(
+                    key => Math.abs(view[key] - wanted[key]) <= tolerance);
+            }}""",
+            arg=[self.deck_canvas.element_handle(), wanted, tolerance],
+            timeout=MAP_TIMEOUT,
+        )
+
+    def mark_deck_canvas(self) -> None:
+        """Mark the deck.gl canvas element (see :meth:`deck_canvas_is_marked`)."""
+        self.deck_canvas.evaluate("canvas => { canvas.__atlasMark = true; }")
+
+    def deck_canvas_is_marked(self) -> bool:
+        """Whether the canvas shown is the one marked (not a new chart's)."""
+        marked: bool = self.deck_canvas.evaluate("canvas => canvas.__atlasMark === true")
+        return marked
+
+    def drag_deck(self, dx: float, dy: float) -> None:
+        """Pan the deck.gl map by dragging from its centre by ``dx, dy`` pixels."""
+        box = self.deck_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        before = self.deck_view()
+        self.page.mouse.move(x, y)
+        self.page.mouse.down()
+        self.page.mouse.move(x + dx / 2, y + dy / 2, steps=4)
+        self.page.mouse.move(x + dx, y + dy, steps=4)
+        self.page.mouse.up()
+        self.page.wait_for_function(
+            f"canvas => ({_DECK_VIEW})(canvas).longitude !== {before['longitude']}",
+            arg=self.deck_canvas.element_handle(),
+        )
 
     def deck_screenshot(self) -> Image.Image:
         """The map as drawn (basemap and deck canvases composited), without tooltip."""

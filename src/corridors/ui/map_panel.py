@@ -1,14 +1,21 @@
-"""The map: deck.gl or Leaflet, drawing the scene; a click selects the feature."""
+"""The map: deck.gl or Leaflet, drawing the scene; a click selects the feature.
+
+One chart per renderer for the life of the page (stable keys): a click, a filter or a
+selection updates the data and the highlight in place, and the reader's pan and zoom are
+kept; the camera moves only when the reader asks to see something new (see
+:mod:`corridors.framing`). Clicks name features by id (see :mod:`corridors.deck_picking`).
+"""
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any, Final
 
 import streamlit as st
 from streamlit_folium import st_folium
 
 from corridors.deck import build_deck
+from corridors.deck_picking import picked_feature, stamp_layer_ids
+from corridors.framing import Framing, next_framing
 from corridors.i18n import Translator
 from corridors.leaflet import build_base_map, build_feature_groups
 from corridors.scene import DEFAULT_BOUNDS, Scene, SceneRequest
@@ -18,29 +25,68 @@ from corridors.ui.data import cached_scene
 from corridors.viewport import Camera, fit_bounds
 
 MAP_HEIGHT: Final = 560
+#: The framing of the map (what the reader last asked to see, the camera last given).
+FRAMING: Final = "map_framing"
+#: Set by the map's own callbacks: this run's change of selection or position came from
+#: the map, which is already where the reader put it.
+FROM_MAP: Final = "map_changed_itself"
+#: The deck.gl layer ids last sent (a selection on any other layer is stale).
+DECK_LAYERS: Final = "deck_map_layers"
+#: The Leaflet click count last handled (streamlit-folium counts clicks on features).
+LEAFLET_CLICKS: Final = "leaflet_map_clicks"
+#: What streamlit-folium returns: the last feature clicked and the map's position.
+LEAFLET_RETURNS: Final = ["last_active_drawing", "last_object_clicked_count", "center", "zoom"]
+#: Digits kept of a position read back from Leaflet (those of a link, about 10 m).
+POSITION_DIGITS: Final = 4
+ZOOM_DIGITS: Final = 2
+#: How long deck.gl flies to a new camera, in ms. Streamlit 1.67's deck.gl chart shows a
+#: new camera without a transition only on the run after the one that sent it (its view
+#: state lags one spec behind); a transition is applied at once. The duration alternates
+#: by one ms from one move to the next so that it is always a changed value of the view.
+FLY_MS: Final = 600
 
 
 def render_map(request: SceneRequest, translate: Translator) -> None:
     """Draw the chosen renderer; clicks on features go to :func:`session.select_feature`."""
     scene = cached_scene(request)
-    chosen = st.session_state[session.CAMERA]
-    camera = Camera(*chosen) if chosen else fit_bounds(scene.bounds, height=MAP_HEIGHT)
+    framing = _framing(scene, request)
     basemap = st.session_state[session.BASEMAP]
     if session.renderer() is Renderer.LEAFLET:
-        _render_leaflet(scene, translate, camera, basemap)
+        _render_leaflet(scene, translate, framing.camera, basemap)
     else:
-        deck = build_deck(scene, translate, camera=camera, basemap=basemap)
-        # Streamlit keeps a deck.gl selection as row indices into the layer data, and the
-        # rows change with the selection and the filters; so a handled click retires the
-        # chart's key, and the next rerun starts a chart with no stale selection.
-        key = f"{session.DECK_MAP}-{st.session_state.get(session.DECK_GENERATION, 0)}"
-        st.pydeck_chart(
-            deck,
-            height=MAP_HEIGHT,
-            on_select=partial(_on_deck_select, key),
-            selection_mode="single-object",
-            key=key,
-        )
+        _render_deck(scene, translate, framing, basemap)
+
+
+def _framing(scene: Scene, request: SceneRequest) -> Framing:
+    """The camera to give the map this run (the one last given unless asked otherwise)."""
+    chosen = st.session_state[session.CAMERA]
+    requested = Camera(*chosen) if chosen else fit_bounds(scene.bounds, height=MAP_HEIGHT)
+    asked = (
+        tuple(chosen) if chosen else None,
+        st.session_state[session.EVENT],
+        st.session_state[session.FEATURE],
+        st.session_state[session.STEP],
+    )
+    from_map = bool(st.session_state.pop(FROM_MAP, False))
+    something = chosen is not None or bool(request.highlighted)
+    previous: Framing | None = st.session_state.get(FRAMING)
+    framing = next_framing(previous, asked, requested, moves=something and not from_map)
+    st.session_state[FRAMING] = framing
+    return framing
+
+
+def _render_deck(scene: Scene, translate: Translator, framing: Framing, basemap: str) -> None:
+    deck = build_deck(scene, translate, camera=framing.camera, basemap=basemap)
+    deck.initial_view_state.transition_duration = FLY_MS + framing.moves % 2
+    clicks = st.session_state.get(session.DECK_GENERATION, 0)
+    st.session_state[DECK_LAYERS] = stamp_layer_ids(deck, clicks=clicks)
+    st.pydeck_chart(
+        deck,
+        height=MAP_HEIGHT,
+        on_select=_on_deck_select,
+        selection_mode="single-object",
+        key=session.DECK_MAP,
+    )
 
 
 def _render_leaflet(scene: Scene, translate: Translator, camera: Camera, basemap: str) -> None:
@@ -55,25 +101,46 @@ def _render_leaflet(scene: Scene, translate: Translator, camera: Camera, basemap
         feature_group_to_add=build_feature_groups(scene, translate),
         center=(camera.lat, camera.lon),
         zoom=camera.zoom,
-        returned_objects=["last_active_drawing"],
-        on_change=_on_leaflet_click,
+        returned_objects=LEAFLET_RETURNS,
+        on_change=_on_leaflet_change,
+        wrap_longitude=True,  # a position in the link is within -180..180
     )
 
 
-def _on_deck_select(key: str) -> None:
-    state: Any = st.session_state[key]
-    objects: dict[str, list[dict[str, Any]]] = state.selection.get("objects", {})
-    for picked in objects.values():
-        if picked:
-            session.select_feature(str(picked[0]["id"]))
-            generation = st.session_state.get(session.DECK_GENERATION, 0)
-            st.session_state[session.DECK_GENERATION] = generation + 1
-            return
+def _on_deck_select() -> None:
+    """A click on the deck.gl map: select the clicked feature, keep the camera."""
+    state: Any = st.session_state[session.DECK_MAP]
+    feature_id = picked_feature(state.selection, st.session_state.get(DECK_LAYERS, frozenset()))
+    if feature_id is None:  # a click off every feature, or the selection dropped
+        return
+    session.select_feature(feature_id)
+    st.session_state[FROM_MAP] = True
+    # new layer ids on the next run: Streamlit drops this handled selection
+    st.session_state[session.DECK_GENERATION] = st.session_state.get(session.DECK_GENERATION, 0) + 1
 
 
-def _on_leaflet_click() -> None:
+def _on_leaflet_change() -> None:
+    """A click on a Leaflet feature selects it; a pan or zoom puts the position in the link."""
     state: dict[str, Any] = st.session_state.get(session.LEAFLET_MAP) or {}
-    drawing = state.get("last_active_drawing") or {}
-    feature_id = (drawing.get("properties") or {}).get("id")
-    if feature_id:
-        session.select_feature(str(feature_id))
+    clicks = state.get("last_object_clicked_count")
+    if clicks != st.session_state.get(LEAFLET_CLICKS):
+        st.session_state[LEAFLET_CLICKS] = clicks
+        drawing = state.get("last_active_drawing") or {}
+        feature_id = (drawing.get("properties") or {}).get("id")
+        if feature_id:
+            session.select_feature(str(feature_id))
+    position = leaflet_position(state)
+    if position is not None:
+        st.session_state[session.CAMERA] = position
+    st.session_state[FROM_MAP] = True
+
+
+def leaflet_position(state: dict[str, Any]) -> tuple[float, float, float] | None:
+    """Latitude, longitude and zoom of the Leaflet map, rounded as a link writes them."""
+    center, zoom = state.get("center"), state.get("zoom")
+    if not isinstance(center, dict) or not isinstance(zoom, int | float):
+        return None
+    lat, lon = center.get("lat"), center.get("lng")
+    if not isinstance(lat, int | float) or not isinstance(lon, int | float):
+        return None
+    return (round(lat, POSITION_DIGITS), round(lon, POSITION_DIGITS), round(zoom, ZOOM_DIGITS))

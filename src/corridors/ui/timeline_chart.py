@@ -1,8 +1,16 @@
-"""The timeline: events in range by date and kind (Altair); a click selects an event."""
+"""The timeline: events in range by date and kind (Altair).
+
+Clicking a point selects its event; brushing a span (dragging along the dates) sets the
+date range. Every kind has its row and its label, and a colour of its own (none of them a
+corridor-status colour) with a key. Events of the same kind on the same day are spread
+across their row so that each can be clicked. The axis spans the chosen range.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any, Final
 
 import altair as alt
@@ -10,34 +18,85 @@ import pandas as pd
 import streamlit as st
 
 from corridors.i18n import Translator
-from corridors.models import Event
+from corridors.models import Event, EventKind
+from corridors.styles import HIGHLIGHT, css_rgb
+from corridors.timeline import DateRange
 from corridors.ui import session
 
-SELECTION: Final = "picked"
+PICK: Final = "picked"
+SPAN: Final = "span"
+#: One colour per kind, in the order of :class:`EventKind`: far from every corridor-status
+#: colour and from the selection colour (tested), so the timeline reads as its own key.
+KIND_COLOURS: Final[dict[EventKind, str]] = {
+    EventKind.SUMMIT: "#1f77b4",
+    EventKind.AGREEMENT: "#17becf",
+    EventKind.DECLARATION: "#8c564b",
+    EventKind.EXECUTIVE_ACTION: "#e377c2",
+    EventKind.MEMORANDUM: "#bcbd22",
+    EventKind.INFRASTRUCTURE: "#253494",
+    EventKind.CONFLICT: "#f2c14e",
+    EventKind.DIPLOMATIC: "#80cdc1",
+}
+ROW_PX: Final = 30
+AXIS_PX: Final = 40
+LEGEND_COLUMNS: Final = 3
+LEGEND_ROW_PX: Final = 22
+#: A brush shorter than this is a click, not a span.
+MIN_SPAN: Final = dt.timedelta(days=1)
 
 
 def render_timeline(events: Sequence[Event], translate: Translator) -> None:
-    """Draw the chart of ``events``; clicking a point selects its event."""
+    """Draw the chart of ``events`` over the chosen date range."""
     if not events:
         return
-    frame = pd.DataFrame(
-        {
-            "id": [event.id for event in events],
-            "date": pd.to_datetime([event.date for event in events]),
-            "label": [translate.date(event.date, event.precision) for event in events],
-            "kind": [translate(f"kinds.{event.kind}") for event in events],
-            "title": [translate.text(event.title) for event in events],
-            "selected": [event.id == st.session_state[session.EVENT] for event in events],
-        }
+    dates = session.date_range()
+    selected = st.session_state[session.EVENT]
+    key = f"{session.TIMELINE}-{dates.start}-{dates.end}-{selected}"
+    st.altair_chart(
+        timeline_chart(events, translate, dates=dates, selected=selected),
+        width="stretch",
+        on_select=partial(_on_select, key),
+        selection_mode=[PICK, SPAN],
+        key=key,
     )
-    pick = alt.selection_point(name=SELECTION, fields=["id"], on="click", clear=False)
-    chart = (
+
+
+def timeline_chart(
+    events: Sequence[Event], translate: Translator, *, dates: DateRange, selected: str | None
+) -> alt.Chart:
+    """The chart: a row per kind, a point per event (spread on the same day), a brush."""
+    frame = _frame(events, translate, selected)
+    kinds = [translate(f"kinds.{kind}") for kind in KIND_COLOURS]
+    rows = [kind for kind in kinds if kind in set(frame["kind"])]
+    pick = alt.selection_point(name=PICK, fields=["id"], on="click", clear=False)
+    span = alt.selection_interval(name=SPAN, encodings=["x"])
+    chart: alt.Chart = (
         alt.Chart(frame)
-        .mark_circle(size=140, opacity=0.85, stroke="#d62728")
+        .mark_circle(size=120, opacity=0.9, stroke=css_rgb(HIGHLIGHT))
         .encode(
-            x=alt.X("date:T", title=translate("timeline.date")),
-            y=alt.Y("kind:N", title=None),
-            color=alt.Color("kind:N", legend=None),
+            x=alt.X(
+                "date:T",
+                title=translate("timeline.date"),
+                scale=alt.Scale(domain=[dates.start.isoformat(), dates.end.isoformat()]),
+            ),
+            y=alt.Y(
+                "kind:N",
+                title=None,
+                sort=rows,
+                axis=alt.Axis(labelOverlap=False, labelLimit=200),
+            ),
+            yOffset=alt.YOffset("slot:O"),
+            color=alt.Color(
+                "kind:N",
+                scale=alt.Scale(domain=kinds, range=list(KIND_COLOURS.values())),
+                legend=alt.Legend(
+                    title=translate("timeline.kind"),
+                    orient="bottom",
+                    columns=LEGEND_COLUMNS,
+                    symbolStrokeWidth=0,
+                    labelLimit=150,
+                ),
+            ),
             strokeWidth=alt.condition("datum.selected", alt.value(3), alt.value(0)),
             tooltip=[
                 alt.Tooltip("label:N", title=translate("timeline.date")),
@@ -45,21 +104,64 @@ def render_timeline(events: Sequence[Event], translate: Translator) -> None:
                 alt.Tooltip("title:N", title=translate("timeline.title")),
             ],
         )
-        .add_params(pick)
-        .properties(height=200)
+        .add_params(pick, span)
+        .properties(height=ROW_PX * len(rows) + AXIS_PX + _legend_px(len(kinds)))
         .configure(locale={"time": translate.d3_time_locale()})
     )
-    st.altair_chart(
-        chart,
-        width="stretch",
-        on_select=_on_pick,
-        selection_mode=SELECTION,
-        key=session.TIMELINE,
+    return chart
+
+
+def _legend_px(entries: int) -> int:
+    """The height of the colour key under the chart (Streamlit fits the whole chart)."""
+    return LEGEND_ROW_PX * (-(-entries // LEGEND_COLUMNS) + 1)
+
+
+def _frame(events: Sequence[Event], translate: Translator, selected: str | None) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            "id": [event.id for event in events],
+            "date": pd.to_datetime([event.date for event in events]),
+            "label": [translate.date(event.date, event.precision) for event in events],
+            "kind": [translate(f"kinds.{event.kind}") for event in events],
+            "title": [translate.text(event.title) for event in events],
+            "selected": [event.id == selected for event in events],
+        }
     )
+    # events of one kind on one day: each its own lane in the kind's row
+    frame["slot"] = frame.groupby(["date", "kind"]).cumcount()
+    return frame
 
 
-def _on_pick() -> None:
-    state: Any = st.session_state[session.TIMELINE]
-    picked: list[dict[str, Any]] = state.get("selection", {}).get(SELECTION, [])
+def brushed_range(selection: Mapping[str, Any], within: DateRange) -> DateRange | None:
+    """The date range a brushed span selects, inside ``within`` (``None``: no span).
+
+    ``selection`` is the brush's value as Streamlit returns it: ``{"date": [start, end]}``
+    in milliseconds since the epoch (UTC), the dates the brush covers.
+    """
+    ends = selection.get("date")
+    if not isinstance(ends, list | tuple) or len(ends) != 2:
+        return None
+    if not all(isinstance(end, int | float) for end in ends):
+        return None
+    first, last = (
+        dt.datetime.fromtimestamp(min(ends) / 1000, tz=dt.UTC).date(),
+        dt.datetime.fromtimestamp(max(ends) / 1000, tz=dt.UTC).date(),
+    )
+    if last - first < MIN_SPAN:
+        return None
+    start, end = max(first, within.start), min(last, within.end)
+    return DateRange(start, end) if start <= end else None
+
+
+def _on_select(key: str) -> None:
+    """A brushed span sets the date range; otherwise a clicked point selects its event."""
+    state: Any = st.session_state[key]
+    selection: Mapping[str, Any] = state.get("selection", {})
+    chosen = brushed_range(selection.get(SPAN) or {}, session.date_range())
+    if chosen is not None:
+        st.session_state[session.DATES] = (chosen.start, chosen.end)
+        session.dates_changed()
+        return
+    picked: list[dict[str, Any]] = selection.get(PICK) or []
     if picked and picked[0].get("id"):
         session.select_event(str(picked[0]["id"]))

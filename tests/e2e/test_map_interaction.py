@@ -1,0 +1,210 @@
+"""The map keeps its place: a click or a filter updates it in place, in a real browser.
+
+One deck.gl chart for the life of the page: after a click on the map the same canvas
+element is shown (marked with a JS property that a new chart would not have), the
+clicked feature is highlighted and the reader's own pan is kept; a filter changed after
+the click still names the same feature (the old stale-index bug); only "Show on map"
+moves the camera. On Leaflet, a pan or zoom goes into the Share link without reloading
+the map. The deck.gl view is read from the props of its React component (what is drawn).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+from corridors.catalog import Catalog
+from corridors.i18n import Translator
+from corridors.styles import HIGHLIGHT
+
+from .support import MAP_TIMEOUT, Dashboard, click_target, deck_world_px
+
+pytestmark = pytest.mark.e2e
+
+EN = Translator("en")
+MIN_CLEARANCE_PX = 8.0
+SYUNIK = "am-su"
+
+
+def name_of(catalog: Catalog, feature_id: str) -> str:
+    return EN.text(catalog.feature(feature_id).names)
+
+
+def deck_highlighted(spec: dict[str, Any]) -> set[str]:
+    colour = list(HIGHLIGHT)
+    return {
+        row["id"]
+        for layer in spec["layers"]
+        for row in layer["data"]
+        if colour in (row.get("line"), row.get("color"), row.get("fill"))
+    }
+
+
+def click_feature(dashboard: Dashboard, catalog: Catalog, feature_id: str) -> None:
+    """Point at the feature where the map now is (its tooltip must name it), and click."""
+    target = click_target(catalog, feature_id)
+    clearance = target.clearance_px(deck_world_px(dashboard.deck_view()))
+    assert clearance >= MIN_CLEARANCE_PX, f"{feature_id} is crowded on the map: {clearance:.1f} px"
+    dashboard.hover_deck(target.lon, target.lat, name_of(catalog, feature_id))
+    with dashboard.rerun():
+        dashboard.click_deck_here()
+
+
+def panel_heading(dashboard: Dashboard) -> Any:
+    return dashboard.keyed("feature-panel").locator("h3")
+
+
+def same_view(one: dict[str, float], other: dict[str, float]) -> bool:
+    return all(abs(one[key] - other[key]) < 1e-9 for key in ("longitude", "latitude", "zoom"))
+
+
+def test_a_click_and_a_filter_keep_the_chart_and_the_readers_camera(
+    dashboard: Dashboard, catalog: Catalog
+) -> None:
+    dashboard.open()
+    dashboard.wait_for_deck_drawn()
+    dashboard.mark_deck_canvas()
+    dashboard.drag_deck(-40, 30)  # the reader's own pan
+    panned = dashboard.deck_view()
+    assert not same_view(panned, dashboard.deck_spec["initialViewState"])
+
+    click_feature(dashboard, catalog, SYUNIK)
+    expect(panel_heading(dashboard)).to_have_text(name_of(catalog, SYUNIK))
+    assert deck_highlighted(dashboard.deck_spec) == {SYUNIK}
+    assert dashboard.deck_canvas_is_marked(), "the click created a new deck.gl chart"
+    assert same_view(dashboard.deck_view(), panned), "the click moved the camera"
+
+    # a filter after the click: the panel still names the clicked feature, nothing moved
+    with dashboard.rerun():
+        dashboard.keyed("preset").click()
+        dashboard.page.get_by_role("option", name=EN("presets.since-ceasefire")).click()
+    expect(panel_heading(dashboard)).to_have_text(name_of(catalog, SYUNIK))
+    assert deck_highlighted(dashboard.deck_spec) == {SYUNIK}
+    assert dashboard.deck_canvas_is_marked(), "the filter created a new deck.gl chart"
+    assert same_view(dashboard.deck_view(), panned), "the filter moved the camera"
+
+
+def test_a_second_click_selects_again_and_a_stale_selection_selects_nothing(
+    dashboard: Dashboard, catalog: Catalog
+) -> None:
+    """Streamlit drops a handled selection: after clearing, the same feature can be clicked
+    again, and reruns in between never bring a selection back."""
+    dashboard.open()
+    dashboard.wait_for_deck_drawn()
+    click_feature(dashboard, catalog, SYUNIK)
+    expect(panel_heading(dashboard)).to_have_text(name_of(catalog, SYUNIK))
+    with dashboard.rerun():
+        dashboard.keyed("clear-feature").get_by_role("button").click()
+    with dashboard.rerun():  # a rerun with new data: no selection comes back
+        dashboard.keyed("preset").click()
+        dashboard.page.get_by_role("option", name=EN("presets.summit-week")).click()
+    expect(dashboard.keyed("feature-panel")).to_have_count(0)
+    click_feature(dashboard, catalog, SYUNIK)
+    expect(panel_heading(dashboard)).to_have_text(name_of(catalog, SYUNIK))
+
+
+def test_show_on_map_moves_the_camera_to_the_event(dashboard: Dashboard, catalog: Catalog) -> None:
+    dashboard.open()
+    dashboard.wait_for_deck_drawn()
+    dashboard.mark_deck_canvas()
+    before = dashboard.deck_view()
+    event_id = dashboard.shown_event_ids("list")[0]
+    with dashboard.next_deck_spec(lambda spec: not same_view(spec["initialViewState"], before)):
+        dashboard.keyed(f"list-show-{event_id}").get_by_role("button").click()
+    dashboard.wait_for_run()
+    wanted = dashboard.deck_spec["initialViewState"]
+    # deck.gl flies there (and may stop a frame short: see FLY_MS in ui/map_panel.py)
+    away = max(abs(before[key] - wanted[key]) for key in ("longitude", "latitude", "zoom"))
+    dashboard.wait_for_deck_view(wanted, tolerance=away / 4)
+    assert dashboard.deck_canvas_is_marked()
+    event = next(e for e in catalog.events if e.id == event_id)
+    assert deck_highlighted(dashboard.deck_spec) <= set(event.features)
+
+
+def share_query(dashboard: Dashboard) -> dict[str, list[str]]:
+    """The query of the link the Share button shows."""
+    dashboard.page.get_by_role("button", name=EN("share.button")).click()
+    code = dashboard.page.get_by_test_id("stPopoverBody").get_by_test_id("stCode")
+    expect(code).to_be_visible()
+    text = code.inner_text().strip()
+    dashboard.page.keyboard.press("Escape")
+    return parse_qs(urlsplit(text).query)
+
+
+def test_a_leaflet_pan_and_zoom_go_into_the_share_link(dashboard: Dashboard) -> None:
+    dashboard.open("?view=leaflet")
+    frame = dashboard.wait_for_leaflet([])
+    frame.evaluate("() => { window.map.__atlasMark = true; }")
+    first = frame.evaluate("() => window.map.getZoom()")
+    with dashboard.rerun():  # zoom in with Leaflet's own control
+        frame.locator(".leaflet-control-zoom-in").click()
+    box = dashboard.leaflet_iframe.bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    with dashboard.rerun():  # and pan
+        dashboard.page.mouse.move(x, y)
+        dashboard.page.mouse.down()
+        dashboard.page.mouse.move(x + 80, y - 50, steps=6)
+        dashboard.page.mouse.up()
+    frame.wait_for_function("() => !window.map._panAnim || !window.map._panAnim._inProgress")
+    dashboard.wait_for_run()
+    center = frame.evaluate("() => [window.map.getCenter().lat, window.map.getCenter().lng]")
+    zoom = frame.evaluate("() => window.map.getZoom()")
+    assert zoom > first
+    expect(dashboard.page).to_have_url(re.compile(r"zoom="), timeout=MAP_TIMEOUT)
+    query = share_query(dashboard)
+    assert abs(float(query["lat"][0]) - center[0]) < 1e-3
+    assert abs(float(query["lon"][0]) - center[1]) < 1e-3
+    assert float(query["zoom"][0]) == pytest.approx(zoom, abs=0.01)
+    assert frame.evaluate("() => window.map.__atlasMark === true"), "the Leaflet map was rebuilt"
+
+
+def test_brushing_a_span_on_the_timeline_sets_the_date_range(dashboard: Dashboard) -> None:
+    dashboard.open()
+    chart = dashboard.page.get_by_test_id("stVegaLiteChart")
+    expect(chart).to_be_visible()
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    assert box is not None
+    y = box["y"] + box["height"] * 0.2  # in the plot, above the axis and the key
+    before = parse_qs(urlsplit(dashboard.page.url).query)
+    assert "from" not in before  # the whole catalogue
+    with dashboard.rerun():
+        dashboard.page.mouse.move(box["x"] + box["width"] * 0.55, y)
+        dashboard.page.mouse.down()
+        dashboard.page.mouse.move(box["x"] + box["width"] * 0.8, y, steps=8)
+        dashboard.page.mouse.up()
+    expect(dashboard.page).to_have_url(re.compile(r"from=\d{4}-\d\d-\d\d"))
+    query = parse_qs(urlsplit(dashboard.page.url).query)
+    start, end = query["from"][0], query["to"][0]
+    assert start < end
+    # the slider shows the brushed range, the chart's axis spans it
+    sidebar = dashboard.page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text(start)).to_be_visible()
+    expect(sidebar.get_by_text(end)).to_be_visible()
+
+
+def test_clicking_a_timeline_point_selects_its_event(
+    dashboard: Dashboard, catalog: Catalog
+) -> None:
+    """The same-day points of a kind each have their own lane; the last one is clicked."""
+    dashboard.open()
+    chart = dashboard.page.get_by_test_id("stVegaLiteChart")
+    points = chart.locator("path[aria-roledescription='circle']")
+    expect(points.first).to_be_visible()
+    point = points.last
+    label = point.get_attribute("aria-label") or ""
+    with dashboard.rerun():
+        point.click()
+    expect(dashboard.page.get_by_text(EN("events.selected"), exact=True)).to_be_visible()
+    selected = dashboard.page.locator('[class*="st-key-selected-card-"]')
+    expect(selected).to_have_count(1)
+    name = selected.get_attribute("class") or ""
+    event_id = re.search(r"st-key-selected-card-(\S+)", name)
+    assert event_id is not None
+    event = next(e for e in catalog.events if e.id == event_id.group(1))
+    assert EN.text(event.title) in label
