@@ -1,0 +1,64 @@
+// Corridor Atlas: map labels for Leaflet, with collision handling (no dependencies).
+// atlasLabels(parent, labels) adds one non-interactive DivIcon marker per label to
+// `parent`; the labels come sorted most important first. After each zoom or move, each
+// label is shown only if its box stays clear of every label shown before it, so the
+// most important names show at the default zoom and more appear as the reader zooms in.
+// Every text arrives as escaped HTML from the server.
+var atlasLabels = window.atlasLabels || (window.atlasLabels = (function () {
+  var STYLE_ID = "atlas-label-style";
+  var CSS = [
+    ".atlas-label { width: 0; height: 0; }",
+    ".atlas-label-text { position: absolute; left: 0; top: 0; white-space: nowrap;",
+    "  font: 600 12px 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; line-height: 1.2;",
+    "  pointer-events: none; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }",
+  ].join("\n");
+  var PAD = 2;
+
+  function addStyle() {
+    if (document.getElementById(STYLE_ID)) return;
+    var style = document.createElement("style");
+    style.id = STYLE_ID;
+    style.textContent = CSS;
+    document.head.appendChild(style);
+  }
+
+  function overlaps(a, b) {
+    return a.left < b.right + PAD && a.right > b.left - PAD &&
+      a.top < b.bottom + PAD && a.bottom > b.top - PAD;
+  }
+
+  function layout(markers) {
+    var shown = [];
+    markers.forEach(function (marker) {
+      var icon = marker.getElement();
+      if (!icon) return;
+      var text = icon.firstChild;
+      text.style.visibility = "visible";
+      var box = text.getBoundingClientRect();
+      if (shown.some(function (other) { return overlaps(box, other); })) {
+        text.style.visibility = "hidden";
+      } else {
+        shown.push(box);
+      }
+    });
+  }
+
+  return function (parent, labels) {
+    addStyle();
+    var markers = labels.map(function (label) {
+      var icon = L.divIcon({className: "atlas-label", html: label.html, iconSize: null});
+      return L.marker([label.lat, label.lon], {icon: icon, interactive: false, keyboard: false});
+    });
+    var group = L.layerGroup(markers);
+    var relayout = function () { layout(markers); };
+    group.on("add", function () {
+      group._map.on("zoomend moveend resize", relayout);
+      window.requestAnimationFrame(relayout);
+    });
+    group.on("remove", function () {
+      if (group._map) group._map.off("zoomend moveend resize", relayout);
+    });
+    group.addTo(parent);
+    return group;
+  };
+})());
