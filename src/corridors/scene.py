@@ -51,7 +51,7 @@ from corridors.viewport import Bounds
 
 #: What the map shows when nothing is selected: the whole network, Kars to Baku, with room
 #: for the labels of the places at its edges (a test checks it holds every place and line).
-DEFAULT_BOUNDS: Final[Bounds] = (42.6, 38.6, 50.35, 42.05)
+DEFAULT_BOUNDS: Final[Bounds] = (42.6, 38.5, 50.35, 42.05)
 #: The drawing order of the scene's layers, bottom first: water over the land it cuts into,
 #: the route through Syunik over every other line and area, places (clickable) on top.
 DRAWING_ORDER: Final = ("countries", "water", "rivers", "regions", "corridors", "route", "places")
