@@ -301,3 +301,22 @@ def test_scene_labels_come_most_important_first(catalog: Catalog) -> None:
     ranks = [label.rank for label in labels]
     assert ranks == sorted(ranks)
     assert [label.id for label in labels[:2]] == ["baku", "meghri"]
+
+
+def test_a_selection_naming_a_country_and_a_place_frames_the_place(catalog: Catalog) -> None:
+    scene = scene_of(catalog, highlighted=frozenset({"ru", "meghri"}))
+    west, south, east, north = scene.bounds
+    assert east - west < 1
+    assert north - south < 1
+    assert box(*scene.bounds).contains(catalog.geometries["meghri"])
+    # a country alone is framed whole
+    alone = scene_of(catalog, highlighted=frozenset({"am"})).bounds
+    assert box(*alone).contains(catalog.geometries["am"])
+
+
+def test_line_labels_stand_off_the_places_the_line_runs_through(catalog: Catalog) -> None:
+    labels = {label.id: label for label in scene_of(catalog).labels}
+    places = [catalog.geometries[place.id] for place in catalog.places]
+    label = labels["baku-tbilisi-kars-railway"]
+    nearest = min(shapely.Point(label.lon, label.lat).distance(place) for place in places)
+    assert nearest > 0.2  # degrees: a dot's width at any zoom the map opens at

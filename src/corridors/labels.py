@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from shapely.geometry import LineString, MultiLineString, Point
+from shapely.geometry import LineString, MultiLineString, MultiPoint, Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
@@ -67,23 +67,27 @@ def scene_labels(
 ) -> tuple[SceneLabel, ...]:
     """A label for each drawn feature, most important first (rank, then id)."""
     water = {body.id: body for body in catalog.water}
+    places = MultiPoint([(place.lon, place.lat) for place in catalog.places])
     labels = []
     for feature in drawn:
         record = water.get(feature.id) or catalog.feature(feature.id)
-        label = _label(record, feature, translate)
+        label = _label(record, feature, translate, places)
         labels.append(label)
     return tuple(sorted(labels, key=lambda label: (label.rank, label.id)))
 
 
 def _label(
-    record: Boundary | Place | Corridor | WaterBody, feature: Drawn, translate: Translator
+    record: Boundary | Place | Corridor | WaterBody,
+    feature: Drawn,
+    translate: Translator,
+    places: BaseGeometry,
 ) -> SceneLabel:
     short = getattr(record, "short_name", None)
     text = translate.text(short or record.names)
     rank = record.label_rank or _default_rank(record)
     if feature.highlighted:
         rank = SELECTED_LABEL_RANK
-    lon, lat = _anchor(record, feature.geometry)
+    lon, lat = _anchor(record, feature.geometry, places)
     if isinstance(record, Place):
         style = "capital" if record.kind is PlaceKind.CAPITAL else "place"
         return SceneLabel(record.id, text, lon, lat, rank, style, feature.radius + LABEL_GAP)
@@ -107,12 +111,14 @@ def _default_rank(record: Boundary | Place | Corridor | WaterBody) -> int:
 
 
 def _anchor(
-    record: Boundary | Place | Corridor | WaterBody, geometry: BaseGeometry
+    record: Boundary | Place | Corridor | WaterBody, geometry: BaseGeometry, places: BaseGeometry
 ) -> tuple[float, float]:
     """Longitude and latitude of a label: given in the data, or derived from the geometry.
 
-    A point is labelled where it is; a line at its middle; an area at the pole of
-    inaccessibility of its largest part (the point inside farthest from its outline).
+    A point is labelled where it is; a line near its middle, where it is farthest from
+    any place (lines run through places, whose dots a name must not cover); an area at
+    the pole of inaccessibility of its largest part (the point inside farthest from its
+    outline).
     """
     given = getattr(record, "label_at", None)
     if given is not None:
@@ -121,8 +127,9 @@ def _anchor(
     if isinstance(geometry, Point):
         return geometry.x, geometry.y
     if isinstance(geometry, LineString | MultiLineString):
-        middle = geometry.interpolate(0.5, normalized=True)
-        return middle.x, middle.y
+        stops = [geometry.interpolate(share / 20, normalized=True) for share in range(6, 15)]
+        best = max(stops, key=lambda stop: round(stop.distance(places), 6))
+        return round(best.x, 4), round(best.y, 4)
     parts = getattr(geometry, "geoms", [geometry])
     largest = max(parts, key=lambda part: part.area)
     pole = polylabel(largest, tolerance=0.01)

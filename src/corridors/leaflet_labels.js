@@ -3,6 +3,7 @@
 // `parent`; the labels come sorted most important first. After each zoom or move, each
 // label is shown only if its box stays clear of every label shown before it, so the
 // most important names show at the default zoom and more appear as the reader zooms in.
+// A label that is not a place's (areas, lines, water) also gives way to the places' dots.
 // Every text arrives as escaped HTML from the server.
 var atlasLabels = window.atlasLabels || (window.atlasLabels = (function () {
   var STYLE_ID = "atlas-label-style";
@@ -27,15 +28,28 @@ var atlasLabels = window.atlasLabels || (window.atlasLabels = (function () {
       a.top < b.bottom + PAD && a.bottom > b.top - PAD;
   }
 
-  function layout(markers) {
+  // The dot of a place label, as a box around the marker's anchor (its icon's corner).
+  function dotBox(marker, radius) {
+    var anchor = marker.getElement().getBoundingClientRect();
+    return {left: anchor.left - radius, right: anchor.left + radius,
+      top: anchor.top - radius, bottom: anchor.top + radius};
+  }
+
+  function layout(markers, labels) {
     var shown = [];
-    markers.forEach(function (marker) {
+    // names of areas, lines and water never cover a place's dot
+    var dots = [];
+    markers.forEach(function (marker, index) {
+      if (marker.getElement() && labels[index].dot) dots.push(dotBox(marker, labels[index].dot));
+    });
+    markers.forEach(function (marker, index) {
       var icon = marker.getElement();
       if (!icon) return;
       var text = icon.firstChild;
       text.style.visibility = "visible";
       var box = text.getBoundingClientRect();
-      if (shown.some(function (other) { return overlaps(box, other); })) {
+      var obstacles = labels[index].dot ? shown : shown.concat(dots);
+      if (obstacles.some(function (other) { return overlaps(box, other); })) {
         text.style.visibility = "hidden";
       } else {
         shown.push(box);
@@ -50,7 +64,7 @@ var atlasLabels = window.atlasLabels || (window.atlasLabels = (function () {
       return L.marker([label.lat, label.lon], {icon: icon, interactive: false, keyboard: false});
     });
     var group = L.layerGroup(markers);
-    var relayout = function () { layout(markers); };
+    var relayout = function () { layout(markers, labels); };
     group.on("add", function () {
       group._map.on("zoomend moveend resize", relayout);
       window.requestAnimationFrame(relayout);

@@ -17,7 +17,7 @@ from jinja2.utils import htmlsafe_json_dumps
 
 from corridors._folium_script import ScriptElement
 from corridors.i18n import Translator
-from corridors.labels import SceneLabel
+from corridors.labels import LABEL_GAP, SceneLabel
 from corridors.styles import LABEL_STYLES, LabelStyle, css_rgb
 
 SCRIPT: Final = resources.files("corridors").joinpath("leaflet_labels.js").read_text("utf-8")
@@ -67,7 +67,13 @@ class LabelLayer(ScriptElement):
         self._name = "LabelLayer"
         self.script = SCRIPT
         rows: list[dict[str, Any]] = [
-            {"lat": label.lat, "lon": label.lon, "html": label_html(label, translate)}
+            {
+                "lat": label.lat,
+                "lon": label.lon,
+                "html": label_html(label, translate),
+                # the radius of a place's dot (an obstacle to the other kinds of label)
+                "dot": max(label.offset - LABEL_GAP, 0.0),
+            }
             for label in labels
         ]
         #: Safe inside <script>: "<", ">", "&" and "'" are written as \u escapes.

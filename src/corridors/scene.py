@@ -19,6 +19,7 @@ from corridors.labels import SceneLabel, scene_labels
 from corridors.models import (
     LAYERS,
     Boundary,
+    BoundaryKind,
     Corridor,
     EventKind,
     Place,
@@ -138,7 +139,7 @@ def build_scene(catalog: Catalog, request: SceneRequest) -> Scene:
     context = water_features(catalog, translate)
     return Scene(
         features=tuple(features),
-        bounds=_bounds(catalog, request.highlighted),
+        bounds=_bounds(catalog, _framed(catalog, request.highlighted)),
         context=context,
         labels=scene_labels(catalog, (*context, *features), translate),
     )
@@ -260,6 +261,24 @@ def water_features(catalog: Catalog, translate: Translator) -> tuple[SceneFeatur
             )
         )
     return tuple(sorted(features, key=_drawing_order))
+
+
+def _framed(catalog: Catalog, feature_ids: Collection[str]) -> list[str]:
+    """What a view of the selection frames: its smaller features when it has any.
+
+    A selection that names a whole country beside places, lines or regions is about
+    those; framing the country too would show it all (Russia up to the window's edge).
+    """
+    known = [fid for fid in feature_ids if fid in catalog.geometries]
+    smaller = [
+        fid
+        for fid in known
+        if not (
+            catalog.layer_of(fid) == "countries"
+            and catalog.feature(fid).kind is BoundaryKind.COUNTRY  # type: ignore[union-attr]
+        )
+    ]
+    return smaller or known
 
 
 def _bounds(catalog: Catalog, feature_ids: Collection[str]) -> Bounds:
