@@ -3,7 +3,8 @@
 // `parent`; the labels come sorted most important first. After each zoom or move, each
 // label is shown only if its box stays clear of every label shown before it, so the
 // most important names show at the default zoom and more appear as the reader zooms in.
-// A label that is not a place's (areas, lines, water) also gives way to the places' dots.
+// A place's name tries four places around its dot (above, below, right, left); a label
+// that is not a place's (areas, lines, water) also gives way to the places' dots.
 // Every text arrives as escaped HTML from the server.
 var atlasLabels = window.atlasLabels || (window.atlasLabels = (function () {
   var STYLE_ID = "atlas-label-style";
@@ -35,6 +36,17 @@ var atlasLabels = window.atlasLabels || (window.atlasLabels = (function () {
       top: anchor.top - radius, bottom: anchor.top + radius};
   }
 
+  // Where a place's name may stand, in order of preference: above, below, right, left of
+  // its dot (`o` pixels from its centre). Other names are centred on their anchor.
+  function placements(o) {
+    return [
+      "translate(-50%, calc(-100% - " + o + "px))",
+      "translate(-50%, " + o + "px)",
+      "translate(" + o + "px, -50%)",
+      "translate(calc(-100% - " + o + "px), -50%)",
+    ];
+  }
+
   function layout(markers, labels) {
     var shown = [];
     // names of areas, lines and water never cover a place's dot
@@ -46,14 +58,20 @@ var atlasLabels = window.atlasLabels || (window.atlasLabels = (function () {
       var icon = marker.getElement();
       if (!icon) return;
       var text = icon.firstChild;
-      text.style.visibility = "visible";
-      var box = text.getBoundingClientRect();
-      var obstacles = labels[index].dot ? shown : shown.concat(dots);
-      if (obstacles.some(function (other) { return overlaps(box, other); })) {
-        text.style.visibility = "hidden";
-      } else {
-        shown.push(box);
+      var label = labels[index];
+      var obstacles = label.dot ? shown : shown.concat(dots);
+      var tries = label.dot ? placements(label.offset) : [text.style.transform];
+      text.style.visibility = "hidden";
+      for (var i = 0; i < tries.length; i++) {
+        text.style.transform = tries[i];
+        var box = text.getBoundingClientRect();
+        if (!obstacles.some(function (other) { return overlaps(box, other); })) {
+          text.style.visibility = "visible";
+          shown.push(box);
+          return;
+        }
       }
+      text.style.transform = tries[0];
     });
   }
 

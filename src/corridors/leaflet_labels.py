@@ -73,6 +73,7 @@ class LabelLayer(ScriptElement):
                 "html": label_html(label, translate),
                 # the radius of a place's dot (an obstacle to the other kinds of label)
                 "dot": max(label.offset - LABEL_GAP, 0.0),
+                "offset": label.offset,
             }
             for label in labels
         ]
