@@ -14,7 +14,7 @@ from conftest import open_app
 from corridors.catalog import Catalog
 from corridors.deck_picking import layer_name
 from corridors.leaflet import LEAFLET_CSS, LEAFLET_JS
-from corridors.models import LAYERS
+from corridors.scene import DRAWING_ORDER
 from corridors.styles import HIGHLIGHT, css_rgb
 from corridors.timeline import SUMMIT_WEEK
 
@@ -50,7 +50,10 @@ def card_ids(at: AppTest, prefix: str = "list") -> list[str]:
 def test_the_page_shows_map_legend_timeline_and_events(app: AppTest) -> None:
     assert app.title[0].value == "Corridor Atlas"
     layers = {layer_name(layer["id"]) for layer in deck_spec(app)["layers"]}
-    assert layers == {"countries", "regions", "corridors", "places"}
+    assert layers == {
+        *("countries", "water", "rivers", "regions", "corridors"),
+        *("route-casing", "route", "places", "labels"),
+    }
     assert len(app.get("vega_lite_chart")) == 1
     assert card_ids(app)  # the first page of event cards
 
@@ -149,9 +152,10 @@ def test_leaflet_draws_every_layer_from_local_assets(app: AppTest, catalog: Cata
     assert "L.map(" in args["script"]
     features = leaflet_features(app)
     assert [f["properties"]["layer"] for f in features] == sorted(
-        (f["properties"]["layer"] for f in features), key=LAYERS.index
+        (f["properties"]["layer"] for f in features), key=DRAWING_ORDER.index
     )
-    assert {f["id"] for f in features} == {feature.id for feature in catalog.features()}
+    drawn = {feature.id for feature in catalog.features()} | {body.id for body in catalog.water}
+    assert {f["id"] for f in features} == drawn
     meghri = next(f for f in features if f["id"] == "meghri")
     assert meghri["geometry"]["type"] == "Point"
     assert "Meghri" in meghri["properties"]["tooltip"]
@@ -175,8 +179,10 @@ def test_leaflet_follows_the_selection(app: AppTest, catalog: Catalog) -> None:
 
 def test_layers_can_be_toggled(app: AppTest) -> None:
     app.multiselect(key="layers").set_value(["countries", "corridors"]).run()
-    drawn = {layer_name(layer["id"]) for layer in deck_spec(app)["layers"]}
-    assert drawn == {"countries", "corridors"}
+    # water and labels are context, always drawn; the route is one of the corridors
+    assert {layer_name(layer["id"]) for layer in deck_spec(app)["layers"]} == {
+        *("countries", "water", "rivers", "corridors", "route-casing", "route", "labels")
+    }
 
 
 def test_event_pages_survive_filters_and_a_cleared_page(app: AppTest) -> None:

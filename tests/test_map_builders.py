@@ -18,7 +18,7 @@ from corridors.i18n import Translator
 from corridors.leaflet import LEAFLET_CSS, LEAFLET_JS, build_map
 from corridors.models import EventKind
 from corridors.scene import DEFAULT_BOUNDS, Scene, SceneRequest, build_scene
-from corridors.styles import HIGHLIGHT, STATUS_COLOR
+from corridors.styles import HIGHLIGHT, ROUTE_COLOR, STATUS_COLOR
 from corridors.timeline import DateRange, catalogue_span
 from corridors.viewport import fit_bounds
 
@@ -56,16 +56,16 @@ def test_scene_draws_corridors_as_of_the_range_end(catalog: Catalog) -> None:
     def corridor_colours(end: dt.date) -> dict[str, tuple[int, ...]]:
         dates = DateRange(dt.date(1990, 1, 1), end)
         scene = build_scene(catalog, SceneRequest(dates=dates))
-        return {f.id: f.line.color for f in scene.layer("corridors")}
+        return {f.id: f.line.color[:3] for f in (*scene.layer("corridors"), *scene.layer("route"))}
 
     in_2021 = corridor_colours(dt.date(2021, 6, 1))
     assert "syunik-route" in in_2021  # proposed in November 2020
     assert "kars-igdir-nakhchivan-railway" in in_2021
     assert "aras-route-iran" not in in_2021  # first planned in 2022
-    assert in_2021["horadiz-aghband-railway"] == STATUS_COLOR["under-construction"]
+    assert in_2021["horadiz-aghband-railway"] == STATUS_COLOR["under-construction"][:3]
     in_2016 = corridor_colours(dt.date(2016, 1, 1))
     assert "syunik-route" not in in_2016
-    assert in_2016["baku-tbilisi-kars-railway"] == STATUS_COLOR["under-construction"]
+    assert in_2016["baku-tbilisi-kars-railway"] == STATUS_COLOR["under-construction"][:3]
 
 
 def test_scene_highlights_and_fits_the_selection(catalog: Catalog) -> None:
@@ -93,12 +93,11 @@ def test_scene_shows_only_chosen_layers(catalog: Catalog) -> None:
 def test_deck_has_one_pickable_layer_per_map_layer_with_ids(catalog: Catalog) -> None:
     spec = deck_json(scene_of(catalog))
     assert [layer["id"] for layer in spec["layers"]] == [
-        "countries",
-        "regions",
-        "corridors",
-        "places",
+        *("countries", "water", "rivers", "regions", "corridors"),
+        *("route-casing", "route", "places", "labels"),
     ]
-    assert all(layer["pickable"] for layer in spec["layers"])
+    pickable = {layer["id"] for layer in spec["layers"] if layer["pickable"]}
+    assert pickable == {"countries", "regions", "corridors", "route", "places"}
     assert {row["id"] for row in rows(spec, "places")} == {p.id for p in catalog.places}
     # MultiPolygons are split into one row per polygon, all keeping the feature id
     assert {row["id"] for row in rows(spec, "countries")} == {c.id for c in catalog.countries}
@@ -123,9 +122,13 @@ def test_deck_payload_is_small(catalog: Catalog) -> None:
 
 
 def test_deck_highlight_colour(catalog: Catalog) -> None:
-    spec = deck_json(scene_of(catalog, highlighted=frozenset({"syunik-route"})))
-    route = next(row for row in rows(spec, "corridors") if row["id"] == "syunik-route")
-    assert route["color"] == list(HIGHLIGHT)
+    selected = frozenset({"syunik-route", "kars-igdir-nakhchivan-railway"})
+    spec = deck_json(scene_of(catalog, highlighted=selected))
+    railway = next(r for r in rows(spec, "corridors") if r["id"] == "kars-igdir-nakhchivan-railway")
+    assert railway["color"] == list(HIGHLIGHT)
+    # the route keeps its reserved colour; the selection is its halo
+    assert rows(spec, "route")[0]["color"] == list(ROUTE_COLOR)
+    assert rows(spec, "route-casing")[0]["color"] == list(HIGHLIGHT)
 
 
 def test_leaflet_loads_only_local_assets(catalog: Catalog) -> None:

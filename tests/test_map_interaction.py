@@ -102,7 +102,10 @@ def test_layer_ids_keep_their_names_and_are_stable_for_the_same_rows(catalog: Ca
     first, again = spec_of(catalog, clicks=3), spec_of(catalog, clicks=3)
     assert layer_ids(first) == layer_ids(again)
     names = [layer_name(layer["id"]) for layer in first["layers"]]
-    assert names == ["countries", "regions", "corridors", "places"]
+    assert names == [
+        *("countries", "water", "rivers", "regions", "corridors"),
+        *("route-casing", "route", "places", "labels"),
+    ]
 
 
 @pytest.mark.parametrize(

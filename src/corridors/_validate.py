@@ -22,11 +22,11 @@ from corridors._documents import parse_json, parse_yaml
 from corridors._errors import Problem, ProblemKind, quote
 from corridors._reading import read_data_text
 from corridors.datasets import DATASETS, STORIES_DIR
-from corridors.models import Boundary, Corridor, Event, Place, Story
+from corridors.models import Boundary, Corridor, Event, Place, Story, WaterBody, WaterKind
 from corridors.window import REGIONAL_WINDOW
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
-IdentifiedT = TypeVar("IdentifiedT", Boundary, Place, Corridor, Event)
+IdentifiedT = TypeVar("IdentifiedT", Boundary, Place, Corridor, Event, WaterBody)
 Checked = tuple[list[RecordT], list[Problem]]
 
 _KIND_BY_ERROR_TYPE: Final = {
@@ -42,6 +42,7 @@ _POLYGONAL: Final = ("Polygon", "MultiPolygon")
 _WGS84_NAMES: Final = frozenset(
     {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", settings.default_crs}
 )
+_LINEAR: Final = ("LineString", "MultiLineString")
 
 
 # -- documents -----------------------------------------------------------------
@@ -129,10 +130,35 @@ def parse_boundaries(
     return valid, problems
 
 
+def parse_water(
+    filename: str, raw_features: Sequence[Any]
+) -> tuple[list[tuple[WaterBody, BaseGeometry]], list[Problem]]:
+    """Each GeoJSON feature as a water record with its geometry (lines for rivers)."""
+    valid: list[tuple[WaterBody, BaseGeometry]] = []
+    problems: list[Problem] = []
+    for index, raw in enumerate(raw_features):
+        properties = raw.get("properties") if isinstance(raw, dict) else None
+        feature_id = record_id(properties, index)
+        try:
+            water = WaterBody.model_validate(properties)
+        except ValidationError as error:
+            problems.extend(validation_problems(filename, feature_id, error.errors()))
+            continue
+        kinds = _LINEAR if water.kind is WaterKind.RIVER else _POLYGONAL
+        geometry, found = polygon_of(filename, feature_id, raw.get("geometry"), kinds=kinds)
+        problems.extend(found)
+        if geometry is not None:
+            valid.append((water, geometry))
+    return valid, problems
+
+
 def polygon_of(
-    filename: str, feature_id: str, raw: object
+    filename: str, feature_id: str, raw: object, *, kinds: tuple[str, ...] = _POLYGONAL
 ) -> tuple[BaseGeometry | None, list[Problem]]:
-    """The valid (Multi)Polygon inside the window that ``raw`` describes, or why not."""
+    """The valid geometry inside the window that ``raw`` describes, or why not.
+
+    ``kinds`` are the accepted geometry types ((Multi)Polygon unless told otherwise).
+    """
 
     def rejected(kind: ProblemKind, reason: str) -> tuple[None, list[Problem]]:
         return None, [Problem(filename, feature_id, "geometry", kind, reason)]
@@ -143,9 +169,10 @@ def polygon_of(
         return rejected(
             ProblemKind.INVALID_GEOMETRY, f"not a GeoJSON geometry: {quote(str(error))}"
         )
-    if geometry.geom_type not in _POLYGONAL or geometry.is_empty:
+    if geometry.geom_type not in kinds or geometry.is_empty:
+        expected = "a (Multi)Polygon" if kinds == _POLYGONAL else " or ".join(kinds)
         return rejected(
-            ProblemKind.INVALID_GEOMETRY, f"expected a (Multi)Polygon, got {geometry.geom_type}"
+            ProblemKind.INVALID_GEOMETRY, f"expected {expected}, got {geometry.geom_type}"
         )
     vertices = shapely.get_num_coordinates(geometry)
     if vertices > settings.max_geometry_vertices:

@@ -25,6 +25,7 @@ from corridors._validate import (
     feature_list,
     parse_boundaries,
     parse_records,
+    parse_water,
     place_problems,
     read_document,
     record_list,
@@ -33,7 +34,7 @@ from corridors._validate import (
     unique_ids,
 )
 from corridors.datasets import DATASETS, STORIES_DIR, data_dir
-from corridors.models import LAYERS, Boundary, Corridor, Event, Place, Story
+from corridors.models import LAYERS, Boundary, Corridor, Event, Place, Story, WaterBody
 
 Feature = Boundary | Place | Corridor
 RecordT = TypeVar("RecordT", bound=BaseModel)
@@ -54,6 +55,9 @@ class Catalog:
     events: tuple[Event, ...]
     geometries: Mapping[str, BaseGeometry]
     stories: tuple[Story, ...] = ()
+    #: Seas, lakes and rivers: drawn as context, never linked to events.
+    water: tuple[WaterBody, ...] = ()
+    water_geometries: Mapping[str, BaseGeometry] = field(default_factory=dict)
     _layer_by_id: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -161,6 +165,11 @@ def inspect_catalog(directory: Path | str | None = None) -> CatalogReport:
         events,
         lambda e, rejected: event_problems(e, feature_ids=feature_ids, rejected=rejected),
     )
+    water, water_shapes = _water(
+        root,
+        problems,
+        taken=_files_of(countries=countries, regions=regions, places=places, corridors=corridors),
+    )
     catalog = Catalog(
         countries=tuple(countries),
         regions=tuple(regions),
@@ -169,6 +178,8 @@ def inspect_catalog(directory: Path | str | None = None) -> CatalogReport:
         events=tuple(sorted(events, key=lambda e: (e.date, e.id))),
         geometries={key: shapes[key] for key in feature_ids},
         stories=tuple(_stories(root, problems)),
+        water=tuple(water),
+        water_geometries={w.id: water_shapes[w.id] for w in water},
     )
     return CatalogReport(catalog, problems.all())
 
@@ -235,6 +246,22 @@ def _boundaries(
     features = problems.take(feature_list(filename, document))
     pairs = problems.take(parse_boundaries(filename, features))
     return [boundary for boundary, _ in pairs], {b.id: geometry for b, geometry in pairs}
+
+
+def _water(
+    root: Path, problems: _Problems, *, taken: Mapping[str, str]
+) -> tuple[list[WaterBody], dict[str, BaseGeometry]]:
+    """The valid water features (optional file: a data folder without it draws no water)."""
+    filename = DATASETS["water"]
+    if not (root / filename).is_file():
+        return [], {}
+    document, found = read_document(root, filename)
+    problems.add(found)
+    features = problems.take(feature_list(filename, document))
+    pairs = problems.take(parse_water(filename, features))
+    accepted = problems.take(unique_ids("water", [w for w, _ in pairs], taken=taken))
+    shapes = {w.id: geometry for w, geometry in pairs}
+    return accepted, {w.id: shapes[w.id] for w in accepted}
 
 
 def _stories(root: Path, problems: _Problems) -> Iterator[Story]:

@@ -1,4 +1,4 @@
-"""Command line: ``corridors validate | build-geodata | export | serve``."""
+"""Command line: ``corridors validate | build-geodata | build-water | export | serve``."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from corridors._atomic import write_text_atomic
 from corridors._errors import BuildError, CatalogError
 from corridors.assets import main_script, site_dir
 from corridors.build import build_geodata
+from corridors.build_water import build_water
 from corridors.catalog import CatalogReport, load_catalog
 from corridors.datasets import DATA_DIR_ENV, DATASETS, data_dir
 from corridors.export import events_csv, events_geojson, geojson_text, map_html
@@ -58,6 +59,16 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=None, help="data directory (default: bundled)")
     build.add_argument("--tolerance", type=float, default=0.003, help="simplification, degrees")
     build.set_defaults(run=_build)
+
+    water = commands.add_parser(
+        "build-water", help="regenerate the bundled water from Natural Earth physical layers"
+    )
+    water.add_argument(
+        "source", type=Path, help="folder holding ne_10m_ocean.json, ne_10m_lakes.json, ..."
+    )
+    water.add_argument("--out", type=Path, default=None, help="data directory (default: bundled)")
+    water.add_argument("--tolerance", type=float, default=0.005, help="simplification, degrees")
+    water.set_defaults(run=_build_water)
 
     export = commands.add_parser("export", help="write the events (CSV, GeoJSON) or the map (HTML)")
     export.add_argument("format", choices=("csv", "geojson", "html"))
@@ -169,6 +180,7 @@ def _summary_table(report: CatalogReport, directory: Path) -> Table:
         ("regions", len(catalog.regions), ", ".join(r.id for r in catalog.regions)),
         ("places", len(catalog.places), f"{sum(len(p.aliases) for p in catalog.places)} aliases"),
         ("corridors", len(catalog.corridors), ", ".join(c.id for c in catalog.corridors)),
+        ("water", len(catalog.water), ", ".join(w.id for w in catalog.water)),
         (
             "events",
             len(catalog.events),
@@ -197,6 +209,16 @@ def _build(args: argparse.Namespace, console: Console) -> int:
     try:
         with console.status("Simplifying the boundary coverage ..."):
             summary = build_geodata(args.source, out_dir, tolerance=args.tolerance)
+    except BuildError as error:
+        console.print(Text("error:", style="bold red"), Text(str(error)))
+        return 2
+    console.print(str(summary), markup=False)
+    return 0
+
+
+def _build_water(args: argparse.Namespace, console: Console) -> int:
+    try:
+        summary = build_water(args.source, data_dir(args.out), tolerance=args.tolerance)
     except BuildError as error:
         console.print(Text("error:", style="bold red"), Text(str(error)))
         return 2

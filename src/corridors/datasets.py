@@ -15,6 +15,7 @@ DATA_DIR_ENV: Final = "CORRIDORS_DATA_DIR"
 DATASETS: Final[dict[str, str]] = {
     "countries": "countries.geojson",
     "regions": "regions.geojson",
+    "water": "water.geojson",
     "places": "places.yaml",
     "corridors": "corridors.yaml",
     "events": "events.yaml",

@@ -12,8 +12,16 @@ from shapely.geometry.base import BaseGeometry
 
 from corridors.basemaps import BASEMAPS, BUNDLED
 from corridors.i18n import Translator
+from corridors.labels import SceneLabel, glyphs
 from corridors.scene import Scene, SceneFeature
+from corridors.shaping import visual_text
+from corridors.styles import LABEL_HALO, LABEL_STYLES
 from corridors.viewport import DECK_ZOOM_OFFSET, Camera
+
+#: Label font: the browser's sans-serif (Arabic comes pre-shaped, see :mod:`corridors.shaping`).
+LABEL_FONT: Final = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
+#: Label size in pixels (the point-label layer writes every label at one size).
+LABEL_SIZE: Final = 12
 
 TOOLTIP_STYLE: Final = {
     "backgroundColor": "white",
@@ -38,9 +46,14 @@ def build_deck(
     """A pydeck Deck drawing ``scene``; tooltips are plain text (never parsed as HTML)."""
     layers = [
         _polygon_layer("countries", scene.layer("countries"), translate, filled=True),
+        _water_layer(scene.layer("water")),
+        _river_layer(scene.layer("rivers")),
         _polygon_layer("regions", scene.layer("regions"), translate, filled=False),
-        _path_layer(scene.layer("corridors"), translate),
+        _path_layer("corridors", scene.layer("corridors"), translate),
+        _casing_layer(scene.layer("route")),
+        _path_layer("route", scene.layer("route"), translate),
         _place_layer(scene.layer("places"), translate),
+        _label_layer(scene.labels, translate),
     ]
     return CompactDeck(
         layers=[layer for layer in layers if layer is not None],
@@ -119,7 +132,86 @@ def _polygon_layer(
     )
 
 
-def _path_layer(features: tuple[SceneFeature, ...], translate: Translator) -> pdk.Layer | None:
+def _lines(geometry: BaseGeometry) -> list[list[list[float]]]:
+    """Each part of a (Multi)LineString as a list of [lon, lat]."""
+    return [_coords(part) for part in getattr(geometry, "geoms", [geometry])]
+
+
+def _water_layer(features: tuple[SceneFeature, ...]) -> pdk.Layer | None:
+    """Seas and lakes: filled, not outlined, never picked."""
+    if not features:
+        return None
+    rows = [
+        {"id": feature.id, "fill": list(feature.fill), "polygon": rings}
+        for feature in features
+        for rings in _rings(feature.geometry)
+    ]
+    return pdk.Layer(
+        "PolygonLayer",
+        id="water",
+        data=rows,
+        get_polygon="polygon",
+        get_fill_color="fill",
+        filled=True,
+        stroked=False,
+        pickable=False,
+    )
+
+
+def _river_layer(features: tuple[SceneFeature, ...]) -> pdk.Layer | None:
+    """Rivers: thin blue lines, never picked."""
+    if not features:
+        return None
+    rows = [
+        {"id": feature.id, "color": list(feature.line.color), "path": path}
+        for feature in features
+        for path in _lines(feature.geometry)
+    ]
+    return pdk.Layer(
+        "PathLayer",
+        id="rivers",
+        data=rows,
+        get_path="path",
+        get_color="color",
+        get_width=features[0].line.width,
+        width_units=pdk.types.String("pixels"),
+        joint_rounded=True,
+        pickable=False,
+    )
+
+
+def _casing_layer(features: tuple[SceneFeature, ...]) -> pdk.Layer | None:
+    """The halo under the route through Syunik (white; the selection colour when selected)."""
+    cased = [feature for feature in features if feature.casing is not None]
+    if not cased:
+        return None
+    rows = [
+        {
+            "id": feature.id,
+            "color": list(feature.casing.color),
+            "width": feature.casing.width,
+            "path": _coords(feature.geometry),
+        }
+        for feature in cased
+        if feature.casing is not None
+    ]
+    return pdk.Layer(
+        "PathLayer",
+        id="route-casing",
+        data=rows,
+        get_path="path",
+        get_color="color",
+        get_width="width",
+        width_units=pdk.types.String("pixels"),
+        cap_rounded=True,
+        joint_rounded=True,
+        pickable=False,
+    )
+
+
+def _path_layer(
+    layer_id: str, features: tuple[SceneFeature, ...], translate: Translator
+) -> pdk.Layer | None:
     if not features:
         return None
     rows = [
@@ -135,7 +227,7 @@ def _path_layer(features: tuple[SceneFeature, ...], translate: Translator) -> pd
     ]
     return pdk.Layer(
         "PathLayer",
-        id="corridors",
+        id=layer_id,
         data=rows,
         get_path="path",
         get_color="color",
@@ -178,4 +270,54 @@ def _place_layer(features: tuple[SceneFeature, ...], translate: Translator) -> p
         line_width_min_pixels=1,
         pickable=True,
         auto_highlight=True,
+    )
+
+
+def _label_layer(labels: tuple[SceneLabel, ...], translate: Translator) -> pdk.Layer | None:
+    """The names, in the scene's language; a label gives way to an overlapping higher rank.
+
+    deck.gl's ``PointLabelLayer`` (in Streamlit's deck.gl) draws each label above its
+    point, clear of a place's dot (``radius``), and gives the collision filter a hit box
+    that covers the label's anchor; the ``CollisionFilterExtension`` then hides the labels
+    of lower priority that overlap others. deck.gl neither shapes Arabic nor orders it right
+    to left, so right-to-left text is sent shaped and in visual order, and ``characterSet``
+    lists every glyph used.
+    """
+    if not labels:
+        return None
+    rows: list[dict[str, Any]] = []
+    texts: list[str] = []
+    for label in labels:
+        style = LABEL_STYLES[label.style]
+        texts.append(visual_text(label.text) if translate.rtl else label.text)
+        rows.append(
+            {
+                "id": label.id,
+                "text": texts[-1],
+                "position": [label.lon, label.lat],
+                "color": list(style.color),
+                "radius": label.offset,
+                "priority": 100 - 10 * label.rank,
+            }
+        )
+    return pdk.Layer(
+        "PointLabelLayer",
+        id="labels",
+        data=rows,
+        get_position="position",
+        get_text="text",
+        get_color="color",
+        get_radius="radius",
+        get_text_anchor=pdk.types.String("middle"),
+        get_alignment_baseline=pdk.types.String("top"),
+        size_scale=LABEL_SIZE,
+        font_family=pdk.types.String(LABEL_FONT),
+        font_weight=600,
+        font_settings={"sdf": True},
+        outline_width=3,
+        outline_color=list(LABEL_HALO),
+        character_set=pdk.types.String(glyphs(texts)),
+        extensions=[{"@@type": "CollisionFilterExtension"}],
+        get_collision_priority="priority",
+        pickable=False,
     )

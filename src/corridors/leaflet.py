@@ -15,16 +15,21 @@ import html
 from typing import Any, Final, cast
 
 import folium
-from branca.element import Element, Figure, MacroElement
+from branca.element import Element, Figure
 from jinja2 import Template
 from jinja2.utils import htmlsafe_json_dumps
 from shapely.geometry import mapping
 
+from corridors._folium_script import ScriptElement
 from corridors.basemaps import BASEMAPS, BUNDLED
 from corridors.i18n import Translator
-from corridors.scene import Scene, SceneFeature
-from corridors.styles import BACKGROUND, css, css_rgb
+from corridors.leaflet_labels import LabelLayer
+from corridors.scene import DRAWING_ORDER, Scene, SceneFeature
+from corridors.styles import BACKGROUND, LineStyle, css, css_rgb
 from corridors.viewport import Camera
+
+#: Drawn as context: not clickable, no tooltip.
+CONTEXT_LAYERS: Final = ("water", "rivers")
 
 LEAFLET_JS: Final = "/app/static/leaflet/leaflet.js"
 LEAFLET_CSS: Final = "/app/static/leaflet/leaflet.css"
@@ -60,16 +65,41 @@ def build_base_map(*, camera: Camera, basemap: str = BUNDLED) -> OfflineMap:
 
 
 def build_feature_groups(scene: Scene, translate: Translator) -> list[folium.FeatureGroup]:
-    """One feature group per drawn layer, bottom first."""
+    """One feature group per drawn layer, bottom first, then the labels."""
     groups = []
-    for layer in ("countries", "regions", "corridors", "places"):
+    for layer in DRAWING_ORDER:
         features = list(scene.layer(layer))
         if not features:
             continue
         group = folium.FeatureGroup(name=layer)
-        SceneLayer(layer, features, translate).add_to(group)
+        casings = [_as_casing(feature) for feature in features if feature.casing is not None]
+        if casings:
+            SceneLayer(f"{layer}-casing", casings, translate, interactive=False).add_to(group)
+        interactive = layer not in CONTEXT_LAYERS
+        SceneLayer(layer, features, translate, interactive=interactive).add_to(group)
+        groups.append(group)
+    if scene.labels:
+        group = folium.FeatureGroup(name="labels")
+        LabelLayer(scene.labels, translate).add_to(group)
         groups.append(group)
     return groups
+
+
+def _as_casing(feature: SceneFeature) -> SceneFeature:
+    """The feature drawn as its own casing: a wider solid line under it."""
+    casing = feature.casing or LineStyle(feature.line.color, feature.line.width)
+    return SceneFeature(
+        id=feature.id,
+        layer=feature.layer,
+        name=feature.name,
+        detail=feature.detail,
+        event_count=feature.event_count,
+        highlighted=feature.highlighted,
+        fill=casing.color,
+        line=casing,
+        radius=0.0,
+        geometry=feature.geometry,
+    )
 
 
 def build_map(
@@ -114,13 +144,14 @@ def _properties(feature: SceneFeature, translate: Translator) -> dict[str, Any]:
             "dashArray": feature.line.dash or None,
             "fillColor": css_rgb(feature.fill),
             "fillOpacity": feature.fill[3] / 255,
+            "fill": feature.geometry.geom_type not in ("LineString", "MultiLineString"),
             "opacity": feature.line.color[3] / 255,
             "radius": feature.radius,
         },
     }
 
 
-class SceneLayer(MacroElement):
+class SceneLayer(ScriptElement):
     """One layer of a scene as a Leaflet GeoJSON layer, styled from each feature's properties.
 
     Features carry ``id``, ``layer``, ``tooltip`` (safe HTML) and ``style`` (Leaflet path
@@ -131,9 +162,11 @@ class SceneLayer(MacroElement):
         """
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = L.geoJson(null, {
+            interactive: {{ "true" if this.interactive else "false" }},
             pointToLayer: (feature, latlng) => L.circleMarker(latlng, feature.properties.style),
             style: (feature) => feature.properties.style,
             onEachFeature: (feature, layer) => {
+                if (!{{ "true" if this.interactive else "false" }}) return;
                 const style = feature.properties.style;
                 layer.bindTooltip(feature.properties.tooltip, {sticky: true});
                 layer.on({
@@ -147,10 +180,18 @@ class SceneLayer(MacroElement):
         """
     )
 
-    def __init__(self, layer: str, features: list[SceneFeature], translate: Translator) -> None:
+    def __init__(
+        self,
+        layer: str,
+        features: list[SceneFeature],
+        translate: Translator,
+        *,
+        interactive: bool = True,
+    ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "SceneLayer"
         self.layer = layer
+        self.interactive = interactive
         collection = {
             "type": "FeatureCollection",
             "features": [
@@ -165,22 +206,3 @@ class SceneLayer(MacroElement):
         }
         #: Safe inside <script>: "<", ">", "&" and "'" are written as \u escapes.
         self.data_json = str(htmlsafe_json_dumps(collection))
-
-    def render(self, **kwargs: Any) -> str:
-        """Add the script to the page as it is (no Jinja pass over the rendered data)."""
-        figure = cast(Figure, self.get_root())
-        script = self._template.module.script(self, kwargs)
-        figure.script.add_child(_Text(script), name=self.get_name())
-        return ""
-
-
-class _Text(Element):
-    """Text put into the page verbatim (``Element(text)`` would compile it as a template)."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
-
-    def render(self, **kwargs: Any) -> str:  # noqa: ARG002 (branca's signature)
-        """The text."""
-        return self.text

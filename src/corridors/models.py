@@ -25,6 +25,9 @@ from corridors.languages import available_languages
 #: The map layers, in drawing order (bottom first).
 LAYERS: Final = ("countries", "regions", "corridors", "places")
 
+#: Label ranks: 1 is labelled first (kept when labels collide), larger ranks give way.
+LabelRank = Annotated[int, Field(ge=1, le=9)]
+
 #: Languages every localized text must have: those the UI speaks (see ``locales/``).
 REQUIRED_LANGUAGES: Final = available_languages()
 
@@ -170,11 +173,23 @@ class BoundaryKind(StrEnum):
     CITY = "city"
 
 
+class WaterKind(StrEnum):
+    """What a water feature is (drawn as context, never linked to events)."""
+
+    SEA = "sea"
+    LAKE = "lake"
+    RESERVOIR = "reservoir"
+    RIVER = "river"
+
+
 class Role(StrEnum):
     """Whether a country is one the atlas is about or a neighbour drawn muted."""
 
     FOCUS = "focus"
     NEIGHBOUR = "neighbour"
+
+
+ShapePoint = tuple[Annotated[float, Field(ge=-90, le=90)], Annotated[float, Field(ge=-180, le=180)]]
 
 
 class _Record(BaseModel):
@@ -212,7 +227,10 @@ class Boundary(_Record):
     role: Role = Role.NEIGHBOUR
     country: FeatureId | None = None
     names: Localized
+    short_name: Localized | None = None
     aliases: tuple[NonEmptyText, ...] = ()
+    label_rank: LabelRank | None = None
+    label_at: ShapePoint | None = None
     sources: LinkedSources
 
 
@@ -228,6 +246,7 @@ class Place(_Record):
     precision: Annotated[str, StringConstraints(pattern=r"^(settlement|approximate)$")]
     names: Localized
     aliases: tuple[NonEmptyText, ...] = ()
+    label_rank: LabelRank | None = None
     note: Localized | None = None
     sources: LinkedSources
 
@@ -247,15 +266,17 @@ class StatusChange(_Record):
     precision: Precision = Precision.DAY
 
 
-ShapePoint = tuple[Annotated[float, Field(ge=-90, le=90)], Annotated[float, Field(ge=-180, le=180)]]
-
-
 class Corridor(_Record):
     """A transit route drawn through gazetteer places and shape points."""
 
     id: FeatureId
     names: Localized
+    short_name: Localized | None = None
     aliases: tuple[NonEmptyText, ...] = ()
+    label_rank: LabelRank | None = None
+    label_at: ShapePoint | None = None
+    #: The route the atlas is about: drawn last, thickest, in a colour of its own.
+    subject: bool = False
     other_names: tuple[OtherName, ...] = ()
     modes: Annotated[tuple[Mode, ...], Field(min_length=1)]
     status_history: Annotated[tuple[StatusChange, ...], Field(min_length=1)]
@@ -304,6 +325,16 @@ class Event(_Record):
         if len(set(features)) != len(features):
             raise PydanticCustomError("invalid_value", "features lists an id twice")
         return features
+
+
+class WaterBody(_Record):
+    """Properties of a sea, lake, reservoir or river (context; the geometry is kept beside it)."""
+
+    id: FeatureId
+    kind: WaterKind
+    names: Localized
+    label_rank: LabelRank | None = None
+    sources: LinkedSources
 
 
 class StoryStep(_Record):

@@ -15,28 +15,53 @@ from shapely.geometry.base import BaseGeometry
 
 from corridors.catalog import Catalog
 from corridors.i18n import Translator
-from corridors.models import LAYERS, Boundary, Corridor, EventKind, Place, PlaceKind, Status
+from corridors.labels import SceneLabel, scene_labels
+from corridors.models import (
+    LAYERS,
+    Boundary,
+    BoundaryKind,
+    Corridor,
+    EventKind,
+    Place,
+    PlaceKind,
+    Status,
+    WaterKind,
+)
 from corridors.styles import (
     COUNTRY_LINE,
     CROSSING_COLOR,
     HIGHLIGHT,
     HIGHLIGHT_FILL,
+    HIGHLIGHT_OUTLINE_WIDTH,
     NEIGHBOUR_LINE,
     PLACE_COLOR,
     REGION_FILL,
     REGION_LINE,
     RGBA,
+    RIVER_LINE,
+    WATER_FILL,
     LineStyle,
     corridor_line,
     country_fill,
+    quiet,
+    route_casing,
+    route_line,
 )
 from corridors.timeline import DateRange, count_by_feature, filter_events
 from corridors.viewport import Bounds
 
-#: What the map shows when nothing is selected: the three focus territories and their rail links.
-DEFAULT_BOUNDS: Final[Bounds] = (43.4, 38.3, 50.4, 42.0)
-PLACE_RADIUS: Final[dict[PlaceKind, float]] = {PlaceKind.CAPITAL: 7.0, PlaceKind.CITY: 5.5}
-DEFAULT_PLACE_RADIUS: Final = 4.5
+#: What the map shows when nothing is selected: the whole network, Kars to Baku, with room
+#: for the labels of the places at its edges (a test checks it holds every place and line).
+DEFAULT_BOUNDS: Final[Bounds] = (42.6, 38.5, 50.35, 42.05)
+#: The drawing order of the scene's layers, bottom first: water over the land it cuts into,
+#: the route through Syunik over every other line and area, places (clickable) on top.
+DRAWING_ORDER: Final = ("countries", "water", "rivers", "regions", "corridors", "route", "places")
+PLACE_RADIUS: Final[dict[PlaceKind, float]] = {
+    PlaceKind.CAPITAL: 7.0,
+    PlaceKind.CITY: 5.5,
+    PlaceKind.TOWN: 4.5,
+}
+DEFAULT_PLACE_RADIUS: Final = 3.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +79,8 @@ class SceneFeature:
     radius: float
     geometry: BaseGeometry
     muted: bool = False
+    #: A wider line drawn under this one (the route's halo; the selection's, when selected).
+    casing: LineStyle | None = None
 
     def tooltip(self, translate: Translator) -> str:
         """Plain-text tooltip: name, kind and status, events in range."""
@@ -63,14 +90,22 @@ class SceneFeature:
 
 @dataclass(frozen=True, slots=True)
 class Scene:
-    """The features to draw, in drawing order, and the box the view should show."""
+    """The features to draw, in drawing order, the labels, and the box the view should show.
+
+    ``features`` are the map layers (:data:`LAYERS`, pickable, linked to events); ``context``
+    the water, drawn but never picked.
+    """
 
     features: tuple[SceneFeature, ...]
     bounds: Bounds
+    context: tuple[SceneFeature, ...] = ()
+    labels: tuple[SceneLabel, ...] = ()
 
     def layer(self, name: str) -> tuple[SceneFeature, ...]:
-        """The features of one layer, in drawing order."""
-        return tuple(feature for feature in self.features if feature.layer == name)
+        """The features of one drawing layer (see :data:`DRAWING_ORDER`), in drawing order."""
+        return tuple(
+            feature for feature in (*self.context, *self.features) if feature.layer == name
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +136,18 @@ def build_scene(catalog: Catalog, request: SceneRequest) -> Scene:
             if drawn is not None:
                 features.append(drawn)
     features.sort(key=_drawing_order)
-    return Scene(tuple(features), _bounds(catalog, request.highlighted))
+    context = water_features(catalog, translate)
+    return Scene(
+        features=tuple(features),
+        bounds=_bounds(catalog, _framed(catalog, request.highlighted)),
+        context=context,
+        labels=scene_labels(catalog, (*context, *features), translate),
+    )
 
 
 def _drawing_order(feature: SceneFeature) -> tuple[int, bool, bool]:
     """Layers bottom first; within a layer, muted features first and highlights last."""
-    return (LAYERS.index(feature.layer), feature.highlighted, not feature.muted)
+    return (DRAWING_ORDER.index(feature.layer), feature.highlighted, not feature.muted)
 
 
 def _scene_feature(
@@ -142,8 +183,10 @@ def _scene_feature(
         line = COUNTRY_LINE if record.role.value == "focus" else NEIGHBOUR_LINE
     else:
         fill, line = REGION_FILL, REGION_LINE
-    if highlighted:
-        fill, line = HIGHLIGHT_FILL, LineStyle(HIGHLIGHT, 3.0)
+    if highlighted and is_country:  # outlined: a flooded country hides what is in it
+        line = LineStyle(HIGHLIGHT, HIGHLIGHT_OUTLINE_WIDTH)
+    elif highlighted:
+        fill, line = HIGHLIGHT_FILL, LineStyle(HIGHLIGHT, HIGHLIGHT_OUTLINE_WIDTH)
     return SceneFeature(
         id=record.id,
         layer="countries" if is_country else "regions",
@@ -170,13 +213,21 @@ def _corridor(
     if status is None:
         return None
     highlighted = corridor.id in request.highlighted
-    style = corridor_line(corridor.modes[0], status)
-    if highlighted:
-        style = LineStyle(HIGHLIGHT, style.width + 3, style.dash)
+    casing = None
+    if corridor.subject:  # its reserved colour always; a selection halo when selected
+        style = route_line(status)
+        casing = route_casing(style)
+        if highlighted:
+            casing = LineStyle(HIGHLIGHT, casing.width + 4)
+    elif highlighted:
+        base = corridor_line(corridor.modes[0], status)
+        style = LineStyle(HIGHLIGHT, base.width + 3, base.dash)
+    else:
+        style = quiet(corridor_line(corridor.modes[0], status))
     modes = translate.join_list(translate(f"modes.{mode}") for mode in corridor.modes)
     return SceneFeature(
         id=corridor.id,
-        layer="corridors",
+        layer="route" if corridor.subject else "corridors",
         name=translate.text(corridor.names),
         detail=f"{translate('features.corridor')} · {modes} · {translate(f'status.{status}')}",
         event_count=count,
@@ -186,7 +237,48 @@ def _corridor(
         radius=0.0,
         geometry=geometry,
         muted=status is Status.DISUSED,
+        casing=casing,
     )
+
+
+def water_features(catalog: Catalog, translate: Translator) -> tuple[SceneFeature, ...]:
+    """The seas, lakes and rivers, as context: filled blue areas and blue lines."""
+    features = []
+    for body in catalog.water:
+        river = body.kind is WaterKind.RIVER
+        features.append(
+            SceneFeature(
+                id=body.id,
+                layer="rivers" if river else "water",
+                name=translate.text(body.names),
+                detail="",
+                event_count=0,
+                highlighted=False,
+                fill=RIVER_LINE.color if river else WATER_FILL,
+                line=RIVER_LINE if river else LineStyle(WATER_FILL, 0.0),
+                radius=0.0,
+                geometry=catalog.water_geometries[body.id],
+            )
+        )
+    return tuple(sorted(features, key=_drawing_order))
+
+
+def _framed(catalog: Catalog, feature_ids: Collection[str]) -> list[str]:
+    """What a view of the selection frames: its smaller features when it has any.
+
+    A selection that names a whole country beside places, lines or regions is about
+    those; framing the country too would show it all (Russia up to the window's edge).
+    """
+    known = [fid for fid in feature_ids if fid in catalog.geometries]
+    smaller = [
+        fid
+        for fid in known
+        if not (
+            catalog.layer_of(fid) == "countries"
+            and catalog.feature(fid).kind is BoundaryKind.COUNTRY  # type: ignore[union-attr]
+        )
+    ]
+    return smaller or known
 
 
 def _bounds(catalog: Catalog, feature_ids: Collection[str]) -> Bounds:

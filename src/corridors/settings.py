@@ -31,3 +31,7 @@ max_reason_chars: int = 500
 
 #: Problems shown in the app's banner; the rest are counted (``corridors validate`` lists all).
 max_banner_problems: int = 50
+
+#: Width in pixels of the narrowest map column the default views are fitted to (a 390 px
+#: phone less the page's side padding). A wider column shows more around the same view.
+narrowest_map_width: int = 340

@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass
 from typing import Final
 
+from corridors import settings
+
 Bounds = tuple[float, float, float, float]  # west, south, east, north
 
 #: Zoom levels here are those of web maps and links (a 256 px world at zoom 0, as in
@@ -33,14 +35,17 @@ def _mercator_y(lat: float) -> float:
 def fit_bounds(
     bounds: Bounds,
     *,
-    width: int = 560,
+    width: int | None = None,
     height: int = 560,
     padding: float = 0.05,
 ) -> Camera:
     """The camera that shows ``bounds`` inside a ``width`` x ``height`` pixel map.
 
-    ``padding`` is the share of the map kept free on every side.
+    ``width`` defaults to :data:`settings.narrowest_map_width`: a view fitted to the
+    narrowest column still shows everything in a wider one (the map column's width is
+    not known on the server). ``padding`` is the share of the map kept free on every side.
     """
+    width = settings.narrowest_map_width if width is None else width
     west, south, east, north = bounds
     top, bottom = _mercator_y(north), _mercator_y(south)
     centre_lat = math.degrees(math.atan(math.sinh(math.pi * (1 - (top + bottom)))))

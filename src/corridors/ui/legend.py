@@ -1,4 +1,4 @@
-"""The legend: what the colours and line styles of the map mean."""
+"""The legend: what the colours and line styles of the map mean, every swatch labelled."""
 
 from __future__ import annotations
 
@@ -16,49 +16,67 @@ from corridors.styles import (
     NEIGHBOUR_FILL,
     PLACE_COLOR,
     REGION_LINE,
+    ROUTE_CASING,
+    ROUTE_COLOR,
+    ROUTE_DASH,
+    ROUTE_WIDTH,
     STATUS_COLOR,
+    WATER_FILL,
     css,
 )
 
+BOX = "display:inline-block;width:1.1em;height:.8em;border:1px solid #888;background:"
+DOT = "display:inline-block;width:.7em;height:.7em;border-radius:50%;background:"
 
-def _swatch(style: str, label: str) -> str:
+
+def swatch(style: str, label: str) -> str:
+    """One swatch and its label (escaped); a swatch is never shown without one."""
+    if not label.strip():
+        raise ValueError("a legend swatch needs a label")
     return (
         f'<span style="display:inline-flex;align-items:center;gap:.35em;margin-inline-end:1em">'
         f'<span style="{style}"></span>{html.escape(label)}</span>'
     )
 
 
-def _line(color: str, width: float, dash: str = "") -> str:
+def _line(color: str, width: float, dash: str = "", casing: str = "") -> str:
     border = "dashed" if dash else "solid"
-    return f"display:inline-block;width:2em;border-top:{width}px {border} {color}"
+    halo = f";box-shadow:0 0 0 2px {casing}" if casing else ""
+    return f"display:inline-block;width:2em;border-top:{width}px {border} {color}{halo}"
 
 
-def render_legend(translate: Translator) -> None:
-    """Swatches for countries, regions, corridor status and mode, places, highlight."""
-    box = "display:inline-block;width:1.1em;height:.8em;border:1px solid #888;background:"
-    dot = "display:inline-block;width:.7em;height:.7em;border-radius:50%;background:"
+def legend_html(translate: Translator) -> str:
+    """The legend as safe HTML in the page's direction."""
+    route_style = _line(css(ROUTE_COLOR), ROUTE_WIDTH - 1, ROUTE_DASH, css(ROUTE_CASING))
     areas = [
-        _swatch(box + css(FOCUS_FILL["az"]), translate("legend.focus")),
-        _swatch(box + css(FOCUS_FILL["am"]), ""),
-        _swatch(box + css(NEIGHBOUR_FILL), translate("legend.neighbour")),
-        _swatch(_line(css(REGION_LINE.color), 1, REGION_LINE.dash), translate("legend.region")),
-        _swatch(box + css(HIGHLIGHT), translate("legend.highlight")),
-        _swatch(dot + css(PLACE_COLOR), translate("legend.place")),
-        _swatch(dot + css(CROSSING_COLOR), translate("legend.crossing")),
+        swatch(route_style, translate("legend.route")),
+        swatch(BOX + css(FOCUS_FILL["az"]), translate("legend.azerbaijan")),
+        swatch(BOX + css(FOCUS_FILL["am"]), translate("legend.armenia")),
+        swatch(BOX + css(NEIGHBOUR_FILL), translate("legend.neighbour")),
+        swatch(_line(css(REGION_LINE.color), 1, REGION_LINE.dash), translate("legend.region")),
+        swatch(BOX + css(WATER_FILL), translate("legend.water")),
+        swatch(DOT + css(PLACE_COLOR), translate("legend.place")),
+        swatch(DOT + css(CROSSING_COLOR), translate("legend.crossing")),
+        swatch(BOX + css(HIGHLIGHT), translate("legend.highlight")),
     ]
     statuses = [
-        _swatch(_line(css(STATUS_COLOR[status]), 4), translate(f"status.{status}"))
+        swatch(_line(css(STATUS_COLOR[status]), 4), translate(f"status.{status}"))
         for status in Status
     ]
     modes = [
-        _swatch(
+        swatch(
             _line("#444", MODE_LINE[mode][0] - 1, MODE_LINE[mode][1]), translate(f"modes.{mode}")
         )
         for mode in Mode
     ]
-    st.html(
+    return (
         f"<div dir='{'rtl' if translate.rtl else 'ltr'}' style='font-size:.85rem;line-height:1.9'>"
         f"<div>{''.join(areas)}</div>"
         f"<div><b>{html.escape(translate('legend.status'))}</b>: {''.join(statuses)}</div>"
         f"<div><b>{html.escape(translate('legend.mode'))}</b>: {''.join(modes)}</div></div>"
     )
+
+
+def render_legend(translate: Translator) -> None:
+    """Swatches for the route, areas, water, places, selection, corridor status and mode."""
+    st.html(legend_html(translate))
