@@ -31,3 +31,8 @@ max_reason_chars: int = 500
 
 #: Problems shown in the app's banner; the rest are counted (``corridors validate`` lists all).
 max_banner_problems: int = 50
+
+#: The map size, in CSS pixels, a story step's camera frames its feature for (presenter
+#: mode's map at 1280 x 720); a larger screen shows a little more around it.
+story_frame_width: int = 920
+story_frame_height: int = 690

@@ -41,7 +41,7 @@ _COMMON_CSS: Final = """
   .st-key-app-header h1 { font-size: 1.9rem; padding: 0; }
   .st-key-app-header button p, .st-key-present-menu button p { white-space: nowrap; }
   .st-key-event-rows summary p, .st-key-feature-rows summary p {
-    white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+    display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;
   }
   html, body, [data-testid="stAppViewContainer"] { overflow-x: hidden; }
 """

@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from typing import Final
 
 import streamlit as st
+from babel.dates import format_date
 
 from corridors.catalog import Catalog
 from corridors.containment import parts_of, wholes_of
 from corridors.i18n import Translator
-from corridors.models import Boundary, Corridor, Event, EventKind, Place
+from corridors.models import Boundary, Corridor, Event, EventKind, Place, Precision
 from corridors.search import search_events
 from corridors.state import EventOrder
 from corridors.timeline import DateRange, EventIndex
@@ -35,8 +36,7 @@ def render_events(
             end=translate.date(dates.end),
         )
     )
-    search, order = st.columns([3, 2], vertical_alignment="bottom")
-    search.text_input(
+    st.text_input(
         translate("events.search"),
         key=session.SEARCH,
         on_change=session.list_changed,
@@ -44,7 +44,7 @@ def render_events(
         icon=":material/search:",
         label_visibility="collapsed",
     )
-    order.segmented_control(
+    st.segmented_control(
         translate("events.order"),
         options=[str(choice) for choice in EventOrder],
         format_func=lambda choice: translate(f"events.{choice}"),
@@ -92,10 +92,17 @@ def render_row(event: Event, translate: Translator, *, key_prefix: str) -> None:
     kind = translate(f"kinds.{event.kind}")
     label = " · ".join(
         md_escape(part)
-        for part in (translate.date(event.date, event.precision), kind, translate.text(event.title))
+        for part in (short_date(event, translate), kind, translate.text(event.title))
     )
     with st.expander(label, expanded=selected, key=f"{key_prefix}-row-{event.id}"):
         _card_body(event, translate, key_prefix=key_prefix, selected=selected)
+
+
+def short_date(event: Event, translate: Translator) -> str:
+    """The event's date in a row: abbreviated month names, to the precision known."""
+    if event.precision is Precision.DAY:
+        return format_date(event.date, format="medium", locale=translate.locale)
+    return translate.date(event.date, event.precision)
 
 
 def render_card(event: Event, translate: Translator, *, key_prefix: str) -> None:

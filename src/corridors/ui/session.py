@@ -28,8 +28,9 @@ PAGE: Final = "page"
 PAGE_BOTTOM: Final = "page_bottom"
 SEARCH: Final = "search"
 ORDER: Final = "order"
-DATE_FROM: Final = "date_from"
-DATE_TO: Final = "date_to"
+DATE_RANGE: Final = "date_range"
+#: The range the date field was last set to from the slider's value.
+DATES_SHOWN: Final = "dates_shown"
 #: The language the widgets were last drawn in (their shown options follow a switch).
 LANG_SHOWN: Final = "lang_shown"
 #: The selection the page last brought into view.
@@ -143,30 +144,28 @@ def dates_changed() -> None:
 
 
 def dates_typed() -> None:
-    """Callback of the from / to date inputs: the slider follows (a reversed range is swapped)."""
-    start, end = st.session_state[DATE_FROM], st.session_state[DATE_TO]
-    if start is None or end is None:
-        return
-    st.session_state[DATES] = (min(start, end), max(start, end))
-    dates_changed()
+    """Callback of the from / to date field: the slider follows once both days are given."""
+    days = st.session_state[DATE_RANGE]
+    if len(days) == 2:
+        st.session_state[DATES] = (min(days), max(days))
+        dates_changed()
 
 
 def settle_dates(ranges: dict[str, DateRange]) -> None:
     """Before the date widgets are drawn: the preset and the date inputs show the range.
 
     Whoever set the range (a link, a preset, the slider, the timeline's brush), the
-    preset names it when one matches and the from / to inputs show its days.
+    preset names it when one matches and the from / to field shows its days.
     """
     start, end = st.session_state[DATES]
     chosen = DateRange(min(start, end), max(start, end))
     if ranges.get(st.session_state[PRESET]) != chosen:
         matching = [name for name, days in ranges.items() if days == chosen]
         st.session_state[PRESET] = matching[0] if matching else "custom"
-    if (st.session_state.get(DATE_FROM), st.session_state.get(DATE_TO)) != (
-        chosen.start,
-        chosen.end,
-    ):
-        st.session_state[DATE_FROM], st.session_state[DATE_TO] = chosen.start, chosen.end
+    # only when the range changed: a half-picked range (its first day) stays in the field
+    if st.session_state.get(DATES_SHOWN) != chosen:
+        st.session_state[DATE_RANGE] = (chosen.start, chosen.end)
+        st.session_state[DATES_SHOWN] = chosen
 
 
 def follow_language() -> None:

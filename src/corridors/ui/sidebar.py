@@ -87,20 +87,15 @@ def render_sidebar(catalog: Catalog, span: DateRange, translate: Translator) -> 
 
 
 def _render_date_inputs(span: DateRange, translate: Translator) -> None:
-    """From and to, typed or picked; the slider below follows them and they follow it."""
-    start, end = st.columns(2, gap="small")
-    for column, key, label in (
-        (start, session.DATE_FROM, "sidebar.from"),
-        (end, session.DATE_TO, "sidebar.to"),
-    ):
-        column.date_input(
-            translate(label),
-            min_value=span.start,
-            max_value=span.end,
-            key=key,
-            on_change=session.dates_typed,
-            format="YYYY-MM-DD",
-        )
+    """From and to in one field, typed or picked; it and the slider follow each other."""
+    st.date_input(
+        translate("sidebar.from_to"),
+        min_value=span.start,
+        max_value=span.end,
+        key=session.DATE_RANGE,
+        on_change=session.dates_typed,
+        format="YYYY-MM-DD",
+    )
 
 
 def _preset_label(key: str, translate: Translator) -> str:
