@@ -44,7 +44,7 @@ def test_every_year_and_month_of_the_span_is_a_preset_latest_first() -> None:
     years = [name for name in ranges if name.startswith("year-")]
     months = [name for name in ranges if name.startswith("month-")]
     assert years == ["year-2026", "year-2025", "year-2024"]
-    assert months[0] == "month-2026-02" and months[-1] == "month-2024-11"
+    assert (months[0], months[-1]) == ("month-2026-02", "month-2024-11")
     assert len(months) == 2 + 12 + 2
     assert ranges["year-2025"] == DateRange(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
     assert ranges["month-2025-02"] == DateRange(dt.date(2025, 2, 1), dt.date(2025, 2, 28))
