@@ -47,18 +47,32 @@ _COMMON_CSS: Final = """
 """
 
 #: The dashboard: the list beside the map scrolls in its own area as tall as the map
-#: column, so the map never scrolls away from it. On a phone the columns become one
-#: column in reading order: map, selection, legend, timeline, list.
+#: column, so the map never scrolls away from it. On a phone the two columns become one
+#: in reading order: the map, the selection, the legend, the list, the timeline.
 _DASHBOARD_CSS: Final = """
-  .st-key-side-pane { max-height: calc(100vh - 8rem); overflow-y: auto; }
+  .st-key-side-pane { max-height: calc(100vh - 10.5rem); overflow-y: auto; }
   .st-key-map-pane { scroll-margin-top: 4rem; }
   @media (max-width: 640px) {
     [data-testid="stMainBlockContainer"] { padding: 3.25rem 0.75rem 1rem; }
     .st-key-app-header h1 { font-size: 1.4rem; }
     .st-key-app-subtitle { display: none; }
-    .st-key-side-pane { max-height: none; overflow-y: visible; }
+    .st-key-map-pane [data-testid="stFullScreenFrame"],
     .st-key-map-pane [data-testid="stDeckGlJsonChart"],
-    .st-key-map-pane iframe { height: min(60vh, 480px) !important; }
+    .st-key-map-pane iframe { height: min(58vh, 480px) !important; }
+    .st-key-map-pane [data-testid="stElementContainer"] { flex: 0 0 auto !important; height: auto !important; }
+    [data-testid="stHorizontalBlock"]:has(.st-key-map-pane) {
+      flex-direction: column; flex-wrap: nowrap;
+    }
+    [data-testid="stHorizontalBlock"]:has(.st-key-map-pane) > [data-testid="stColumn"],
+    [data-testid="stHorizontalBlock"]:has(.st-key-map-pane)
+      > [data-testid="stColumn"] > [data-testid="stVerticalBlock"],
+    [data-testid="stLayoutWrapper"]:has(> .st-key-side-pane),
+    .st-key-side-pane { display: contents; }
+    [data-testid="stLayoutWrapper"]:has(> .st-key-map-pane) { order: 1; }
+    [data-testid="stLayoutWrapper"]:has(> .st-key-selection-pane) { order: 2; }
+    [data-testid="stLayoutWrapper"]:has(> .st-key-legend-pane) { order: 3; }
+    [data-testid="stLayoutWrapper"]:has(> .st-key-list-pane) { order: 4; }
+    [data-testid="stLayoutWrapper"]:has(> .st-key-timeline-pane) { order: 5; }
   }
 """
 
@@ -68,11 +82,14 @@ _PRESENT_CSS: Final = """
   [data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
   [data-testid="stExpandSidebarButton"] { display: none !important; }
   [data-testid="stMainBlockContainer"] { padding: 0.5rem 1rem 0.5rem; max-width: none; }
+  .st-key-present-map [data-testid="stFullScreenFrame"],
   .st-key-present-map [data-testid="stDeckGlJsonChart"],
-  .st-key-present-map iframe { height: calc(100vh - 1.5rem) !important; }
-  .st-key-present-step { max-height: calc(100vh - 1.5rem); overflow-y: auto; }
+  .st-key-present-map iframe { height: calc(100vh - 2.5rem) !important; }
+  .st-key-present-map [data-testid="stElementContainer"] { flex: 0 0 auto !important; height: auto !important; }
+  .st-key-present-step { max-height: calc(100vh - 2.5rem); overflow-y: auto; }
   .st-key-present-step h3 { font-size: 1.35rem; padding-top: 0.25rem; }
   @media (max-width: 640px) {
+    .st-key-present-map [data-testid="stFullScreenFrame"],
     .st-key-present-map [data-testid="stDeckGlJsonChart"],
     .st-key-present-map iframe { height: 62vh !important; }
     .st-key-present-step { max-height: none; }

@@ -88,7 +88,7 @@ def _render_dashboard_page(
         st.title(translate("app.title"), anchor=False, width="content")
         st.space("stretch")
         render_language_choice(translate)
-        share = st.empty()
+        share = st.container(width="content")
         export()
     with st.container(key="app-subtitle"):
         st.caption(translate("app.subtitle"))
@@ -96,7 +96,7 @@ def _render_dashboard_page(
     _render_problems(report, translate)
     _render_dashboard(catalog, index, request, events, translate)
     bring_selection_into_view()
-    with share.container():
+    with share:
         link.render_share(link.current(catalogue_span(catalog.events)), translate)
 
 
