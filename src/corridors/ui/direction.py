@@ -59,7 +59,9 @@ _DASHBOARD_CSS: Final = """
     .st-key-map-pane [data-testid="stFullScreenFrame"],
     .st-key-map-pane [data-testid="stDeckGlJsonChart"],
     .st-key-map-pane iframe { height: min(58vh, 480px) !important; }
-    .st-key-map-pane [data-testid="stElementContainer"] { flex: 0 0 auto !important; height: auto !important; }
+    .st-key-map-pane [data-testid="stElementContainer"] {
+      flex: 0 0 auto !important; height: auto !important;
+    }
     [data-testid="stHorizontalBlock"]:has(.st-key-map-pane) {
       flex-direction: column; flex-wrap: nowrap;
     }
@@ -85,7 +87,9 @@ _PRESENT_CSS: Final = """
   .st-key-present-map [data-testid="stFullScreenFrame"],
   .st-key-present-map [data-testid="stDeckGlJsonChart"],
   .st-key-present-map iframe { height: calc(100vh - 2.5rem) !important; }
-  .st-key-present-map [data-testid="stElementContainer"] { flex: 0 0 auto !important; height: auto !important; }
+  .st-key-present-map [data-testid="stElementContainer"] {
+    flex: 0 0 auto !important; height: auto !important;
+  }
   .st-key-present-step { max-height: calc(100vh - 2.5rem); overflow-y: auto; }
   .st-key-present-step h3 { font-size: 1.35rem; padding-top: 0.25rem; }
   @media (max-width: 640px) {
