@@ -88,9 +88,7 @@ def open_row_and_show(dashboard: Dashboard, event_id: str) -> None:
         button.click()
 
 
-@pytest.mark.parametrize(
-    ("width", "height"), [(1280, 720), PHONE], ids=["1280x720", "390x844"]
-)
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), PHONE], ids=["1280x720", "390x844"])
 def test_show_on_map_on_the_last_row_of_a_page_keeps_the_map_in_view(
     dashboard: Dashboard, width: int, height: int
 ) -> None:
