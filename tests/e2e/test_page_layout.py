@@ -153,6 +153,8 @@ def test_on_a_phone_the_map_comes_first_and_nothing_scrolls_sideways(
     page.set_viewport_size({"width": PHONE[0], "height": PHONE[1]})
     dashboard.open("?feature=meghri")
     expect(page.get_by_test_id("stSidebar")).to_have_attribute("data-collapsed", "true")
+    dashboard.wait_for_deck_drawn()  # the page has settled: every element is drawn
+    expect(dashboard.keyed("app-header").get_by_text(EN("export.button"))).to_be_visible()
     header = box_of(dashboard.keyed("app-header"))
     deck = dashboard.deck_box()
     sizes = scroll_sizes(page)
