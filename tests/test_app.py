@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from conftest import open_app
 from corridors.catalog import Catalog
 from corridors.deck_picking import layer_name
 from corridors.leaflet import LEAFLET_CSS, LEAFLET_JS
+from corridors.models import Event
 from corridors.scene import DRAWING_ORDER
 from corridors.styles import HIGHLIGHT, css_rgb
 from corridors.timeline import SUMMIT_WEEK
@@ -40,6 +42,16 @@ def highlighted_ids(at: AppTest) -> set[str]:
             if colour in (row.get("line"), row.get("color"), row.get("fill")):
                 found.add(row["id"])
     return found
+
+
+def newest_first(events: Sequence[Event]) -> list[Event]:
+    """The events as the list shows them by default."""
+    return sorted(events, key=lambda e: (e.date, e.id), reverse=True)
+
+
+def page_control(at: AppTest, key: str = "page") -> Any:
+    """The event list's page buttons keyed ``key`` (above the list; ``page_bottom`` below)."""
+    return next(widget for widget in at.get("pagination") if widget.key == key)
 
 
 def card_ids(at: AppTest, prefix: str = "list") -> list[str]:
@@ -70,7 +82,7 @@ def test_changing_the_range_changes_the_event_list(app: AppTest, catalog: Catalo
 
 def test_kind_filter_changes_the_event_list(app: AppTest, catalog: Catalog) -> None:
     app.multiselect(key="kinds").set_value(["conflict"]).run()
-    conflicts = [e.id for e in catalog.events if e.kind == "conflict"]
+    conflicts = [e.id for e in newest_first(catalog.events) if e.kind == "conflict"]
     assert card_ids(app) == conflicts
 
 
@@ -88,7 +100,7 @@ def test_selecting_an_event_highlights_its_features(app: AppTest, catalog: Catal
 
 def test_selecting_a_feature_lists_its_events(app: AppTest, catalog: Catalog) -> None:
     app.selectbox(key="feature").set_value("meghri").run()
-    linked = [e.id for e in catalog.events if "meghri" in e.features]
+    linked = [e.id for e in newest_first(catalog.events) if "meghri" in e.features]
     assert linked
     assert card_ids(app, "feature") == linked
     assert highlighted_ids(app) == {"meghri"}
@@ -186,11 +198,11 @@ def test_layers_can_be_toggled(app: AppTest) -> None:
 
 
 def test_event_pages_survive_filters_and_a_cleared_page(app: AppTest) -> None:
-    app.radio(key="page").set_value(5).run()
+    page_control(app).set_value(5).run()
     last_page = card_ids(app)
     app.selectbox(key="preset").set_value("summit-week").run()
     assert not app.exception
-    assert app.radio(key="page").value == 1
+    assert app.session_state["page"] == 1
     assert card_ids(app) != last_page
     app.session_state["page"] = None  # what a deselected page control would leave
     app.run()

@@ -75,3 +75,16 @@ def test_presenter_mode_from_the_sidebar() -> None:
     at.sidebar.button(key="present-start").click().run()
     assert at.session_state["mode"] == "present"
     assert at.session_state["event"] == "trilateral-statement-2020"
+
+
+def test_the_event_list_page_search_and_order_are_in_the_link() -> None:
+    at = open_link(page="2", order="oldest")
+    assert at.session_state["page"] == 2
+    assert at.segmented_control(key="order").value == "oldest"
+    assert dict(at.query_params) == {"page": "2", "order": "oldest"}
+    at.text_input(key="search").set_value("Meghri").run()
+    # a new search starts on its first page, which the link leaves out
+    assert dict(at.query_params) == {"q": "Meghri", "order": "oldest"}
+    restored = open_link(**dict(at.query_params))
+    assert restored.text_input(key="search").value == "Meghri"
+    assert restored.segmented_control(key="order").value == "oldest"

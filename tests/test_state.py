@@ -12,13 +12,16 @@ from corridors.basemaps import BASEMAPS
 from corridors.models import LAYERS, EventKind
 from corridors.state import (
     MAX_NOTICES,
+    MAX_SEARCH_LENGTH,
     NOTICE_NAME_LENGTH,
     PARAMS,
+    EventOrder,
     NoticeKind,
     PageMode,
     Renderer,
     ViewState,
     Vocabulary,
+    clean_search,
     from_query,
     to_query,
 )
@@ -59,6 +62,9 @@ def view_states(draw: st.DrawFn) -> ViewState:
         zoom=draw(st.none() | rounded(0, 20)),
         mode=draw(st.none() | st.just(PageMode.PRESENT)),
         step=draw(st.none() | st.integers(1, 8)),
+        page=draw(st.none() | st.integers(1, 500)),
+        search=draw(st.text(max_size=120).map(clean_search)),
+        order=draw(st.sampled_from(list(EventOrder))),
     )
 
 
@@ -85,7 +91,8 @@ def test_names_in_the_link_are_the_documented_ones() -> None:
     state = ViewState(
         start=FIRST, end=LAST, kinds=frozenset({EventKind.SUMMIT}), event="bishkek-protocol",
         feature="am", layers=frozenset({"places"}), renderer=Renderer.LEAFLET, basemap="osm",
-        lang="ar", lat=39.5, lon=46.25, zoom=7, mode=PageMode.PRESENT, step=3,
+        lang="ar", lat=39.5, lon=46.25, zoom=7, mode=PageMode.PRESENT, step=3, page=2,
+        search="Meghri", order=EventOrder.OLDEST,
     )  # fmt: skip
     assert tuple(to_query(state)) == PARAMS
     assert to_query(state)["zoom"] == "7"
@@ -114,6 +121,21 @@ def test_bad_parts_are_dropped_with_a_notice_and_the_rest_applies() -> None:
         ("zoom", NoticeKind.BAD_NUMBER),
         ("utm_source", NoticeKind.UNKNOWN_PARAM),
     }
+
+
+def test_the_event_list_page_search_and_order_are_read_and_checked() -> None:
+    query = {"page": "3", "q": "  نخجوان \u202e\n  Julfa ", "order": "oldest"}
+    state, notices = from_query(query, VOCABULARY)
+    assert (state.page, state.search, state.order) == (3, "نخجوان Julfa", EventOrder.OLDEST)
+    assert notices == ()
+    state, notices = from_query({"page": "0", "order": "random", "q": " \t"}, VOCABULARY)
+    assert (state.page, state.search, state.order) == (None, None, EventOrder.NEWEST)
+    assert {(n.param, n.kind) for n in notices} == {
+        ("page", NoticeKind.BAD_NUMBER),
+        ("order", NoticeKind.UNKNOWN_CHOICE),
+    }
+    long_search = from_query({"q": "x" * 150}, VOCABULARY)[0].search
+    assert long_search == "x" * MAX_SEARCH_LENGTH
 
 
 def test_repeated_keys_take_the_last_value_with_a_notice() -> None:

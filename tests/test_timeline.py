@@ -13,6 +13,7 @@ from corridors.timeline import (
     catalogue_span,
     count_by_feature,
     filter_events,
+    preset_start,
     presets,
 )
 
@@ -35,6 +36,25 @@ def test_presets_are_cut_to_the_catalogue(catalog: Catalog) -> None:
     assert ranges["summit-week"] == DateRange(dt.date(2025, 8, 7), dt.date(2025, 8, 8))
     short = DateRange(dt.date(2021, 1, 1), dt.date(2021, 12, 31))
     assert presets(short)["summit-week"] == short  # no overlap: the whole span
+
+
+def test_every_year_and_month_of_the_span_is_a_preset_latest_first() -> None:
+    span = DateRange(dt.date(2024, 11, 20), dt.date(2026, 2, 10))
+    ranges = presets(span)
+    years = [name for name in ranges if name.startswith("year-")]
+    months = [name for name in ranges if name.startswith("month-")]
+    assert years == ["year-2026", "year-2025", "year-2024"]
+    assert (months[0], months[-1]) == ("month-2026-02", "month-2024-11")
+    assert len(months) == 2 + 12 + 2
+    assert ranges["year-2025"] == DateRange(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    assert ranges["month-2025-02"] == DateRange(dt.date(2025, 2, 1), dt.date(2025, 2, 28))
+    assert ranges["month-2024-12"] == DateRange(dt.date(2024, 12, 1), dt.date(2024, 12, 31))
+    # cut to the span at both ends
+    assert ranges["year-2024"] == DateRange(span.start, dt.date(2024, 12, 31))
+    assert ranges["month-2026-02"] == DateRange(dt.date(2026, 2, 1), span.end)
+    assert preset_start("month-2025-02") == dt.date(2025, 2, 1)
+    assert preset_start("year-2024") == dt.date(2024, 1, 1)
+    assert preset_start("summit-week") is None
 
 
 def test_filter_by_dates_and_kinds(catalog: Catalog) -> None:

@@ -16,6 +16,7 @@ from pydantic import (
     Field,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -337,12 +338,41 @@ class WaterBody(_Record):
     sources: LinkedSources
 
 
+class StoryCamera(_Record):
+    """Where a story step's map looks: a centre and a zoom, or a feature to frame.
+
+    Zoom levels are those of web maps and links (a 256 px world at zoom 0).
+    """
+
+    lat: Annotated[float, Field(ge=-85, le=85)] | None = None
+    lon: Annotated[float, Field(ge=-180, le=180)] | None = None
+    zoom: Annotated[float, Field(ge=0, le=20)] | None = None
+    frame: FeatureId | None = None
+
+    @model_validator(mode="after")
+    def _one_way(self) -> StoryCamera:
+        centre = (self.lat, self.lon, self.zoom)
+        if self.frame is not None and any(part is not None for part in centre):
+            raise PydanticCustomError(
+                "invalid_value", "give either frame or lat, lon and zoom, not both"
+            )
+        if self.frame is None and any(part is None for part in centre):
+            raise PydanticCustomError(
+                "invalid_value", "give lat, lon and zoom together, or a feature to frame"
+            )
+        return self
+
+
 class StoryStep(_Record):
-    """One step of a story: what to say, and the view to show (as link parameters)."""
+    """One step of a story: what to say, the view to show, and where the map looks.
+
+    The view is written as link parameters; without a camera the map fits the selection.
+    """
 
     title: Localized
     text: Localized
     view: dict[str, str | int | float] = Field(default_factory=dict)
+    camera: StoryCamera | None = None
 
 
 class Story(_Record):

@@ -35,3 +35,8 @@ max_banner_problems: int = 50
 #: Width in pixels of the narrowest map column the default views are fitted to (a 390 px
 #: phone less the page's side padding). A wider column shows more around the same view.
 narrowest_map_width: int = 340
+
+#: The map size, in CSS pixels, a story step's camera frames its feature for (presenter
+#: mode's map at 1280 x 720); a larger screen shows a little more around it.
+story_frame_width: int = 920
+story_frame_height: int = 690

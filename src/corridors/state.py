@@ -3,7 +3,8 @@
 Every part of what a viewer sees lives in the link, under stable parameter names
 (``from``, ``to``, ``kinds``, ``event``, ``feature``, ``layers``, ``view`` (the
 renderer), ``basemap``, ``lang``, ``lat``, ``lon``, ``zoom`` (the camera), ``mode``,
-``step``). Reading a link never fails: a malformed or unknown parameter is dropped
+``step``, and the event list's ``page``, search text ``q`` and
+``order``). Reading a link never fails: a malformed or unknown parameter is dropped
 with a :class:`Notice`, and the rest of the link still applies. Notices are plain
 data (a :class:`NoticeKind`, never UI text), cleaned and capped: a link cannot put
 control characters, line breaks or unbounded text into them, nor more than
@@ -35,6 +36,13 @@ class PageMode(StrEnum):
     """How the page is laid out (the link's ``mode`` parameter); ``None`` is the dashboard."""
 
     PRESENT = "present"
+
+
+class EventOrder(StrEnum):
+    """The order of the event list (the link's ``order`` parameter)."""
+
+    NEWEST = "newest"
+    OLDEST = "oldest"
 
 
 class NoticeKind(StrEnum):
@@ -71,8 +79,15 @@ PARAMS: Final = (
     "zoom",
     "mode",
     "step",
+    "page",
+    "q",
+    "order",
 )
 MAX_VALUE_LENGTH: Final = 200
+#: Longest search text a link carries (longer text is cut to this).
+MAX_SEARCH_LENGTH: Final = 100
+#: Highest event-list page a link may ask for (the page shows the last one when it has fewer).
+MAX_PAGE: Final = 10_000
 #: Notices kept per link; the rest are counted in one :attr:`NoticeKind.MORE` notice.
 MAX_NOTICES: Final = 10
 #: Longest parameter name and value a notice quotes (longer ones are cut with "…").
@@ -100,6 +115,9 @@ class ViewState:
     zoom: float | None = None
     mode: PageMode | None = None
     step: int | None = None
+    page: int | None = None
+    search: str | None = None
+    order: EventOrder = EventOrder.NEWEST
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +161,9 @@ def to_query(state: ViewState) -> dict[str, str]:
         "zoom": None if state.zoom is None else _format_number(state.zoom),
         "mode": None if state.mode is None else str(state.mode),
         "step": None if state.step is None else str(state.step),
+        "page": None if state.page is None else str(state.page),
+        "q": state.search,
+        "order": None if state.order == default.order else str(state.order),
     }
     return {name: value for name, value in written.items() if value is not None}
 
@@ -218,7 +239,10 @@ class _Reader:
             lon=self._number(values, "lon"),
             zoom=self._number(values, "zoom"),
             mode=self._mode(values),
-            step=self._step(values),
+            step=self._positive(values, "step", max(1, self.vocabulary.steps), NoticeKind.BAD_STEP),
+            page=self._positive(values, "page", MAX_PAGE, NoticeKind.BAD_NUMBER),
+            search=clean_search(values.get("q", "")),
+            order=EventOrder(self._choice(values, "order", tuple(EventOrder), default.order)),
         )
 
     def _choice(
@@ -296,18 +320,27 @@ class _Reader:
             return None
         return float(_format_number(number))
 
-    def _step(self, values: Mapping[str, str]) -> int | None:
-        if "step" not in values:
+    def _positive(
+        self, values: Mapping[str, str], name: str, highest: int, kind: NoticeKind
+    ) -> int | None:
+        """A whole number from 1 to ``highest`` written in ASCII digits."""
+        if name not in values:
             return None
-        text = values["step"]
-        if (
-            not text.isascii()
-            or not text.isdigit()
-            or not 1 <= int(text) <= max(1, self.vocabulary.steps)
-        ):
-            self.notice("step", text, NoticeKind.BAD_STEP)
+        text = values[name]
+        if not text.isascii() or not text.isdigit() or not 1 <= int(text) <= highest:
+            self.notice(name, text, kind)
             return None
         return int(text)
+
+
+def clean_search(text: str) -> str | None:
+    """Search text as a link keeps it (``None`` when nothing is left).
+
+    Printable characters only, single-spaced, at most :data:`MAX_SEARCH_LENGTH` of them.
+    """
+    printable = "".join(char for char in text if char.isprintable())
+    cleaned = " ".join(printable.split())[:MAX_SEARCH_LENGTH].strip()
+    return cleaned or None
 
 
 def _format_number(number: float) -> str:

@@ -14,13 +14,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Final
 
+from corridors import settings
 from corridors._errors import Problem, ProblemKind, quote
 from corridors._validate import link_reason
 from corridors.catalog import Catalog, CatalogReport, inspect_catalog
 from corridors.datasets import STORIES_DIR
 from corridors.languages import available_languages
-from corridors.models import Story
+from corridors.models import Story, StoryCamera
 from corridors.state import Notice, NoticeKind, ViewState, Vocabulary, from_query
+from corridors.viewport import fit_bounds
 
 _KIND_BY_NOTICE: Final = {
     NoticeKind.BAD_DATE: ProblemKind.BAD_DATE,
@@ -64,21 +66,68 @@ def vocabulary(catalog: Catalog) -> Vocabulary:
 
 
 def story_views(catalog: Catalog, story: Story) -> tuple[ViewState, ...]:
-    """The view of each step of ``story`` (parts that do not apply are left out)."""
+    """The view of each step of ``story``, looking where its camera says.
+
+    Parts that do not apply are left out; a step without a camera leaves the map to fit
+    its selection.
+    """
     words = vocabulary(catalog)
-    return tuple(from_query(_as_query(step.view), words)[0] for step in story.steps)
+    return tuple(
+        _with_camera(catalog, from_query(_as_query(step.view), words)[0], step.camera)
+        for step in story.steps
+    )
+
+
+def _with_camera(catalog: Catalog, view: ViewState, camera: StoryCamera | None) -> ViewState:
+    """``view`` with the camera's centre and zoom.
+
+    A framed feature is fitted to the presenter map's size
+    (:data:`settings.story_frame_width` by :data:`settings.story_frame_height`).
+    """
+    if camera is None:
+        return view
+    if camera.frame is not None:
+        if camera.frame not in catalog.geometries:
+            return view
+        fitted = fit_bounds(
+            catalog.geometries[camera.frame].bounds,
+            width=settings.story_frame_width,
+            height=settings.story_frame_height,
+        )
+        centre: tuple[float | None, ...] = (fitted.lat, fitted.lon, fitted.zoom)
+    else:
+        centre = (camera.lat, camera.lon, camera.zoom)
+    lat, lon, zoom = (None if part is None else round(part, 4) for part in centre)
+    return dataclasses.replace(view, lat=lat, lon=lon, zoom=zoom)
 
 
 def story_problems(
     story: Story, words: Vocabulary, *, rejected: frozenset[str] = frozenset()
 ) -> list[Problem]:
-    """One problem for each part of a step's view that a link to ``words`` could not apply."""
+    """One problem for each part of a step that the catalogue cannot show.
+
+    That is each part of its view that a link to ``words`` could not apply, and a camera
+    that frames a feature the catalogue lacks.
+    """
     filename = f"{STORIES_DIR}/{story.id}.yaml"
-    return [
+    problems = [
         _step_problem(filename, story.id, number, notice, rejected)
         for number, step in enumerate(story.steps)
         for notice in from_query(_as_query(step.view), words)[1]
     ]
+    for number, step in enumerate(story.steps):
+        frame = step.camera.frame if step.camera is not None else None
+        if frame is not None and frame not in words.feature_ids:
+            problems.append(
+                Problem(
+                    filename,
+                    story.id,
+                    f"steps[{number}].camera.frame",
+                    ProblemKind.UNKNOWN_LINK,
+                    link_reason(frame, rejected),
+                )
+            )
+    return problems
 
 
 def _step_problem(

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Final
 
 from corridors.models import Event, EventKind
@@ -44,12 +45,48 @@ def catalogue_span(events: Sequence[Event]) -> DateRange:
 
 
 def presets(span: DateRange) -> dict[str, DateRange]:
-    """The named ranges the sidebar offers, each cut to the catalogue's span."""
-    return {
+    """The ranges the sidebar offers, each cut to the catalogue's span.
+
+    The named ones first, then every calendar year (``year-2025``) and every month
+    (``month-2025-08``) of the span, the latest first.
+    """
+    return dict(_presets(span))
+
+
+@cache
+def _presets(span: DateRange) -> tuple[tuple[str, DateRange], ...]:
+    named = {
         "everything": span,
         "since-ceasefire": DateRange(CEASEFIRE_STATEMENT, span.end).clamp(span),
         "summit-week": DateRange(*SUMMIT_WEEK).clamp(span),
     }
+    years = range(span.end.year, span.start.year - 1, -1)
+    by_year = {
+        f"year-{year}": DateRange(dt.date(year, 1, 1), dt.date(year, 12, 31)).clamp(span)
+        for year in years
+    }
+    months = (_month(year, month) for year in years for month in range(12, 0, -1))
+    by_month = {
+        f"month-{days.start:%Y-%m}": days.clamp(span)
+        for days in months
+        if days.start <= span.end and days.end >= span.start
+    }
+    return tuple({**named, **by_year, **by_month}.items())
+
+
+def _month(year: int, month: int) -> DateRange:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return DateRange(dt.date(year, month, 1), following - dt.timedelta(days=1))
+
+
+def preset_start(name: str) -> dt.date | None:
+    """The first day of a year or month preset's name (``None`` for the named presets)."""
+    kind, _, rest = name.partition("-")
+    if kind == "year" and rest.isdigit():
+        return dt.date(int(rest), 1, 1)
+    if kind == "month":
+        return dt.date.fromisoformat(f"{rest}-01")
+    return None
 
 
 def filter_events(
@@ -93,8 +130,20 @@ class EventIndex:
         kinds: Iterable[EventKind] | None = None,
     ) -> tuple[Event, ...]:
         """The events linked to a feature, optionally only those in ``dates`` and ``kinds``."""
-        linked = self._by_feature.get(feature_id, ())
-        if dates is None and kinds is None:
-            return linked
+        return self.events_of_any((feature_id,), dates, kinds)
+
+    def events_of_any(
+        self,
+        feature_ids: Iterable[str],
+        dates: DateRange | None = None,
+        kinds: Iterable[EventKind] | None = None,
+    ) -> tuple[Event, ...]:
+        """The events linked to any of ``feature_ids``, each once, in date order."""
+        found = {
+            event.id: event
+            for feature_id in feature_ids
+            for event in self._by_feature.get(feature_id, ())
+        }
+        linked = sorted(found.values(), key=lambda event: (event.date, event.id))
         span = dates if dates is not None else DateRange(dt.date.min, dt.date.max)
         return filter_events(linked, span, kinds)

@@ -16,6 +16,7 @@ from PIL.Image import Image
 from playwright.sync_api import Frame, expect
 
 from corridors.catalog import Catalog
+from corridors.containment import parts_of
 from corridors.i18n import Translator
 from corridors.models import Event
 from corridors.styles import BACKGROUND, FOCUS_FILL, HIGHLIGHT, css_rgb
@@ -52,8 +53,11 @@ def name_of(catalog: Catalog, feature_id: str, translate: Translator = EN) -> st
 
 
 def events_of(catalog: Catalog, feature_id: str) -> list[str]:
-    """Ids of the events linked to a feature (default filters: all dates, all kinds)."""
-    return [event.id for event in catalog.events if feature_id in event.features]
+    """Ids of the events the feature panel lists (default filters: all dates, all kinds):
+    those linked to the feature or to a place or district inside it, the newest first."""
+    linked = {feature_id, *parts_of(catalog, feature_id)}
+    events = [event for event in catalog.events if linked & set(event.features)]
+    return [event.id for event in sorted(events, key=lambda e: (e.date, e.id), reverse=True)]
 
 
 def deck_ids(spec: dict[str, Any]) -> set[str]:
@@ -110,13 +114,14 @@ def click_on_leaflet(
 def expect_feature_panel(
     dashboard: Dashboard, catalog: Catalog, feature_id: str, *, translate: Translator = EN
 ) -> None:
-    """The feature panel names the feature and shows a card for each of its events."""
+    """The feature panel names the feature and shows a row for each of its events."""
     panel = dashboard.keyed("feature-panel")
     name = name_of(catalog, feature_id, translate)
     expect(panel.locator("h3")).to_have_text(name, timeout=MAP_TIMEOUT)
     linked = events_of(catalog, feature_id)
     assert linked, f"{feature_id} has no events to show"
-    expect(panel.locator('[class*="st-key-feature-show-"]')).to_have_count(len(linked))
+    rows = dashboard.keyed("feature-rows")
+    expect(rows.locator('[class*="st-key-feature-show-"]')).to_have_count(len(linked))
     assert dashboard.shown_event_ids("feature") == linked
     dashboard.wait_for_run()
 
@@ -148,15 +153,15 @@ def test_the_page_opens_on_the_deck_map_with_the_events(
     )
     assert distinct_colours(picture) > 50, "the map is (nearly) a single colour"
 
-    # the first page of event cards, in date order, each with its title
+    # the first page of event rows, the newest first, each with its title
     shown = dashboard.shown_event_ids("list")
-    in_order = [event.id for event in sorted(catalog.events, key=lambda event: event.date)]
-    assert shown, "no event cards"
-    assert shown == in_order[: len(shown)]
-    first = next(event for event in catalog.events if event.id == shown[0])
-    card = dashboard.keyed(f"list-card-{first.id}")
-    expect(card).to_be_visible()
-    expect(card).to_contain_text(EN.text(first.title))
+    newest = sorted(catalog.events, key=lambda event: (event.date, event.id), reverse=True)
+    assert shown, "no event rows"
+    assert shown == [event.id for event in newest][: len(shown)]
+    first = newest[0]
+    row = dashboard.keyed(f"list-row-{first.id}")
+    expect(row).to_be_visible()
+    expect(row).to_contain_text(EN.text(first.title))
 
 
 def test_switching_to_leaflet_draws_the_same_features_in_leaflet(
@@ -221,6 +226,14 @@ def first_event_with_places(dashboard: Dashboard, catalog: Catalog) -> tuple[Eve
     raise AssertionError("no listed event concerns a place")
 
 
+def press_show_on_map(dashboard: Dashboard, event_id: str) -> None:
+    """Open the event's row in the list and press its "Show on map"."""
+    dashboard.keyed(f"list-row-{event_id}").locator("summary").click()
+    button = dashboard.keyed(f"list-show-{event_id}").get_by_role("button")
+    expect(button).to_be_visible()
+    button.click()
+
+
 def expect_selected_card(dashboard: Dashboard, event: Event) -> None:
     expect(dashboard.page.get_by_text(EN("events.selected"), exact=True)).to_be_visible()
     card = dashboard.keyed(f"selected-card-{event.id}")
@@ -230,7 +243,7 @@ def expect_selected_card(dashboard: Dashboard, event: Event) -> None:
 def test_show_on_map_highlights_the_events_features_on_the_deck_map(
     dashboard: Dashboard, catalog: Catalog
 ) -> None:
-    dashboard.open()
+    dashboard.open("?order=oldest")  # the list in the order these checks were written for
     dashboard.wait_for_deck_drawn()
     event, linked_places = first_event_with_places(dashboard, catalog)
 
@@ -238,7 +251,7 @@ def test_show_on_map_highlights_the_events_features_on_the_deck_map(
         return deck_highlighted(spec) == set(event.features) & deck_ids(spec)
 
     with dashboard.next_deck_spec(highlights_the_event):
-        dashboard.keyed(f"list-show-{event.id}").get_by_role("button").click()
+        press_show_on_map(dashboard, event.id)
     expect_selected_card(dashboard, event)
     dashboard.wait_for_run()
 
@@ -281,11 +294,11 @@ def test_show_on_map_highlights_the_events_features_on_the_deck_map(
 def test_show_on_map_highlights_the_events_features_on_the_leaflet_map(
     dashboard: Dashboard, catalog: Catalog
 ) -> None:
-    dashboard.open()
+    dashboard.open("?order=oldest")
     open_leaflet(dashboard, [])
     event, linked_places = first_event_with_places(dashboard, catalog)
 
-    dashboard.keyed(f"list-show-{event.id}").get_by_role("button").click()
+    press_show_on_map(dashboard, event.id)
     expect_selected_card(dashboard, event)
     dashboard.wait_for_run()
     red_css = css_rgb(HIGHLIGHT)
@@ -313,7 +326,7 @@ def test_with_default_settings_nothing_is_requested_from_other_hosts(
     dashboard: Dashboard, catalog: Catalog
 ) -> None:
     # load, and on deck.gl: zoom in with the map's own button, then show an event on the map
-    dashboard.open()
+    dashboard.open("?order=oldest")
     before = dashboard.wait_for_deck_drawn()
     dashboard.deck_chart.get_by_role("button", name="Zoom in").click()
     wait_until(
@@ -323,7 +336,7 @@ def test_with_default_settings_nothing_is_requested_from_other_hosts(
     )
     event, linked_places = first_event_with_places(dashboard, catalog)
     with dashboard.rerun():
-        dashboard.keyed(f"list-show-{event.id}").get_by_role("button").click()
+        press_show_on_map(dashboard, event.id)
     expect_selected_card(dashboard, event)
 
     # on Leaflet: click one of the event's places (the one most clear of others)

@@ -1,4 +1,8 @@
-"""Text direction and language of the page: right to left for Arabic, maps kept as they are."""
+"""The page's direction and layout: right to left for Arabic, the map kept in view.
+
+Layout rules address Streamlit's stable ``data-testid`` attributes and the ``st-key-*``
+classes of the page's own keyed containers; nothing from the data goes into them.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,9 @@ from typing import Final
 import streamlit as st
 
 from corridors.i18n import Translator
+
+#: First-strong isolate and pop directional isolate around a name.
+_FSI, _PDI = "\u2068", "\u2069"
 
 #: The page's text runs right to left and ``dir=rtl`` on ``<html>`` puts the sidebar on the
 #: right; a collapsed sidebar is moved off that edge (Streamlit moves it off the left one)
@@ -26,6 +33,87 @@ _RTL_CSS: Final = """
   [data-testid="stVegaLiteChart"] { direction: ltr; text-align: left; }
 </style>
 """
+
+#: Both layouts: a compact header row, buttons that keep their whole label, event rows
+#: of one line, no sideways scrolling on a phone.
+_COMMON_CSS: Final = """
+  [data-testid="stMainBlockContainer"] { padding-top: 3.5rem; padding-bottom: 2rem; }
+  .st-key-app-header h1 { font-size: 1.9rem; padding: 0; }
+  .st-key-app-header button p, .st-key-present-menu button p { white-space: nowrap; }
+  .st-key-event-rows summary p, .st-key-feature-rows summary p {
+    display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden;
+  }
+  html, body, [data-testid="stAppViewContainer"] { overflow-x: hidden; }
+"""
+
+#: The dashboard: the list beside the map scrolls in its own area as tall as the map
+#: column, so the map never scrolls away from it. On a phone the two columns become one
+#: in reading order: the map, the selection, the legend, the list, the timeline.
+_DASHBOARD_CSS: Final = """
+  .st-key-side-pane { max-height: calc(100vh - 10.5rem); overflow-y: auto; }
+  .st-key-map-pane { scroll-margin-top: 4rem; }
+  @media (max-width: 640px) {
+    [data-testid="stMainBlockContainer"] { padding: 3.25rem 0.75rem 1rem; }
+    .st-key-app-header h1 { font-size: 1.4rem; }
+    .st-key-app-subtitle { display: none; }
+    .st-key-map-pane [data-testid="stFullScreenFrame"],
+    .st-key-map-pane [data-testid="stDeckGlJsonChart"],
+    .st-key-map-pane iframe { height: min(58vh, 480px) !important; }
+    .st-key-map-pane [data-testid="stElementContainer"] {
+      flex: 0 0 auto !important; height: auto !important;
+    }
+    [data-testid="stHorizontalBlock"]:has(.st-key-map-pane) {
+      flex-direction: column; flex-wrap: nowrap;
+    }
+    [data-testid="stHorizontalBlock"]:has(.st-key-map-pane) > [data-testid="stColumn"],
+    [data-testid="stHorizontalBlock"]:has(.st-key-map-pane)
+      > [data-testid="stColumn"] > [data-testid="stVerticalBlock"],
+    [data-testid="stLayoutWrapper"]:has(> .st-key-side-pane),
+    .st-key-side-pane { display: contents; }
+    [data-testid="stLayoutWrapper"]:has(> .st-key-map-pane) { order: 1; }
+    [data-testid="stLayoutWrapper"]:has(> .st-key-selection-pane) { order: 2; }
+    [data-testid="stLayoutWrapper"]:has(> .st-key-legend-pane) { order: 3; }
+    [data-testid="stLayoutWrapper"]:has(> .st-key-list-pane) { order: 4; }
+    [data-testid="stLayoutWrapper"]:has(> .st-key-timeline-pane) { order: 5; }
+  }
+"""
+
+#: Presenter mode: no Streamlit header or sidebar, the map fills the screen's height and
+#: the step's text sits beside it (under it on a phone).
+_PRESENT_CSS: Final = """
+  [data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+  [data-testid="stExpandSidebarButton"] { display: none !important; }
+  [data-testid="stMainBlockContainer"] { padding: 0.5rem 1rem 0.5rem; max-width: none; }
+  .st-key-present-map [data-testid="stFullScreenFrame"],
+  .st-key-present-map [data-testid="stDeckGlJsonChart"],
+  .st-key-present-map iframe { height: calc(100vh - 2.5rem) !important; }
+  .st-key-present-map [data-testid="stElementContainer"] {
+    flex: 0 0 auto !important; height: auto !important;
+  }
+  .st-key-present-step { max-height: calc(100vh - 2.5rem); overflow-y: auto; }
+  .st-key-present-step h3 { font-size: 1.35rem; padding-top: 0.25rem; }
+  @media (max-width: 640px) {
+    .st-key-present-map [data-testid="stFullScreenFrame"],
+    .st-key-present-map [data-testid="stDeckGlJsonChart"],
+    .st-key-present-map iframe { height: 62vh !important; }
+    .st-key-present-step { max-height: none; }
+  }
+"""
+
+
+def isolate(text: str) -> str:
+    """``text`` as a directional isolate.
+
+    Inside a sentence in the other direction, its brackets and separators stay with it
+    and it does not reorder the words around it.
+    """
+    return f"{_FSI}{text}{_PDI}"
+
+
+def apply_layout(*, presenting: bool) -> None:
+    """The layout's style rules, for the dashboard or for presenter mode."""
+    css = _COMMON_CSS + (_PRESENT_CSS if presenting else _DASHBOARD_CSS)
+    st.html(f"<style>{css}</style>")
 
 
 def apply_direction(translate: Translator) -> None:

@@ -8,7 +8,15 @@ import streamlit as st
 
 from corridors.i18n import Translator
 from corridors.models import LAYERS, EventKind
-from corridors.state import Notice, NoticeKind, ViewState, Vocabulary, from_query, to_query
+from corridors.state import (
+    Notice,
+    NoticeKind,
+    ViewState,
+    Vocabulary,
+    clean_search,
+    from_query,
+    to_query,
+)
 from corridors.timeline import DateRange
 from corridors.ui import session
 
@@ -62,7 +70,16 @@ def current(span: DateRange) -> ViewState:
         zoom=camera[2] if camera else None,
         mode=session.page_mode(),
         step=st.session_state[session.STEP],
+        page=_page(),
+        search=clean_search(st.session_state[session.SEARCH] or ""),
+        order=session.event_order(),
     )
+
+
+def _page() -> int | None:
+    """The event list's page as the link writes it (the first page is the default)."""
+    page = st.session_state[session.PAGE]
+    return page if isinstance(page, int) and page > 1 else None
 
 
 def sync_url(state: ViewState) -> None:

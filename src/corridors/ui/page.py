@@ -1,7 +1,8 @@
-"""The dashboard page: sidebar filters, map and legend, timeline, events or feature panel."""
+"""The dashboard page: header, sidebar filters, the map beside the event list or selection."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Final
 
 import streamlit as st
@@ -13,15 +14,17 @@ from corridors.models import Event
 from corridors.scene import SceneRequest
 from corridors.state import PageMode
 from corridors.stories import vocabulary
-from corridors.timeline import EventIndex, catalogue_span, filter_events
+from corridors.timeline import DateRange, EventIndex, catalogue_span, filter_events
 from corridors.ui import link, presenter, session
 from corridors.ui.data import event_index, load_report
-from corridors.ui.direction import apply_direction
+from corridors.ui.direction import apply_direction, apply_layout
 from corridors.ui.events_panel import render_card, render_events, render_feature
 from corridors.ui.exports import render_exports
+from corridors.ui.into_view import bring_selection_into_view
+from corridors.ui.language import render_language_choice
 from corridors.ui.legend import render_legend
 from corridors.ui.map_panel import render_map
-from corridors.ui.sidebar import render_language_choice, render_sidebar
+from corridors.ui.sidebar import render_sidebar
 from corridors.ui.timeline_chart import render_timeline
 
 PROBLEMS_SHOWN: Final = 5
@@ -36,36 +39,65 @@ def render() -> None:
     session.init(span)
     if link.restore_once(vocabulary(catalog), span) and session.page_mode() is not None:
         presenter.start(catalog, span)
+    session.follow_language()
     translate = Translator(st.session_state[session.LANG])
     apply_direction(translate)
     presenting = session.page_mode() is PageMode.PRESENT
+    apply_layout(presenting=presenting)
+    request = _scene_request(index, translate)
+    events = filter_events(catalog.events, request.dates, request.kinds)
 
-    if not presenting:
-        render_sidebar(catalog, span, translate)
-    title, language, share, export = st.columns([3, 2, 1, 1], vertical_alignment="bottom")
-    title.title(translate("app.title"))
-    with language:
+    def export() -> None:
+        render_exports(catalog, events, request, translate)
+
+    if presenting:
+        _render_presenter_page(catalog, span, request, translate, export)
+    else:
+        _render_dashboard_page(report, index, request, events, translate, export)
+    link.sync_url(link.current(span))
+
+
+def _render_presenter_page(
+    catalog: Catalog,
+    span: DateRange,
+    request: SceneRequest,
+    translate: Translator,
+    export: Callable[[], None],
+) -> None:
+    """The map filling the screen's height, the step's text beside it, a small menu."""
+    link.render_notices(translate)
+    map_column, step_column = st.columns([3, 1], gap="small")
+    with map_column, st.container(key="present-map"):
+        render_map(request, translate)
+    with step_column:
+        presenter.render_presenter(catalog, span, translate, export=export)
+
+
+def _render_dashboard_page(
+    report: CatalogReport,
+    index: EventIndex,
+    request: SceneRequest,
+    events: tuple[Event, ...],
+    translate: Translator,
+    export: Callable[[], None],
+) -> None:
+    """Header, banners, then the map beside the list or the selection."""
+    catalog = report.catalog
+    render_sidebar(catalog, catalogue_span(catalog.events), translate)
+    with st.container(horizontal=True, key="app-header", vertical_alignment="center", gap="small"):
+        st.title(translate("app.title"), anchor=False, width="content")
+        st.space("stretch")
         render_language_choice(translate)
-    if not presenting:
+        share = st.container(width="content")
+        export()
+    with st.container(key="app-subtitle"):
         st.caption(translate("app.subtitle"))
     link.render_notices(translate)
     _render_problems(report, translate)
-
-    request = _scene_request(index, translate)
-    events = filter_events(catalog.events, request.dates, request.kinds)
-    if presenting:
-        presenter.render_presenter(catalog, span, translate)
-        render_map(request, translate)
-        render_legend(translate)
-    else:
-        _render_dashboard(catalog, index, request, events, translate)
-    with export:
-        render_exports(catalog, events, request, translate)
-
-    state = link.current(span)
+    _render_dashboard(catalog, index, request, events, translate)
+    bring_selection_into_view()
     with share:
-        link.render_share(state, translate)
-    link.sync_url(state)
+        link.render_share(link.current(catalogue_span(catalog.events)), translate)
 
 
 def _scene_request(index: EventIndex, translate: Translator) -> SceneRequest:
@@ -108,20 +140,28 @@ def _render_dashboard(
     events: tuple[Event, ...],
     translate: Translator,
 ) -> None:
-    """Map, legend and timeline beside the event list or the selected feature."""
+    """Map, legend and timeline beside the selection and the event list.
+
+    The side column scrolls in its own area, so the map stays beside whatever is read.
+    """
     event_id, feature_id = st.session_state[session.EVENT], st.session_state[session.FEATURE]
     selected_event = index.event(event_id) if event_id else None
     map_column, side_column = st.columns([3, 2], gap="medium")
     with map_column:
-        render_map(request, translate)
-        render_legend(translate)
-        render_timeline(events, translate)
-    with side_column:
-        if selected_event is not None:
-            st.caption(translate("events.selected"))
-            render_card(selected_event, translate, key_prefix="selected")
-        if feature_id:
-            kinds = request.kinds or frozenset()
-            render_feature(catalog, index, feature_id, request.dates, kinds, translate)
-        else:
-            render_events(events, request.dates, translate)
+        with st.container(key="map-pane"):
+            render_map(request, translate)
+        with st.container(key="legend-pane"):
+            render_legend(translate)
+        with st.container(key="timeline-pane"):
+            render_timeline(events, translate)
+    with side_column, st.container(key="side-pane"):
+        with st.container(key="selection-pane"):
+            if selected_event is not None:
+                st.caption(translate("events.selected"))
+                render_card(selected_event, translate, key_prefix="selected")
+            if feature_id:
+                kinds = request.kinds or frozenset()
+                render_feature(catalog, index, feature_id, request.dates, kinds, translate)
+        if not feature_id:
+            with st.container(key="list-pane"):
+                render_events(catalog, events, request.dates, translate)

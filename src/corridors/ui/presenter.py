@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 from streamlit_shortcuts import add_shortcuts
 
@@ -11,17 +13,11 @@ from corridors.models import Story
 from corridors.stories import story_views
 from corridors.timeline import DateRange
 from corridors.ui import link, session
+from corridors.ui.language import render_language_choice
 from corridors.ui.safe import md_escape
 
 PREVIOUS = "present-previous"
 NEXT = "present-next"
-
-_HIDE_SIDEBAR = """
-<style>
-  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-  [data-testid="stExpandSidebarButton"] { display: none !important; }
-</style>
-"""
 
 
 def story_of(catalog: Catalog) -> Story | None:
@@ -50,9 +46,14 @@ def stop() -> None:
     st.session_state[session.STEP] = None
 
 
-def render_presenter(catalog: Catalog, span: DateRange, translate: Translator) -> Story | None:
-    """The step's title and text with Previous / Next (and arrow keys) and Exit."""
-    st.html(_HIDE_SIDEBAR)
+def render_presenter(
+    catalog: Catalog, span: DateRange, translate: Translator, *, export: Callable[[], None]
+) -> Story | None:
+    """The step in a compact panel beside the map.
+
+    Where we are, the step's title and text, Previous / Next (and the arrow keys), and a
+    small menu with the language, the link and the way out, and Export.
+    """
     story = story_of(catalog)
     if story is None:
         st.info(translate("present.no_story"))
@@ -61,7 +62,7 @@ def render_presenter(catalog: Catalog, span: DateRange, translate: Translator) -
     total = len(story.steps)
     number = st.session_state[session.STEP] or 1
     step = story.steps[number - 1]
-    with st.container(border=True, key="present-step"):
+    with st.container(key="present-step"):
         st.caption(
             f"{md_escape(translate.text(story.title))} · "
             + md_escape(
@@ -70,27 +71,38 @@ def render_presenter(catalog: Catalog, span: DateRange, translate: Translator) -
                 )
             )
         )
-        st.subheader(md_escape(translate.text(step.title)))
+        st.subheader(md_escape(translate.text(step.title)), anchor=False)
         st.markdown(md_escape(translate.text(step.text)))
-        previous, following, leave = st.columns([1, 1, 2])
-        previous.button(
-            translate("present.previous"),
-            key=PREVIOUS,
-            disabled=number <= 1,
-            on_click=go_to,
-            args=(catalog, story, number - 1, span),
-            icon=":material/arrow_back:",
-        )
-        following.button(
-            translate("present.next"),
-            key=NEXT,
-            disabled=number >= total,
-            on_click=go_to,
-            args=(catalog, story, number + 1, span),
-            icon=":material/arrow_forward:",
-            type="primary",
-        )
-        leave.button(translate("present.exit"), key="present-exit", on_click=stop)
+        with st.container(horizontal=True, key="present-buttons", gap="small"):
+            st.button(
+                translate("present.previous"),
+                key=PREVIOUS,
+                disabled=number <= 1,
+                on_click=go_to,
+                args=(catalog, story, number - 1, span),
+                icon=":material/arrow_back:",
+            )
+            st.button(
+                translate("present.next"),
+                key=NEXT,
+                disabled=number >= total,
+                on_click=go_to,
+                args=(catalog, story, number + 1, span),
+                icon=":material/arrow_forward:",
+                type="primary",
+            )
+        with st.container(horizontal=True, key="present-menu", gap="small"):
+            _render_menu(span, translate)
+            export()
         st.caption(translate("present.keys"))
     add_shortcuts(**{PREVIOUS: ["arrowleft", "pageup"], NEXT: ["arrowright", "pagedown"]})
     return story
+
+
+def _render_menu(span: DateRange, translate: Translator) -> None:
+    """Language, the link of this step and the way out, out of the audience's way."""
+    with st.popover(translate("present.menu"), icon=":material/menu:"):
+        render_language_choice(translate)
+        st.caption(translate("share.help"))
+        st.code(link.share_url(link.current(span)), language=None, wrap_lines=True)
+        st.button(translate("present.exit"), key="present-exit", on_click=stop)

@@ -12,7 +12,7 @@ from typing import Any, Final
 import streamlit as st
 
 from corridors.models import LAYERS, EventKind
-from corridors.state import PageMode, Renderer, ViewState
+from corridors.state import EventOrder, PageMode, Renderer, ViewState
 from corridors.timeline import DateRange, presets
 
 DATES: Final = "dates"
@@ -25,6 +25,16 @@ FEATURE: Final = "feature"
 EVENT: Final = "event"
 ALL_DATES: Final = "all_dates"
 PAGE: Final = "page"
+PAGE_BOTTOM: Final = "page_bottom"
+SEARCH: Final = "search"
+ORDER: Final = "order"
+DATE_RANGE: Final = "date_range"
+#: The range the date field was last set to from the slider's value.
+DATES_SHOWN: Final = "dates_shown"
+#: The language the widgets were last drawn in (their shown options follow a switch).
+LANG_SHOWN: Final = "lang_shown"
+#: The selection the page last brought into view.
+SHOWN_SELECTION: Final = "shown_selection"
 DECK_MAP: Final = "deck_map"
 DECK_GENERATION: Final = "deck_map_generation"
 LEAFLET_MAP: Final = "leaflet_map"
@@ -35,7 +45,11 @@ PAGE_MODE: Final = "mode"
 STEP: Final = "step"
 
 #: Session keys that are not part of the view state (and their starting values).
-_OWN_DEFAULTS: Final[dict[str, Any]] = {ALL_DATES: False, PAGE: 1}
+_OWN_DEFAULTS: Final[dict[str, Any]] = {ALL_DATES: False}
+
+#: Widgets whose options are shown through the UI language: what the browser shows of
+#: their value is only sent again when the value is set from here.
+_WORDED_WIDGETS: Final = (PRESET, KINDS, LAYER_CHOICE, RENDERER, BASEMAP, FEATURE, ORDER)
 
 
 def values_of(state: ViewState, span: DateRange) -> dict[str, Any]:
@@ -58,6 +72,9 @@ def values_of(state: ViewState, span: DateRange) -> dict[str, Any]:
         CAMERA: (state.lat, state.lon, state.zoom) if has_camera else None,
         PAGE_MODE: None if state.mode is None else str(state.mode),
         STEP: state.step,
+        PAGE: state.page or 1,
+        SEARCH: state.search or "",
+        ORDER: str(state.order),
     }
 
 
@@ -124,3 +141,57 @@ def dates_changed() -> None:
     """Callback of the date slider: the range is now a custom one."""
     st.session_state[PRESET] = "custom"
     st.session_state[PAGE] = 1
+
+
+def dates_typed() -> None:
+    """Callback of the from / to date field: the slider follows once both days are given."""
+    days = st.session_state[DATE_RANGE]
+    if len(days) == 2:
+        st.session_state[DATES] = (min(days), max(days))
+        dates_changed()
+
+
+def settle_dates(ranges: dict[str, DateRange]) -> None:
+    """Before the date widgets are drawn: the preset and the date inputs show the range.
+
+    Whoever set the range (a link, a preset, the slider, the timeline's brush), the
+    preset names it when one matches and the from / to field shows its days.
+    """
+    start, end = st.session_state[DATES]
+    chosen = DateRange(min(start, end), max(start, end))
+    if ranges.get(st.session_state[PRESET]) != chosen:
+        matching = [name for name, days in ranges.items() if days == chosen]
+        st.session_state[PRESET] = matching[0] if matching else "custom"
+    # only when the range changed: a half-picked range (its first day) stays in the field
+    if st.session_state.get(DATES_SHOWN) != chosen:
+        st.session_state[DATE_RANGE] = (chosen.start, chosen.end)
+        st.session_state[DATES_SHOWN] = chosen
+
+
+def follow_language() -> None:
+    """After a language switch, send the worded widgets their values again.
+
+    A keyed widget keeps its identity when its options' wording changes, and the browser
+    keeps showing the old wording of the chosen options until the value is set anew.
+    """
+    lang = st.session_state[LANG]
+    if st.session_state.get(LANG_SHOWN) not in (None, lang):
+        for key in _WORDED_WIDGETS:
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
+    st.session_state[LANG_SHOWN] = lang
+
+
+def event_order() -> EventOrder:
+    """The chosen order of the event list."""
+    return EventOrder(st.session_state[ORDER] or EventOrder.NEWEST)
+
+
+def list_changed() -> None:
+    """Callback of the list's search and order: back to its first page."""
+    st.session_state[PAGE] = 1
+
+
+def page_chosen_below() -> None:
+    """Callback of the page buttons under the list: the same page above."""
+    st.session_state[PAGE] = st.session_state[PAGE_BOTTOM]

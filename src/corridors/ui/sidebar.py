@@ -7,26 +7,31 @@ import streamlit as st
 from corridors.basemaps import BASEMAPS
 from corridors.catalog import Catalog
 from corridors.i18n import Translator
-from corridors.languages import available_languages
-from corridors.models import LAYERS, EventKind
+from corridors.models import LAYERS, Corridor, EventKind, Precision
 from corridors.state import PageMode, Renderer
-from corridors.timeline import DateRange, presets
+from corridors.timeline import DateRange, preset_start, presets
 from corridors.ui import presenter, session
+
+#: How many named presets come before "custom" and the calendar years and months.
+_NAMED_PRESETS = 3
 
 
 def render_sidebar(catalog: Catalog, span: DateRange, translate: Translator) -> None:
     """Draw the filter controls; their values live in ``st.session_state``."""
     ranges = presets(span)
+    session.settle_dates(ranges)
+    names = list(ranges)
     with st.sidebar:
         st.header(translate("sidebar.dates"))
         st.selectbox(
             translate("sidebar.preset"),
-            options=[*ranges, "custom"],
-            format_func=lambda key: translate(f"presets.{key}"),
+            options=[*names[:_NAMED_PRESETS], "custom", *names[_NAMED_PRESETS:]],
+            format_func=lambda key: _preset_label(key, translate),
             key=session.PRESET,
             on_change=session.apply_preset,
             args=(ranges,),
         )
+        _render_date_inputs(span, translate)
         st.slider(
             translate("sidebar.dates"),
             min_value=span.start,
@@ -81,16 +86,25 @@ def render_sidebar(catalog: Catalog, span: DateRange, translate: Translator) -> 
         )
 
 
-def render_language_choice(translate: Translator) -> None:
-    """The language switch (each language named in itself)."""
-    st.radio(
-        translate("sidebar.language"),
-        options=list(available_languages()),
-        format_func=translate.language_name,
-        key=session.LANG,
-        horizontal=True,
-        label_visibility="collapsed",
+def _render_date_inputs(span: DateRange, translate: Translator) -> None:
+    """From and to in one field, typed or picked; it and the slider follow each other."""
+    st.date_input(
+        translate("sidebar.from_to"),
+        min_value=span.start,
+        max_value=span.end,
+        key=session.DATE_RANGE,
+        on_change=session.dates_typed,
+        format="YYYY-MM-DD",
     )
+
+
+def _preset_label(key: str, translate: Translator) -> str:
+    """A preset's name: a named range, or a calendar year or month in this language."""
+    start = preset_start(key)
+    if start is None:
+        return translate(f"presets.{key}")
+    precision = Precision.YEAR if key.startswith("year-") else Precision.MONTH
+    return translate.date(start, precision)
 
 
 def _present(catalog: Catalog, span: DateRange) -> None:
@@ -107,5 +121,5 @@ def _feature_label(catalog: Catalog, feature_id: str | None, translate: Translat
     if feature_id is None:
         return "—"
     record = catalog.feature(feature_id)
-    layer = translate(f"layers.{catalog.layer_of(feature_id)}")
-    return f"{translate.text(record.names)} · {layer}"
+    kind = "corridor" if isinstance(record, Corridor) else str(record.kind)
+    return f"{translate.text(record.names)} · {translate(f'features.{kind}')}"
