@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Frame, expect
 
 from corridors.catalog import Catalog
+from corridors.deck_picking import layer_name
 from corridors.styles import ROUTE_COLOR
 
 from .support import MAP_TIMEOUT, RGB, Dashboard, colour_at, deck_pixel, near, wait_until
@@ -130,7 +131,7 @@ def test_deck_labels_are_sent_shaped_with_the_collision_filter(
 ) -> None:
     dashboard.open("?lang=ar")
     dashboard.wait_for_deck_drawn()
-    layers = {layer["id"]: layer for layer in dashboard.deck_spec["layers"]}
+    layers = {layer_name(layer["id"]): layer for layer in dashboard.deck_spec["layers"]}
     labels = layers["labels"]
     assert {"@@type": "CollisionFilterExtension"} in labels["extensions"]
     texts = {row["id"]: row["text"] for row in labels["data"]}
@@ -146,12 +147,12 @@ def test_the_route_is_drawn_over_the_lines_in_its_reserved_colour_at_meghri(
 ) -> None:
     dashboard.open("?zoom=9&lat=38.93&lon=46.25")
     dashboard.wait_for_deck_drawn()
-    ids = [layer["id"] for layer in dashboard.deck_spec["layers"]]
+    ids = [layer_name(layer["id"]) for layer in dashboard.deck_spec["layers"]]
     assert ids.index("route") > max(ids.index(layer) for layer in ("countries", "corridors"))
     assert ids[ids.index("route") + 1 :] == ["places", "labels"]
 
     # a point on the route beside Meghri, clear of the dot and of the dashes' gaps
-    view, box = dashboard.deck_spec["initialViewState"], dashboard.deck_box()
+    view, box = dashboard.deck_view(), dashboard.deck_box()
     route = catalog.geometries["syunik-route"]
     meghri = catalog.geometries["meghri"]
     along = route.project(meghri)
