@@ -306,6 +306,13 @@ class Dashboard:
         """The element or container created with ``key=...``."""
         return self.page.locator(f".st-key-{key}")
 
+    def show_on_map_button(self, event_id: str) -> Locator:
+        """Open an event's row in the list; its "Show on map" button, ready to press."""
+        self.keyed(f"list-row-{event_id}").locator("summary").click()
+        button = self.keyed(f"list-show-{event_id}").get_by_role("button")
+        expect(button).to_be_visible()
+        return button
+
     def shown_event_ids(self, prefix: str) -> list[str]:
         """Event ids of the visible cards' buttons keyed ``<prefix>-show-<id>``, in order."""
         marker = f"st-key-{prefix}-show-"

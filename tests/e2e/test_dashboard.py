@@ -226,14 +226,6 @@ def first_event_with_places(dashboard: Dashboard, catalog: Catalog) -> tuple[Eve
     raise AssertionError("no listed event concerns a place")
 
 
-def press_show_on_map(dashboard: Dashboard, event_id: str) -> None:
-    """Open the event's row in the list and press its "Show on map"."""
-    dashboard.keyed(f"list-row-{event_id}").locator("summary").click()
-    button = dashboard.keyed(f"list-show-{event_id}").get_by_role("button")
-    expect(button).to_be_visible()
-    button.click()
-
-
 def expect_selected_card(dashboard: Dashboard, event: Event) -> None:
     expect(dashboard.page.get_by_text(EN("events.selected"), exact=True)).to_be_visible()
     card = dashboard.keyed(f"selected-card-{event.id}")
@@ -251,7 +243,7 @@ def test_show_on_map_highlights_the_events_features_on_the_deck_map(
         return deck_highlighted(spec) == set(event.features) & deck_ids(spec)
 
     with dashboard.next_deck_spec(highlights_the_event):
-        press_show_on_map(dashboard, event.id)
+        dashboard.show_on_map_button(event.id).click()
     expect_selected_card(dashboard, event)
     dashboard.wait_for_run()
 
@@ -298,7 +290,7 @@ def test_show_on_map_highlights_the_events_features_on_the_leaflet_map(
     open_leaflet(dashboard, [])
     event, linked_places = first_event_with_places(dashboard, catalog)
 
-    press_show_on_map(dashboard, event.id)
+    dashboard.show_on_map_button(event.id).click()
     expect_selected_card(dashboard, event)
     dashboard.wait_for_run()
     red_css = css_rgb(HIGHLIGHT)
@@ -336,7 +328,7 @@ def test_with_default_settings_nothing_is_requested_from_other_hosts(
     )
     event, linked_places = first_event_with_places(dashboard, catalog)
     with dashboard.rerun():
-        press_show_on_map(dashboard, event.id)
+        dashboard.show_on_map_button(event.id).click()
     expect_selected_card(dashboard, event)
 
     # on Leaflet: click one of the event's places (the one most clear of others)

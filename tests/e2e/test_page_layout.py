@@ -78,16 +78,6 @@ def test_presenter_mode_gives_the_map_most_of_the_screen(
     expect(dashboard.keyed("lang")).to_be_visible()
 
 
-def open_row_and_show(dashboard: Dashboard, event_id: str) -> None:
-    """Open an event's row in the list and press its "Show on map"."""
-    row = dashboard.keyed(f"list-row-{event_id}")
-    row.locator("summary").click()
-    button = dashboard.keyed(f"list-show-{event_id}").get_by_role("button")
-    expect(button).to_be_visible()
-    with dashboard.rerun():
-        button.click()
-
-
 @pytest.mark.parametrize(("width", "height"), [(1280, 720), PHONE], ids=["1280x720", "390x844"])
 def test_show_on_map_on_the_last_row_of_a_page_keeps_the_map_in_view(
     dashboard: Dashboard, width: int, height: int
@@ -99,7 +89,9 @@ def test_show_on_map_on_the_last_row_of_a_page_keeps_the_map_in_view(
     assert len(shown) == PAGE_SIZE
     last = shown[-1]
     dashboard.keyed(f"list-row-{last}").scroll_into_view_if_needed()
-    open_row_and_show(dashboard, last)
+    button = dashboard.show_on_map_button(last)
+    with dashboard.rerun():
+        button.click()
     expect(dashboard.keyed(f"selected-card-{last}")).to_be_visible()
     expect(dashboard.deck_canvas).to_be_in_viewport(timeout=MAP_TIMEOUT)
     assert visible_share(dashboard.deck_box(), page) > 0.15
@@ -137,8 +129,8 @@ def test_switching_to_arabic_in_the_app_leaves_no_english_in_the_sidebar(
     # the open options of the basemap list are Arabic too
     field = dashboard.keyed("basemap").get_by_role("combobox")
     field.scroll_into_view_if_needed()
-    field.focus()
-    field.press("ArrowDown")
+    dashboard.wait_for_run()
+    field.click()
     expect(page.get_by_role("option").first).to_be_visible()
     options = page.get_by_role("option").all_inner_texts()
     assert options
