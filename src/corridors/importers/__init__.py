@@ -107,6 +107,8 @@ def import_file(
         store.writer(source=source, file=report.file) as writer,
     ):
         for chunk in layout.read(opened):
+            report.rows_read += chunk.seen
+            report.bad_rows += chunk.bad_rows
             repeats = _drop_repeats(chunk, seen, opened.label)
             report.note(sorted(chunk.problems + repeats, key=lambda p: (p.line, p.column or 0)))
             report.repeated += len(repeats)
@@ -117,8 +119,6 @@ def import_file(
 
 
 def _add_chunk(chunk: Chunk, *, writer: ImportWriter, linker: Linker, report: ImportReport) -> None:
-    report.rows_read += chunk.seen
-    report.bad_rows += chunk.bad_rows
     rows, links = chunk.rows, chunk.links
     features = linker.links(rows.column("longitude").to_numpy(), rows.column("latitude").to_numpy())
     if links is not None:  # links the file names itself (the atlas's GeoJSON) come first

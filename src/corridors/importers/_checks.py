@@ -18,7 +18,8 @@ import pyarrow as pa
 
 from corridors import settings
 from corridors.importers._text import undecodable_field
-from corridors.importers.rows import ROW_SCHEMA, Chunk, RowProblem, RowProblemKind, quote_value
+from corridors.importers.rows import Chunk, RowProblem, RowProblemKind, quote_value
+from corridors.store.schema import ROW_SCHEMA
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -132,10 +133,11 @@ class ColumnChecker:
         """The chunk of the rows without problems, in :data:`ROW_SCHEMA`."""
         keep = ~self.bad
         arrays = [
-            pa.array(columns[item.name], type=item.type, from_pandas=True).filter(keep)
-            for item in ROW_SCHEMA
+            pa.array(columns[item.name], type=item.type, from_pandas=True) for item in ROW_SCHEMA
         ]
         table = pa.Table.from_arrays(arrays, schema=ROW_SCHEMA)
+        if self.bad.any():
+            table = table.filter(pa.array(keep))
         lines = [line for line, good in zip(self._raw.lines, keep, strict=True) if good]
         problems = self._raw.problems + self.problems
         return Chunk(table, lines, problems, self._raw.seen)

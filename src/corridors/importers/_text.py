@@ -8,6 +8,7 @@ column, and :func:`undecodable_field` finds them.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import re
 from collections.abc import Iterator
@@ -34,7 +35,11 @@ def text_lines(stream: ByteStream, label: str) -> Iterator[str]:
     if buffered.peek(2)[:2] in _UTF16_MARKS:
         raise ImportFileError(f"{label}: the file is UTF-16; save it as UTF-8 to import it")
     text = io.TextIOWrapper(buffered, encoding="utf-8-sig", errors="surrogateescape", newline="")
-    yield from text
+    try:
+        yield from text
+    finally:  # the caller owns the file: let go of it rather than close it
+        with contextlib.suppress(ValueError):
+            text.detach()
 
 
 def undecodable_field(fields: list[str]) -> int | None:

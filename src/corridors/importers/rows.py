@@ -1,15 +1,14 @@
 """What every importer produces: validated event rows in one schema, and row problems.
 
 Each source layout (ACLED, GDELT, the atlas's GeoJSON) is read by its own module into
-:class:`Chunk` objects: a table of valid rows in :data:`ROW_COLUMNS` and the problems of
-the rows that could not be used, each with its file, line and column.
+:class:`Chunk` objects: a table of valid rows (``corridors.store.schema.ROW_SCHEMA``) and
+the problems of the rows that could not be used, each with its file, line and column.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Final
 
 import pyarrow as pa
 
@@ -69,35 +68,11 @@ class RowProblem:
         return f"{where}: [{self.kind}] {self.reason}"
 
 
-#: The columns of an imported event, in store order (the store adds ``features`` and ``file``).
-ROW_SCHEMA: Final = pa.schema(
-    [
-        pa.field("source", pa.string()),
-        pa.field("event_id", pa.string()),
-        pa.field("date", pa.date32()),
-        pa.field("kind", pa.string()),
-        pa.field("event_type", pa.string()),
-        pa.field("latitude", pa.float64()),
-        pa.field("longitude", pa.float64()),
-        pa.field("geo_precision", pa.int8()),
-        pa.field("location", pa.string()),
-        pa.field("country", pa.string()),
-        pa.field("actor1", pa.string()),
-        pa.field("actor2", pa.string()),
-        pa.field("fatalities", pa.int32()),
-        pa.field("source_name", pa.string()),
-        pa.field("url", pa.string()),
-        pa.field("notes", pa.string()),
-    ]
-)
-ROW_COLUMNS: Final = tuple(ROW_SCHEMA.names)
-
-
 @dataclass(slots=True)
 class Chunk:
     """A step of an import: its valid rows, their lines, and the problems of the others.
 
-    ``rows`` is a table in :data:`ROW_SCHEMA`; ``lines`` holds the line each row starts at
+    ``rows`` is a table in ``ROW_SCHEMA``; ``lines`` holds the line each row starts at
     (for reporting duplicates); ``seen`` counts every row read, good or bad; ``links``
     holds feature ids an importer read from the file itself, per row (GeoJSON), if any.
     """

@@ -17,10 +17,19 @@ from typing import Final, Protocol
 
 import pyarrow as pa
 
-from corridors.importers.rows import ROW_SCHEMA
+from corridors.store.schema import EVENT_SCHEMA, ROW_SCHEMA
 
-#: The columns of a stored event: an importer's row plus the ids of the features it is in.
-EVENT_SCHEMA: Final = ROW_SCHEMA.append(pa.field("features", pa.list_(pa.string())))
+__all__ = [
+    "EVENT_SCHEMA",
+    "IMPORTS_DIR",
+    "ROW_SCHEMA",
+    "EventQuery",
+    "EventStore",
+    "ImportRecord",
+    "ImportWriter",
+    "ReportedEvent",
+    "open_store",
+]
 
 #: Folder of the store under the data directory.
 IMPORTS_DIR: Final = "imports"
