@@ -84,11 +84,11 @@ def _import(args: argparse.Namespace, console: Console) -> int:
                 progress=lambda count: bar.advance(task, count),
             )
         except ImportFileError as error:
-            console.print(Text("error: ", style="bold red"), Text(str(error)))
+            console.print(Text("error:", style="bold red"), Text(str(error)))
             return 2
         except StrictImportError as error:
             _print_report(console, error.report)
-            console.print(Text("error: ", style="bold red"), Text(str(error)))
+            console.print(Text("error:", style="bold red"), Text(str(error)))
             return 1
     _print_report(console, report)
     return 0
@@ -142,7 +142,7 @@ def _remove(args: argparse.Namespace, console: Console) -> int:
     removed = store.remove(args.selector)
     if not removed:
         console.print(
-            Text("error: ", style="bold red"),
+            Text("error:", style="bold red"),
             Text(f"no source or imported file called {args.selector!r}"),
         )
         return 1
