@@ -1,4 +1,4 @@
-"""Command line: ``corridors validate | build-geodata | build-water | export | serve``."""
+"""Command line: ``corridors validate | build-geodata | build-water | export | serve | import``."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from corridors.catalog import CatalogReport, load_catalog
 from corridors.datasets import DATA_DIR_ENV, DATASETS, data_dir
 from corridors.export import events_csv, events_geojson, geojson_text, map_html
 from corridors.i18n import Translator
+from corridors.importers.commands import add_import_commands
 from corridors.languages import available_languages
 from corridors.models import EventKind
 from corridors.scene import SceneRequest, build_scene
@@ -111,6 +112,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("streamlit_options", nargs="*", help=argparse.SUPPRESS)
     serve.set_defaults(run=_serve)
+    add_import_commands(commands)
     return parser
 
 

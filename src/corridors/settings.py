@@ -40,3 +40,25 @@ narrowest_map_width: int = 340
 #: mode's map at 1280 x 720); a larger screen shows a little more around it.
 story_frame_width: int = 920
 story_frame_height: int = 690
+
+# --- Imported reported events (corridors import ...; the store under <data>/imports/) ---
+
+#: A projected CRS in metres for the South Caucasus (UTM zone 38N, central meridian 45° E):
+#: corridor buffers are measured in it. Its scale error over the atlas (40-51° E) is under
+#: 0.2 %, i.e. under 20 m on a 10 km buffer.
+metric_crs: Final = "EPSG:32638"
+
+#: An imported event is linked to each corridor within this distance, in metres.
+corridor_buffer_m: float = 10_000.0
+
+#: Most bytes a zipped import may expand to; a larger member is refused (a zip bomb).
+max_unzipped_bytes: int = 4 * 1024**3
+
+#: Largest GeoJSON file ``corridors import geojson`` reads, in bytes (it is parsed whole).
+max_geojson_import_bytes: int = 200_000_000
+
+#: Rows parsed, validated, linked and written per step of an import (bounds its memory).
+import_chunk_rows: int = 100_000
+
+#: Problems of an import listed one by one (with file, line and column); the rest are counted.
+max_import_problems_listed: int = 1_000
