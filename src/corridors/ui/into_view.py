@@ -7,10 +7,10 @@ back to the map, and the side pane back to the selection at its top.
 
 from __future__ import annotations
 
-import json
 from typing import Final
 
 import streamlit as st
+from jinja2.utils import htmlsafe_json_dumps
 
 from corridors.ui import session
 
@@ -47,4 +47,5 @@ def bring_selection_into_view() -> None:
         st.session_state[session.SHOWN_SELECTION] = current
         return
     st.session_state[session.SHOWN_SELECTION] = current
-    st.html(_SCRIPT % json.dumps(current), unsafe_allow_javascript=True)
+    # safe inside <script>: '<', '>', '&' and quotes are written as \u escapes
+    st.html(_SCRIPT % htmlsafe_json_dumps(current), unsafe_allow_javascript=True)
