@@ -29,6 +29,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from corridors.catalog import Catalog
 from corridors.models import LAYERS
+from corridors.styles import HIGHLIGHT
 
 from .server import ROOT
 
@@ -204,6 +205,17 @@ def wait_until(
             return result
         if time.monotonic() > deadline:
             raise AssertionError(message() if callable(message) else message)
+
+
+def deck_highlighted(spec: dict[str, Any]) -> set[str]:
+    """Ids of the rows the spec colours in the highlight colour (line, path or fill)."""
+    colour = list(HIGHLIGHT)
+    return {
+        row["id"]
+        for layer in spec["layers"]
+        for row in layer["data"]
+        if colour in (row.get("line"), row.get("color"), row.get("fill"))
+    }
 
 
 # --- the page ---------------------------------------------------------------------------

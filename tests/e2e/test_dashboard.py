@@ -27,6 +27,7 @@ from .support import (
     Dashboard,
     click_target,
     colour_at,
+    deck_highlighted,
     deck_pixel,
     deck_world_px,
     distinct_colours,
@@ -62,17 +63,6 @@ def events_of(catalog: Catalog, feature_id: str) -> list[str]:
 
 def deck_ids(spec: dict[str, Any]) -> set[str]:
     return {row["id"] for layer in spec["layers"] for row in layer["data"]}
-
-
-def deck_highlighted(spec: dict[str, Any]) -> set[str]:
-    """Ids of the rows the spec colours in the highlight colour (line, path or fill)."""
-    colour = list(HIGHLIGHT)
-    return {
-        row["id"]
-        for layer in spec["layers"]
-        for row in layer["data"]
-        if colour in (row.get("line"), row.get("color"), row.get("fill"))
-    }
 
 
 def open_leaflet(dashboard: Dashboard, feature_ids: list[str]) -> Frame:

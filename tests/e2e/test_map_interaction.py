@@ -19,9 +19,8 @@ from playwright.sync_api import expect
 
 from corridors.catalog import Catalog
 from corridors.i18n import Translator
-from corridors.styles import HIGHLIGHT
 
-from .support import MAP_TIMEOUT, Dashboard, click_target, deck_world_px
+from .support import MAP_TIMEOUT, Dashboard, click_target, deck_highlighted, deck_world_px
 
 pytestmark = pytest.mark.e2e
 
@@ -32,16 +31,6 @@ SYUNIK = "am-su"
 
 def name_of(catalog: Catalog, feature_id: str) -> str:
     return EN.text(catalog.feature(feature_id).names)
-
-
-def deck_highlighted(spec: dict[str, Any]) -> set[str]:
-    colour = list(HIGHLIGHT)
-    return {
-        row["id"]
-        for layer in spec["layers"]
-        for row in layer["data"]
-        if colour in (row.get("line"), row.get("color"), row.get("fill"))
-    }
 
 
 def click_feature(dashboard: Dashboard, catalog: Catalog, feature_id: str) -> None:
