@@ -77,10 +77,7 @@ def read_admin1(
     path: Path, iso_codes: Iterable[str], *, window: Window = REGIONAL_WINDOW, grid: float = 1e-4
 ) -> gpd.GeoDataFrame:
     """Read the admin-1 polygons of ``iso_codes`` clipped to ``window`` and snapped to ``grid``."""
-    # a bbox given as a GeoSeries is converted to the file's own CRS by geopandas
-    bbox = gpd.GeoSeries([window.as_polygon()], crs=settings.default_crs)
-    columns = ["iso_a2", "iso_3166_2", "adm1_code"]
-    frame = _in_default_crs(path, gpd.read_file(path, bbox=bbox, columns=columns))
+    frame = read_in_window(path, window, columns=["iso_a2", "iso_3166_2", "adm1_code"])
     frame = frame[frame["iso_a2"].isin(list(iso_codes))].copy()
     if frame.empty:
         raise BuildError(f"{path} holds no admin-1 polygon of {sorted(iso_codes)} in the window")
@@ -93,8 +90,17 @@ def read_admin1(
     return frame[~frame.geometry.is_empty].reset_index(drop=True)
 
 
-def _in_default_crs(path: Path, frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """``frame`` in :data:`settings.default_crs`, converted if it declares another CRS."""
+def read_in_window(
+    path: Path, window: Window, *, columns: list[str] | None = None
+) -> gpd.GeoDataFrame:
+    """The features of ``path`` that touch ``window``, in :data:`settings.default_crs`.
+
+    The window is given to the reader in the file's own CRS (geopandas converts a bbox given
+    as a GeoSeries), and the features are converted if the file declares another CRS; a
+    file that declares none is an error.
+    """
+    bbox = gpd.GeoSeries([window.as_polygon()], crs=settings.default_crs)
+    frame = gpd.read_file(path, bbox=bbox, columns=columns)
     if frame.crs is None:
         raise BuildError(
             f"{path} declares no coordinate reference system; expected {settings.default_crs}"
@@ -140,8 +146,8 @@ def build_geodata(
         for entry in spec["countries"]
     ]
     written = {
-        DATASETS["countries"]: _write_collection(out_dir / DATASETS["countries"], countries),
-        DATASETS["regions"]: _write_collection(out_dir / DATASETS["regions"], regions),
+        DATASETS["countries"]: write_collection(out_dir / DATASETS["countries"], countries),
+        DATASETS["regions"]: write_collection(out_dir / DATASETS["regions"], regions),
     }
     vertices = int(shapely.get_num_coordinates(np.asarray(frame.geometry.values)).sum())
     valid = bool(shapely.coverage_is_valid(np.asarray(frame.geometry.values)))
@@ -198,11 +204,20 @@ def _feature(entry: Mapping[str, Any], geometry: BaseGeometry, decimals: int) ->
     """A GeoJSON feature: the curated properties, the Natural Earth source, rounded coordinates."""
     properties = {key: value for key, value in entry.items() if value is not None}
     properties["sources"] = [NATURAL_EARTH]
-    rounded = shapely.transform(geometry, lambda xy: np.round(xy, decimals))
-    return {"type": "Feature", "properties": properties, "geometry": mapping(rounded)}
+    return {
+        "type": "Feature",
+        "properties": properties,
+        "geometry": mapping(round_coordinates(geometry, decimals)),
+    }
 
 
-def _write_collection(path: Path, features: list[dict[str, Any]]) -> int:
+def round_coordinates(geometry: BaseGeometry, decimals: int) -> BaseGeometry:
+    """``geometry`` with every coordinate rounded to ``decimals`` places."""
+    return shapely.transform(geometry, lambda xy: np.round(xy, decimals))
+
+
+def write_collection(path: Path, features: list[dict[str, Any]]) -> int:
+    """Write ``features`` as a compact GeoJSON FeatureCollection, atomically; its size in bytes."""
     collection = {"type": "FeatureCollection", "features": features}
     text = json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
     write_text_atomic(path, text)

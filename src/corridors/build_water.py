@@ -8,7 +8,6 @@ window, simplified, snapped to a grid and written to ``water.geojson`` atomicall
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +20,8 @@ import yaml
 from shapely.geometry import Point, mapping
 from shapely.geometry.base import BaseGeometry
 
-from corridors import settings
-from corridors._atomic import write_text_atomic
 from corridors._errors import BuildError
+from corridors.build import read_in_window, round_coordinates, write_collection
 from corridors.datasets import DATASETS
 from corridors.window import REGIONAL_WINDOW, Window
 
@@ -98,10 +96,7 @@ def build_water(
         vertices += int(shapely.get_num_coordinates(geometry))
         features.append(_feature(entry, geometry, decimals))
     path = out_dir / DATASETS["water"]
-    collection = {"type": "FeatureCollection", "features": features}
-    text = json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n"
-    write_text_atomic(path, text)
-    return WaterSummary(path, len(text.encode("utf-8")), len(features), vertices)
+    return WaterSummary(path, write_collection(path, features), len(features), vertices)
 
 
 def _read_spec(path: Path) -> list[dict[str, Any]]:
@@ -131,10 +126,7 @@ def _read_layer(source: Path, name: str, window: Window) -> gpd.GeoDataFrame:
         raise BuildError(
             f"no {path.name} in {source}; extract it from {name}.7z (`7zz x {name}.7z`)"
         )
-    frame = gpd.read_file(path, bbox=(window.west, window.south, window.east, window.north))
-    if frame.crs is None:
-        raise BuildError(f"{path} declares no coordinate reference system")
-    return frame.to_crs(settings.default_crs)
+    return read_in_window(path, window)
 
 
 def _geometry(entry: Mapping[str, Any], frame: gpd.GeoDataFrame, window: Window) -> BaseGeometry:
@@ -167,5 +159,5 @@ def _geometry(entry: Mapping[str, Any], frame: gpd.GeoDataFrame, window: Window)
 def _feature(entry: Mapping[str, Any], geometry: BaseGeometry, decimals: int) -> dict[str, Any]:
     properties = {key: value for key, value in entry.items() if key not in _SPEC_ONLY}
     properties["sources"] = [NATURAL_EARTH_PHYSICAL]
-    rounded = shapely.transform(geometry, lambda xy: np.round(xy, decimals))
+    rounded = round_coordinates(geometry, decimals)
     return {"type": "Feature", "properties": properties, "geometry": mapping(rounded)}
