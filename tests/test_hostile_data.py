@@ -8,6 +8,7 @@ where known, the record, field, line and column, while the rest is still served.
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -206,3 +207,19 @@ def test_geojson_naming_wgs84_is_read(data_copy: Path) -> None:
     collection["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}
     regions.write_text(json.dumps(collection), encoding="utf-8")
     assert inspect_within(data_copy).problems == ()
+
+
+def test_optional_water_file_that_is_not_a_file_is_reported(data_copy: Path) -> None:
+    water = data_copy / "water.geojson"
+    water.unlink()
+    os.mkfifo(water)
+    report = inspect_within(data_copy)
+    [problem] = problems_of(report, "water.geojson")
+    assert problem.kind is ProblemKind.NOT_A_FILE
+
+
+def test_optional_water_file_may_be_absent(data_copy: Path) -> None:
+    (data_copy / "water.geojson").unlink()
+    report = inspect_within(data_copy)
+    assert report.problems == ()
+    assert report.catalog.water == ()

@@ -26,6 +26,7 @@ from corridors.models import Boundary, Corridor, Event, Place, Story, WaterBody,
 from corridors.window import REGIONAL_WINDOW
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
+GeoRecordT = TypeVar("GeoRecordT", Boundary, WaterBody)
 IdentifiedT = TypeVar("IdentifiedT", Boundary, Place, Corridor, Event, WaterBody)
 Checked = tuple[list[RecordT], list[Problem]]
 
@@ -109,46 +110,29 @@ def parse_records(
     return valid, problems
 
 
-def parse_boundaries(
-    filename: str, raw_features: Sequence[Any]
-) -> tuple[list[tuple[Boundary, BaseGeometry]], list[Problem]]:
-    """Each GeoJSON feature as a boundary record with its polygon."""
-    valid: list[tuple[Boundary, BaseGeometry]] = []
+def parse_features(
+    filename: str, raw_features: Sequence[Any], model: type[GeoRecordT]
+) -> tuple[list[tuple[GeoRecordT, BaseGeometry]], list[Problem]]:
+    """Each GeoJSON feature as a ``model`` record (its properties) with its geometry.
+
+    Boundaries and water areas are (Multi)Polygons; rivers are (Multi)LineStrings.
+    """
+    valid: list[tuple[GeoRecordT, BaseGeometry]] = []
     problems: list[Problem] = []
     for index, raw in enumerate(raw_features):
         properties = raw.get("properties") if isinstance(raw, dict) else None
         feature_id = record_id(properties, index)
         try:
-            boundary = Boundary.model_validate(properties)
+            record = model.model_validate(properties)
         except ValidationError as error:
             problems.extend(validation_problems(filename, feature_id, error.errors()))
             continue
-        geometry, found = polygon_of(filename, feature_id, raw.get("geometry"))
-        problems.extend(found)
-        if geometry is not None:
-            valid.append((boundary, geometry))
-    return valid, problems
-
-
-def parse_water(
-    filename: str, raw_features: Sequence[Any]
-) -> tuple[list[tuple[WaterBody, BaseGeometry]], list[Problem]]:
-    """Each GeoJSON feature as a water record with its geometry (lines for rivers)."""
-    valid: list[tuple[WaterBody, BaseGeometry]] = []
-    problems: list[Problem] = []
-    for index, raw in enumerate(raw_features):
-        properties = raw.get("properties") if isinstance(raw, dict) else None
-        feature_id = record_id(properties, index)
-        try:
-            water = WaterBody.model_validate(properties)
-        except ValidationError as error:
-            problems.extend(validation_problems(filename, feature_id, error.errors()))
-            continue
-        kinds = _LINEAR if water.kind is WaterKind.RIVER else _POLYGONAL
+        river = isinstance(record, WaterBody) and record.kind is WaterKind.RIVER
+        kinds = _LINEAR if river else _POLYGONAL
         geometry, found = polygon_of(filename, feature_id, raw.get("geometry"), kinds=kinds)
         problems.extend(found)
         if geometry is not None:
-            valid.append((water, geometry))
+            valid.append((record, geometry))
     return valid, problems
 
 

@@ -8,6 +8,7 @@ or the UI's strings (story steps are checked against the catalogue one layer up,
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,9 +24,8 @@ from corridors._validate import (
     corridor_problems,
     event_problems,
     feature_list,
-    parse_boundaries,
+    parse_features,
     parse_records,
-    parse_water,
     place_problems,
     read_document,
     record_list,
@@ -244,7 +244,7 @@ def _boundaries(
     document, found = read_document(root, filename)
     problems.add(found)
     features = problems.take(feature_list(filename, document))
-    pairs = problems.take(parse_boundaries(filename, features))
+    pairs = problems.take(parse_features(filename, features, Boundary))
     return [boundary for boundary, _ in pairs], {b.id: geometry for b, geometry in pairs}
 
 
@@ -253,12 +253,12 @@ def _water(
 ) -> tuple[list[WaterBody], dict[str, BaseGeometry]]:
     """The valid water features (optional file: a data folder without it draws no water)."""
     filename = DATASETS["water"]
-    if not (root / filename).is_file():
+    if not os.path.lexists(root / filename):  # absent; anything else there is read and checked
         return [], {}
     document, found = read_document(root, filename)
     problems.add(found)
     features = problems.take(feature_list(filename, document))
-    pairs = problems.take(parse_water(filename, features))
+    pairs = problems.take(parse_features(filename, features, WaterBody))
     accepted = problems.take(unique_ids("water", [w for w, _ in pairs], taken=taken))
     shapes = {w.id: geometry for w, geometry in pairs}
     return accepted, {w.id: shapes[w.id] for w in accepted}
