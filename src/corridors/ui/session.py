@@ -55,13 +55,12 @@ _WORDED_WIDGETS: Final = (PRESET, KINDS, LAYER_CHOICE, RENDERER, BASEMAP, FEATUR
 def values_of(state: ViewState, span: DateRange) -> dict[str, Any]:
     """The session values that show ``state`` (its ``None`` parts as their defaults)."""
     start, end = state.start or span.start, state.end or span.end
-    matching = [name for name, days in presets(span).items() if days == DateRange(start, end)]
     kinds = state.kinds if state.kinds is not None else frozenset(EventKind)
     layers = state.layers if state.layers is not None else frozenset(LAYERS)
     has_camera = None not in (state.lat, state.lon, state.zoom)
     return {
         DATES: (start, end),
-        PRESET: matching[0] if matching else "custom",
+        PRESET: preset_naming(presets(span), DateRange(start, end)),
         KINDS: [str(kind) for kind in EventKind if kind in kinds],
         LAYER_CHOICE: [layer for layer in LAYERS if layer in layers],
         EVENT: state.event,
@@ -76,6 +75,11 @@ def values_of(state: ViewState, span: DateRange) -> dict[str, Any]:
         SEARCH: state.search or "",
         ORDER: str(state.order),
     }
+
+
+def preset_naming(ranges: dict[str, DateRange], chosen: DateRange) -> str:
+    """The first preset whose range is ``chosen``, or ``"custom"``."""
+    return next((name for name, days in ranges.items() if days == chosen), "custom")
 
 
 def init(span: DateRange) -> None:
@@ -160,8 +164,7 @@ def settle_dates(ranges: dict[str, DateRange]) -> None:
     start, end = st.session_state[DATES]
     chosen = DateRange(min(start, end), max(start, end))
     if ranges.get(st.session_state[PRESET]) != chosen:
-        matching = [name for name, days in ranges.items() if days == chosen]
-        st.session_state[PRESET] = matching[0] if matching else "custom"
+        st.session_state[PRESET] = preset_naming(ranges, chosen)
     # only when the range changed: a half-picked range (its first day) stays in the field
     if st.session_state.get(DATES_SHOWN) != chosen:
         st.session_state[DATE_RANGE] = (chosen.start, chosen.end)
