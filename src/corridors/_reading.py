@@ -8,6 +8,7 @@ from pathlib import Path
 
 from corridors import settings
 from corridors._errors import Problem, ProblemKind
+from corridors._files import NotRegularFileError, file_type, open_regular
 
 
 def read_data_text(directory: Path, filename: str) -> str | Problem:
@@ -24,8 +25,10 @@ def read_data_text(directory: Path, filename: str) -> str | Problem:
         return problem
     limit = settings.max_data_file_bytes
     try:
-        with (directory / filename).open("rb") as stream:
+        with open_regular(directory / filename) as stream:
             raw = stream.read(limit + 1)
+    except NotRegularFileError as error:  # replaced since it was checked
+        return _problem(filename, ProblemKind.NOT_A_FILE, str(error))
     except OSError as error:
         return _problem(filename, ProblemKind.UNREADABLE, f"cannot read it: {error.strerror}")
     if len(raw) > limit:  # grew after the size check
@@ -50,7 +53,7 @@ def _refusal(directory: Path, filename: str) -> Problem | None:
         )
     if not stat.S_ISREG(status.st_mode):
         return _problem(
-            filename, ProblemKind.NOT_A_FILE, f"not a regular file ({_file_type(status.st_mode)})"
+            filename, ProblemKind.NOT_A_FILE, f"not a regular file ({file_type(status.st_mode)})"
         )
     if status.st_size > settings.max_data_file_bytes:
         return _too_large(filename)
@@ -85,17 +88,6 @@ def _too_large(filename: str) -> Problem:
         f"larger than {limit:,} bytes, the limit for a curated data file "
         "(settings.max_data_file_bytes)",
     )
-
-
-def _file_type(mode: int) -> str:
-    kinds = {
-        stat.S_ISDIR: "a directory",
-        stat.S_ISFIFO: "a named pipe",
-        stat.S_ISCHR: "a character device",
-        stat.S_ISBLK: "a block device",
-        stat.S_ISSOCK: "a socket",
-    }
-    return next((name for test, name in kinds.items() if test(mode)), "a special file")
 
 
 def _problem(filename: str, kind: ProblemKind, reason: str) -> Problem:

@@ -22,6 +22,7 @@ from typing import IO, cast
 
 from corridors import settings
 from corridors._errors import CorridorsError
+from corridors._files import NotRegularFileError, open_regular
 
 #: Called with the number of bytes of the file on disk read since the last call.
 Progress = Callable[[int], None]
@@ -78,15 +79,13 @@ def open_import(
 def _open_regular(path: Path) -> io.BufferedReader:
     """Open ``path`` for reading without blocking, and refuse anything but a regular file."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        return open_regular(path)
+    except NotRegularFileError:
+        raise ImportFileError(
+            f"{path}: not a regular file; only regular files are imported"
+        ) from None
     except OSError as error:
         raise ImportFileError(f"{path}: cannot open: {error.strerror}") from None
-    mode = os.fstat(descriptor).st_mode
-    if not stat.S_ISREG(mode):
-        os.close(descriptor)
-        raise ImportFileError(f"{path}: not a regular file; only regular files are imported")
-    os.set_blocking(descriptor, True)
-    return open(descriptor, "rb")
 
 
 def _expected_member(
