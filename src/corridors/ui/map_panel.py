@@ -39,11 +39,14 @@ LEAFLET_RETURNS: Final = ["last_active_drawing", "last_object_clicked_count", "c
 #: Digits kept of a position read back from Leaflet (those of a link, about 10 m).
 POSITION_DIGITS: Final = 4
 ZOOM_DIGITS: Final = 2
-#: How long deck.gl flies to a new camera, in ms. Streamlit 1.67's deck.gl chart shows a
-#: new camera without a transition only on the run after the one that sent it (its view
-#: state lags one spec behind); a transition is applied at once. The duration alternates
-#: by one ms from one move to the next so that it is always a changed value of the view.
-FLY_MS: Final = 600
+#: The transition, in ms, that makes deck.gl show a new camera at once. Streamlit 1.67's
+#: deck.gl chart shows a new camera without a transition only on the run after the one
+#: that sent it (its view state lags one spec behind); a transition is applied at once.
+#: It lasts a frame: a longer flight is frozen where it is when a rerun redraws the chart
+#: mid-flight (seen under load: a 600 ms flight stopped halfway, 3 times in 3). The
+#: duration alternates by one ms from one move to the next so that it is always a changed
+#: value of the view.
+FLY_MS: Final = 1
 
 
 def render_map(request: SceneRequest, translate: Translator) -> None:
