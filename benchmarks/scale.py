@@ -54,6 +54,8 @@ def main() -> None:
         "count": lambda store: store.count(ranged),
         "by source": lambda store: store.counts_by_source(ranged),
         "by feature": lambda store: store.counts_by_feature(ranged),
+        "cells r6": lambda store: store.counts_by_cell(ranged, 6),
+        "weeks": lambda store: store.counts_by_period(ranged, "week"),
         "page 1": lambda store: store.page(feature, limit=50),
         "page 100": lambda store: store.page(feature, offset=4950, limit=50),
     }
@@ -63,7 +65,7 @@ def main() -> None:
         for source, write in writers.items():
             with tempfile.TemporaryDirectory(prefix="scale-") as folder:
                 path = write(Path(folder) / f"{source}-{size}.csv", catalog, size)
-                store = open_store(Path(folder) / "data")
+                store = open_store(Path(folder) / "imports")
                 start = time.perf_counter()
                 report = import_file(store, source, path, linker=linker)
                 seconds = time.perf_counter() - start

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from corridors.assets import main_script
 from corridors.catalog import Catalog, load_catalog
-from corridors.datasets import data_dir
+from corridors.datasets import IMPORTS_DIR_ENV, data_dir
 
 BUNDLED = data_dir()
 APP = str(main_script())
@@ -27,6 +27,16 @@ def open_app(**query: str) -> AppTest:
     at.run()
     assert not at.exception
     return at
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_imports_of_the_user(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every test (and every app server it starts) sees an empty import store of its own
+    unless it names one: never the imports of whoever runs the tests."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv(IMPORTS_DIR_ENV, str(tmp_path_factory.mktemp("no-imports") / "imports"))
+    yield
+    mp.undo()
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,14 @@ from pathlib import Path
 import pytest
 
 from corridors._errors import UnknownDatasetError
-from corridors.datasets import DATA_DIR_ENV, DATASETS, data_dir, data_path
+from corridors.datasets import (
+    DATA_DIR_ENV,
+    DATASETS,
+    IMPORTS_DIR_ENV,
+    data_dir,
+    data_path,
+    imports_dir,
+)
 
 
 def test_bundled_data_dir_is_found_from_the_code_not_the_working_directory(
@@ -34,3 +41,16 @@ def test_explicit_directory_wins_over_the_environment(
 def test_unknown_dataset_name_lists_the_known_ones() -> None:
     with pytest.raises(UnknownDatasetError, match=r"no dataset called 'evnts'.*events"):
         data_path("evnts")
+
+
+def test_imports_folder_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv(IMPORTS_DIR_ENV, raising=False)
+    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    home = imports_dir()
+    assert home.parts[-2:] == ("corridors", "imports")
+    assert not home.is_relative_to(data_dir())  # never inside the bundled (package) data
+    monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "data"))
+    assert imports_dir() == tmp_path / "data" / "imports"
+    monkeypatch.setenv(IMPORTS_DIR_ENV, str(tmp_path / "mine"))
+    assert imports_dir() == tmp_path / "mine"
+    assert imports_dir(tmp_path / "given") == tmp_path / "given" / "imports"

@@ -53,7 +53,7 @@ def test_strict_fails_and_stores_nothing(data_copy, capsys):
     assert "6 bad row(s); nothing imported (strict)" in out
     assert corridors(capsys, "imports", "--data", str(data_copy)) == (
         0,
-        f"nothing imported in {data_copy}\n",
+        f"nothing imported in {data_copy / 'imports'}\n",
     )
 
 

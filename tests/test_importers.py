@@ -63,7 +63,7 @@ def linker(catalog: Catalog) -> Linker:
 
 @pytest.fixture
 def store(tmp_path: Path) -> EventStore:
-    return open_store(tmp_path / "data")
+    return open_store(tmp_path / "data" / "imports")
 
 
 def run(store: EventStore, source: str, path: Path, linker: Linker, **options: Any) -> ImportReport:

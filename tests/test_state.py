@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import parse_qs, urlencode
 
+import h3
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corridors.basemaps import BASEMAPS
-from corridors.models import LAYERS, EventKind
+from corridors.models import LAYERS, EventKind, ReportedKind, ReportedSource
 from corridors.state import (
     MAX_NOTICES,
     MAX_SEARCH_LENGTH,
@@ -35,6 +36,10 @@ VOCABULARY = Vocabulary(
     last_day=LAST,
     steps=8,
 )
+
+
+#: H3 cells around Meghri, from the coarsest the map draws to the finest stored.
+CELLS = [h3.latlng_to_cell(38.9, 46.24, resolution) for resolution in (4, 6, 9)]
 
 
 def rounded(low: float, high: float) -> st.SearchStrategy[float]:
@@ -65,6 +70,9 @@ def view_states(draw: st.DrawFn) -> ViewState:
         page=draw(st.none() | st.integers(1, 500)),
         search=draw(st.text(max_size=120).map(clean_search)),
         order=draw(st.sampled_from(list(EventOrder))),
+        sources=draw(st.none() | st.frozensets(st.sampled_from(list(ReportedSource)))),
+        reported_kinds=draw(st.none() | st.frozensets(st.sampled_from(list(ReportedKind)))),
+        cell=draw(st.none() | st.sampled_from(CELLS)),
     )
 
 
@@ -83,6 +91,25 @@ def test_reading_then_writing_gives_the_same_link(state: ViewState) -> None:
     assert urlencode(to_query(read)) == link
 
 
+def test_reported_event_parts_of_a_link_are_checked() -> None:
+    query = {
+        "sources": "gdelt,acled,rss",
+        "rkinds": "unrest,gossip",
+        "cell": h3.latlng_to_cell(38.9, 46.24, 10),  # finer than the store keeps
+    }
+    state, notices = from_query(query, VOCABULARY)
+    assert state.sources == {ReportedSource.GDELT, ReportedSource.ACLED}
+    assert state.reported_kinds == {ReportedKind.UNREST}
+    assert state.cell is None
+    assert {(n.param, n.value, n.kind) for n in notices} == {
+        ("sources", "rss", NoticeKind.UNKNOWN_SOURCE),
+        ("rkinds", "gossip", NoticeKind.UNKNOWN_KIND),
+        ("cell", query["cell"], NoticeKind.BAD_CELL),
+    }
+    assert to_query(state)["sources"] == "acled,gdelt"
+    assert from_query({"sources": ""}, VOCABULARY)[0].sources == frozenset()
+
+
 def test_default_state_is_an_empty_link() -> None:
     assert to_query(ViewState()) == {}
 
@@ -92,7 +119,8 @@ def test_names_in_the_link_are_the_documented_ones() -> None:
         start=FIRST, end=LAST, kinds=frozenset({EventKind.SUMMIT}), event="bishkek-protocol",
         feature="am", layers=frozenset({"places"}), renderer=Renderer.LEAFLET, basemap="osm",
         lang="ar", lat=39.5, lon=46.25, zoom=7, mode=PageMode.PRESENT, step=3, page=2,
-        search="Meghri", order=EventOrder.OLDEST,
+        search="Meghri", order=EventOrder.OLDEST, sources=frozenset({ReportedSource.GDELT}),
+        reported_kinds=frozenset({ReportedKind.UNREST}), cell=CELLS[0],
     )  # fmt: skip
     assert tuple(to_query(state)) == PARAMS
     assert to_query(state)["zoom"] == "7"

@@ -6,9 +6,12 @@ import datetime as dt
 import itertools
 from pathlib import Path
 
+import h3
 import pyarrow as pa
 import pytest
 
+from corridors import settings
+from corridors.cells import cell_ids, cell_name, cell_resolution, parse_cell
 from corridors.store import EVENT_SCHEMA, EventQuery, EventStore, open_store
 
 KINDS = ("conflict", "unrest", "cooperation")
@@ -19,6 +22,7 @@ def rows(source: str, count: int, *, offset: int = 0) -> list[dict[str, object]]
     """``count`` rows with dates, kinds and links in repeating patterns."""
     made = []
     for index in range(offset, offset + count):
+        latitude, longitude = 38.8 + (index % 37) * 0.05, 45.2 + (index % 41) * 0.06
         made.append(
             {
                 "source": source,
@@ -26,8 +30,8 @@ def rows(source: str, count: int, *, offset: int = 0) -> list[dict[str, object]]
                 "date": dt.date(2024, 1, 1) + dt.timedelta(days=index % 400),
                 "kind": KINDS[index % 3],
                 "event_type": "type",
-                "latitude": 39.0,
-                "longitude": 46.0,
+                "latitude": latitude,
+                "longitude": longitude,
                 "geo_precision": 1,
                 "location": "<b>x</b>",
                 "country": None,
@@ -38,6 +42,7 @@ def rows(source: str, count: int, *, offset: int = 0) -> list[dict[str, object]]
                 "url": None,
                 "notes": f"note {index}",
                 "features": FEATURES[index % 4],
+                "cell": cell_ids([latitude], [longitude])[0].as_py(),
             }
         )
     return made
@@ -66,6 +71,9 @@ QUERIES = [
     EventQuery(sources=frozenset({"gdelt"})),
     EventQuery(feature="am-su", start=dt.date(2024, 12, 1)),
     EventQuery(feature="syunik-route", kinds=frozenset({"conflict"}), sources=frozenset({"acled"})),
+    EventQuery(cell=parse_cell(h3.latlng_to_cell(39.5, 46.0, 5))),
+    EventQuery(cell=parse_cell(h3.latlng_to_cell(39.3, 46.4, 7)), kinds=frozenset({"unrest"})),
+    EventQuery(bounds=(45.5, 39.0, 46.5, 40.0), start=dt.date(2024, 5, 1)),
 ]
 
 
@@ -80,7 +88,28 @@ def matches(row: dict[str, object], query: EventQuery) -> bool:
         and (query.kinds is None or row["kind"] in query.kinds)
         and (query.sources is None or row["source"] in query.sources)
         and (query.feature is None or query.feature in features)
+        and (query.cell is None or in_cell(row, query.cell))
+        and (query.bounds is None or in_bounds(row, query.bounds))
     )
+
+
+def h3_cell(row: dict[str, object], resolution: int) -> str:
+    """H3's own answer: the parent at ``resolution`` of the stored-resolution cell of the row.
+
+    (H3 cells do not nest exactly: near an edge, a point's coarse cell can differ from the
+    parent of its fine cell. The store groups by parent, as H3 aggregation does.)
+    """
+    fine = h3.latlng_to_cell(row["latitude"], row["longitude"], settings.stored_cell_resolution)
+    return str(h3.cell_to_parent(fine, resolution))
+
+
+def in_cell(row: dict[str, object], cell: int) -> bool:
+    return h3_cell(row, cell_resolution(cell)) == cell_name(cell)
+
+
+def in_bounds(row: dict[str, object], bounds: tuple[float, float, float, float]) -> bool:
+    west, south, east, north = bounds
+    return west <= row["longitude"] <= east and south <= row["latitude"] <= north  # type: ignore[operator]
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=repr)
@@ -96,6 +125,61 @@ def test_counts_agree_with_the_rows_filtered_in_python(filled, query):
             by_feature[feature] = by_feature.get(feature, 0) + 1
     assert store.counts_by_source(query) == by_source
     assert store.counts_by_feature(query) == by_feature
+
+
+@pytest.mark.parametrize("resolution", [3, 5, 7, 9])
+@pytest.mark.parametrize("query", QUERIES[:3], ids=repr)
+def test_counts_by_cell_are_h3_parents_and_add_up(filled, query, resolution):
+    store, every = filled
+    expected: dict[str, int] = {}
+    for row in every:
+        if matches(row, query):
+            cell = h3_cell(row, resolution)
+            expected[cell] = expected.get(cell, 0) + 1
+    counted = store.counts_by_cell(query, resolution)
+    assert {cell_name(cell): count for cell, count in counted.items()} == expected
+    assert sum(counted.values()) == store.count(query)
+
+
+@pytest.mark.parametrize("period", ["week", "month"])
+def test_counts_by_period_start_on_mondays_or_the_first(filled, period):
+    store, every = filled
+    query = QUERIES[1]
+    expected: dict[dt.date, int] = {}
+    for row in every:
+        if matches(row, query):
+            day = row["date"]
+            assert isinstance(day, dt.date)
+            start = (
+                day - dt.timedelta(days=day.weekday()) if period == "week" else day.replace(day=1)
+            )
+            expected[start] = expected.get(start, 0) + 1
+    assert store.counts_by_period(query, period) == sorted(expected.items())
+
+
+def test_counts_by_period_refuse_other_periods(filled):
+    store, _ = filled
+    with pytest.raises(ValueError, match="day"):
+        store.counts_by_period(EventQuery(), "day")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("8928308280fffff", True),  # resolution 9, the stored one
+        ("85283473fffffff", True),
+        ("8a2a1072b59ffff", False),  # resolution 10, finer than what is stored
+        ("not-a-cell", False),
+        ("", False),
+        ("ffffffffffffffff", False),
+    ],
+)
+def test_only_valid_cells_no_finer_than_stored_are_parsed(text, expected):
+    parsed = parse_cell(text)
+    assert (parsed is not None) is expected
+    if expected:
+        assert parsed is not None
+        assert cell_name(parsed) == text
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=repr)
@@ -151,6 +235,8 @@ def test_an_empty_store_answers_every_query(tmp_path):
     assert store.count(EventQuery()) == 0
     assert store.counts_by_source(EventQuery()) == {}
     assert store.counts_by_feature(EventQuery()) == {}
+    assert store.counts_by_cell(EventQuery(), 5) == {}
+    assert store.counts_by_period(EventQuery(), "month") == []
     assert store.page(EventQuery()) == []
 
 
@@ -159,9 +245,7 @@ def test_a_batch_adding_nothing_writes_no_file(tmp_path):
     add(store, "acled", "/data/a.csv", rows("acled", 10))
     assert add(store, "acled", "/data/a.csv", rows("acled", 10)) == 0
     assert len(store.imports()) == 1
-    assert sorted(
-        p.name.endswith(".parquet") for p in (tmp_path / "imports" / "acled").iterdir()
-    ) == [True]
+    assert sorted(p.name.endswith(".parquet") for p in (tmp_path / "acled").iterdir()) == [True]
 
 
 def test_queries_never_fetch_a_duckdb_extension(filled):

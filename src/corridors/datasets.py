@@ -6,10 +6,15 @@ import os
 from pathlib import Path
 from typing import Final
 
+import platformdirs
+
 from corridors._errors import UnknownDatasetError
 from corridors.assets import DATA_PACKAGE, package_folder
 
 DATA_DIR_ENV: Final = "CORRIDORS_DATA_DIR"
+IMPORTS_DIR_ENV: Final = "CORRIDORS_IMPORTS_DIR"
+#: Folder of the imported events inside a data directory.
+IMPORTS_DIR: Final = "imports"
 
 #: The data files, by name, in the order they are loaded.
 DATASETS: Final[dict[str, str]] = {
@@ -38,6 +43,22 @@ def data_dir(override: Path | str | None = None) -> Path:
     if from_env:
         return Path(from_env)
     return package_folder(DATA_PACKAGE)
+
+
+def imports_dir(data: Path | str | None = None) -> Path:
+    """Return the folder of the imported (reported) events, the analyst's own layer.
+
+    Precedence: ``imports/`` in ``data`` when given; ``$CORRIDORS_IMPORTS_DIR``;
+    ``imports/`` in ``$CORRIDORS_DATA_DIR``; then ``corridors/imports`` in the user's data
+    folder, since the bundled data is package data, read-only once installed, and imported
+    files are never bundled.
+    """
+    if data is not None:
+        return Path(data) / IMPORTS_DIR
+    for variable, folder in ((IMPORTS_DIR_ENV, ""), (DATA_DIR_ENV, IMPORTS_DIR)):
+        if os.environ.get(variable):
+            return Path(os.environ[variable]) / folder
+    return platformdirs.user_data_path("corridors") / IMPORTS_DIR
 
 
 def data_path(name: str, *, directory: Path | str | None = None) -> Path:

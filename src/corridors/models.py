@@ -164,6 +164,24 @@ class EventKind(StrEnum):
     DIPLOMATIC = "diplomatic"
 
 
+class ReportedKind(StrEnum):
+    """What sort of imported (reported) event a row is, whatever its source."""
+
+    CONFLICT = "conflict"  # armed clashes, strikes, shelling, attacks
+    UNREST = "unrest"  # protests and riots
+    TENSION = "tension"  # threats, demands, arrests, reduced relations, force posture
+    COOPERATION = "cooperation"  # statements of intent, talks, agreements, aid
+    OTHER = "other"  # anything the tables do not place
+
+
+class ReportedSource(StrEnum):
+    """The sources reported events are imported from (``corridors import SOURCE FILE``)."""
+
+    ACLED = "acled"
+    GDELT = "gdelt"
+    GEOJSON = "geojson"  # the atlas's own GeoJSON export
+
+
 class BoundaryKind(StrEnum):
     """Administrative level of a boundary polygon."""
 

@@ -51,6 +51,10 @@ metric_crs: Final = "EPSG:32638"
 #: An imported event is linked to each corridor within this distance, in metres.
 corridor_buffer_m: float = 10_000.0
 
+#: Imported events are indexed by the H3 cell holding them at this resolution (cells of about
+#: 0.1 km², edges of about 200 m); the map groups them into the cells of any coarser one.
+stored_cell_resolution: Final = 9
+
 #: Most bytes a zipped import may expand to; a larger member is refused (a zip bomb).
 max_unzipped_bytes: int = 4 * 1024**3
 

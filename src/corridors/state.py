@@ -19,10 +19,11 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Final
+from typing import Final, TypeVar
 
 from corridors.basemaps import BASEMAPS, BUNDLED
-from corridors.models import LAYERS, EventKind
+from corridors.cells import parse_cell
+from corridors.models import LAYERS, EventKind, ReportedKind, ReportedSource
 
 
 class Renderer(StrEnum):
@@ -60,6 +61,8 @@ class NoticeKind(StrEnum):
     UNKNOWN_CHOICE = "unknown_choice"
     BAD_NUMBER = "bad_number"
     BAD_STEP = "bad_step"
+    UNKNOWN_SOURCE = "unknown_source"
+    BAD_CELL = "bad_cell"
     #: Stands for the notices past :data:`MAX_NOTICES`; its ``value`` is how many.
     MORE = "more"
 
@@ -82,6 +85,9 @@ PARAMS: Final = (
     "page",
     "q",
     "order",
+    "sources",
+    "rkinds",
+    "cell",
 )
 MAX_VALUE_LENGTH: Final = 200
 #: Longest search text a link carries (longer text is cut to this).
@@ -93,6 +99,7 @@ MAX_NOTICES: Final = 10
 #: Longest parameter name and value a notice quotes (longer ones are cut with "…").
 NOTICE_NAME_LENGTH: Final = 30
 NOTICE_VALUE_LENGTH: Final = 60
+_Member = TypeVar("_Member", bound=StrEnum)
 _ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LIMITS: Final = {"lat": (-85.0, 85.0), "lon": (-180.0, 180.0), "zoom": (0.0, 20.0)}
 
@@ -118,6 +125,12 @@ class ViewState:
     page: int | None = None
     search: str | None = None
     order: EventOrder = EventOrder.NEWEST
+    #: Imported sources drawn and listed (``None``: all of them; empty: none).
+    sources: frozenset[ReportedSource] | None = None
+    #: Kinds of reported events shown (``None``: all of them).
+    reported_kinds: frozenset[ReportedKind] | None = None
+    #: The selected map cell of reported events (H3, as text).
+    cell: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +177,9 @@ def to_query(state: ViewState) -> dict[str, str]:
         "page": None if state.page is None else str(state.page),
         "q": state.search,
         "order": None if state.order == default.order else str(state.order),
+        "sources": _joined(state.sources, tuple(ReportedSource)),
+        "rkinds": _joined(state.reported_kinds, tuple(ReportedKind)),
+        "cell": state.cell,
     }
     return {name: value for name, value in written.items() if value is not None}
 
@@ -228,7 +244,7 @@ class _Reader:
         return ViewState(
             start=start,
             end=end,
-            kinds=self._kinds(values.get("kinds")),
+            kinds=self._members(values, "kinds", EventKind, NoticeKind.UNKNOWN_KIND),
             event=self._id(values, "event", self.vocabulary.event_ids),
             feature=self._id(values, "feature", self.vocabulary.feature_ids),
             layers=self._layers(values.get("layers")),
@@ -243,6 +259,9 @@ class _Reader:
             page=self._positive(values, "page", MAX_PAGE, NoticeKind.BAD_NUMBER),
             search=clean_search(values.get("q", "")),
             order=EventOrder(self._choice(values, "order", tuple(EventOrder), default.order)),
+            sources=self._members(values, "sources", ReportedSource, NoticeKind.UNKNOWN_SOURCE),
+            reported_kinds=self._members(values, "rkinds", ReportedKind, NoticeKind.UNKNOWN_KIND),
+            cell=self._cell(values),
         )
 
     def _choice(
@@ -279,15 +298,26 @@ class _Reader:
             return None
         return day
 
-    def _kinds(self, text: str | None) -> frozenset[EventKind] | None:
-        if text is None:
+    def _members(
+        self, values: Mapping[str, str], name: str, choices: type[_Member], kind: NoticeKind
+    ) -> frozenset[_Member] | None:
+        """The members of ``choices`` a comma-separated value names; a notice for the rest."""
+        if name not in values:
             return None
-        known = {str(kind) for kind in EventKind}
-        parts = [part for part in text.split(",") if part]
+        known = {str(member): member for member in choices}
+        parts = [part for part in values[name].split(",") if part]
         for part in parts:
             if part not in known:
-                self.notice("kinds", part, NoticeKind.UNKNOWN_KIND)
-        return frozenset(EventKind(part) for part in parts if part in known)
+                self.notice(name, part, kind)
+        return frozenset(known[part] for part in parts if part in known)
+
+    def _cell(self, values: Mapping[str, str]) -> str | None:
+        if "cell" not in values:
+            return None
+        if parse_cell(values["cell"]) is None:
+            self.notice("cell", values["cell"], NoticeKind.BAD_CELL)
+            return None
+        return values["cell"]
 
     def _layers(self, text: str | None) -> frozenset[str] | None:
         if text is None:
@@ -341,6 +371,13 @@ def clean_search(text: str) -> str | None:
     printable = "".join(char for char in text if char.isprintable())
     cleaned = " ".join(printable.split())[:MAX_SEARCH_LENGTH].strip()
     return cleaned or None
+
+
+def _joined(chosen: frozenset[str] | None, order: tuple[str, ...]) -> str | None:
+    """Chosen members as a link writes them: comma-separated in ``order``."""
+    if chosen is None:
+        return None
+    return ",".join(str(member) for member in order if member in chosen)
 
 
 def _format_number(number: float) -> str:

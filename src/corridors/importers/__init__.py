@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from corridors import settings
 from corridors._errors import CorridorsError
+from corridors.cells import cell_ids
 from corridors.importers import acled, gdelt, geojson
 from corridors.importers._opening import ImportFileError, OpenedFile, Progress, open_import
 from corridors.importers.rows import Chunk, RowProblem, RowProblemKind, quote_value
@@ -38,7 +39,7 @@ class SourceLayout:
 
 
 #: The layouts ``corridors import`` reads, by source name.
-SOURCES: Final = {
+SOURCES: Final[dict[str, SourceLayout]] = {
     acled.SOURCE: SourceLayout(acled.SOURCE, acled.SUFFIXES, acled.read_acled),
     gdelt.SOURCE: SourceLayout(gdelt.SOURCE, gdelt.SUFFIXES, gdelt.read_gdelt),
     geojson.SOURCE: SourceLayout(geojson.SOURCE, geojson.SUFFIXES, geojson.read_geojson),
@@ -129,7 +130,8 @@ def _add_chunk(chunk: Chunk, *, writer: ImportWriter, linker: Linker, report: Im
             ],
             type=pa.list_(pa.string()),
         )
-    added = writer.add(rows.append_column("features", features))
+    cells = cell_ids(rows.column("latitude").to_numpy(), rows.column("longitude").to_numpy())
+    added = writer.add(rows.append_column("features", features).append_column("cell", cells))
     report.added += added
     report.already_stored += rows.num_rows - added
 

@@ -18,8 +18,9 @@ from corridors.importers._opening import ImportFileError, OpenedFile
 from corridors.importers._text import text_lines
 from corridors.importers.kinds import ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES, ReportedKind
 from corridors.importers.rows import Chunk
+from corridors.models import ReportedSource
 
-SOURCE: Final = "acled"
+SOURCE: Final = ReportedSource.ACLED
 #: Members of a zip archive this importer reads.
 SUFFIXES: Final = (".csv",)
 

@@ -18,7 +18,7 @@ from rich.text import Text
 
 from corridors._errors import CatalogError
 from corridors.catalog import load_catalog
-from corridors.datasets import data_dir
+from corridors.datasets import data_dir, imports_dir
 from corridors.importers import (
     SOURCES,
     ImportFileError,
@@ -62,7 +62,7 @@ def _import(args: argparse.Namespace, console: Console) -> int:
     except CatalogError as error:
         console.print(str(error), markup=False, highlight=False)
         return 1
-    store = open_store(directory)
+    store = open_store(imports_dir(args.data))
     size = args.file.stat().st_size if args.file.is_file() else None
     with Progress(
         "[progress.description]{task.description}",
@@ -113,12 +113,13 @@ def _print_report(console: Console, report: ImportReport) -> None:
 
 
 def _list(args: argparse.Namespace, console: Console) -> int:
-    store = open_store(data_dir(args.data))
+    folder = imports_dir(args.data)
+    store = open_store(folder)
     records = store.imports()
     if not records:
-        console.print(f"nothing imported in {data_dir(args.data)}", markup=False)
+        console.print(f"nothing imported in {folder}", markup=False)
         return 0
-    table = Table(title=Text(f"Imports in {data_dir(args.data)}"))
+    table = Table(title=Text(f"Imports in {folder}"))
     table.add_column("source")
     table.add_column("file", overflow="fold")
     table.add_column("rows", justify="right")
@@ -138,7 +139,7 @@ def _list(args: argparse.Namespace, console: Console) -> int:
 
 
 def _remove(args: argparse.Namespace, console: Console) -> int:
-    store = open_store(data_dir(args.data))
+    store = open_store(imports_dir(args.data))
     removed = store.remove(args.selector)
     if not removed:
         console.print(

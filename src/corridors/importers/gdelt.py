@@ -18,8 +18,9 @@ from corridors.importers._opening import OpenedFile
 from corridors.importers._text import text_lines
 from corridors.importers.kinds import GDELT_ROOT_CODES, ReportedKind
 from corridors.importers.rows import Chunk, RowProblemKind
+from corridors.models import ReportedSource
 
-SOURCE: Final = "gdelt"
+SOURCE: Final = ReportedSource.GDELT
 #: Members of a zip archive this importer reads (GDELT names them ``*.export.CSV``).
 SUFFIXES: Final = (".csv", ".tsv", ".txt")
 

@@ -20,8 +20,9 @@ from corridors.importers._checks import ColumnChecker, RawColumns
 from corridors.importers._opening import ImportFileError, OpenedFile
 from corridors.importers.kinds import ATLAS_KINDS, ReportedKind
 from corridors.importers.rows import Chunk, RowProblem, RowProblemKind
+from corridors.models import ReportedSource
 
-SOURCE: Final = "geojson"
+SOURCE: Final = ReportedSource.GEOJSON
 #: Members of a zip archive this importer reads.
 SUFFIXES: Final = (".geojson", ".json")
 #: Text fields of a row, read from the feature's properties (and geometry).

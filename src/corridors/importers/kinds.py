@@ -6,18 +6,17 @@ tables below are the only place a source's own types are interpreted.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Final
 
+from corridors.models import ReportedKind
 
-class ReportedKind(StrEnum):
-    """What sort of reported event a row is, whatever its source."""
-
-    CONFLICT = "conflict"  # armed clashes, strikes, shelling, attacks
-    UNREST = "unrest"  # protests and riots
-    TENSION = "tension"  # threats, demands, arrests, reduced relations, force posture
-    COOPERATION = "cooperation"  # statements of intent, talks, agreements, aid
-    OTHER = "other"  # anything the tables do not place
+__all__ = [
+    "ACLED_EVENT_TYPES",
+    "ACLED_SUB_EVENT_TYPES",
+    "ATLAS_KINDS",
+    "GDELT_ROOT_CODES",
+    "ReportedKind",
+]
 
 
 #: ACLED ``event_type`` -> kind (codebook event types, 2023 onwards).

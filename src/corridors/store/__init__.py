@@ -13,7 +13,7 @@ import datetime as dt
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final, Protocol
+from typing import Literal, Protocol
 
 import pyarrow as pa
 
@@ -21,18 +21,18 @@ from corridors.store.schema import EVENT_SCHEMA, ROW_SCHEMA
 
 __all__ = [
     "EVENT_SCHEMA",
-    "IMPORTS_DIR",
     "ROW_SCHEMA",
     "EventQuery",
     "EventStore",
     "ImportRecord",
     "ImportWriter",
+    "Period",
     "ReportedEvent",
     "open_store",
 ]
 
-#: Folder of the store under the data directory.
-IMPORTS_DIR: Final = "imports"
+#: The lengths of time the timeline counts events over.
+Period = Literal["week", "month"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,9 @@ class EventQuery:
     """Which stored events a query is about; ``None`` means no restriction.
 
     ``start`` and ``end`` are inclusive; ``feature`` is a map feature id the events must be
-    linked to.
+    linked to; ``cell`` an H3 cell (as an integer, :mod:`corridors.cells`) that must hold
+    them, at any resolution up to the stored one; ``bounds`` a (west, south, east, north)
+    box in degrees they must lie in.
     """
 
     start: dt.date | None = None
@@ -48,6 +50,8 @@ class EventQuery:
     kinds: frozenset[str] | None = None
     sources: frozenset[str] | None = None
     feature: str | None = None
+    cell: int | None = None
+    bounds: tuple[float, float, float, float] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,7 @@ class ReportedEvent:
     url: str | None
     notes: str | None
     features: tuple[str, ...]
+    cell: int | None
 
 
 class ImportWriter(Protocol):
@@ -117,12 +122,24 @@ class EventStore(Protocol):
     def counts_by_feature(self, query: EventQuery) -> dict[str, int]:
         """How many events match ``query``, per linked map feature."""
 
+    def counts_by_cell(self, query: EventQuery, resolution: int) -> dict[int, int]:
+        """How many events match ``query``, per H3 cell of ``resolution``."""
+
+    def counts_by_period(self, query: EventQuery, period: Period) -> list[tuple[dt.date, int]]:
+        """How many events match ``query`` per week (from Monday) or month, in date order.
+
+        Periods without events are left out.
+        """
+
     def page(self, query: EventQuery, *, offset: int = 0, limit: int = 50) -> list[ReportedEvent]:
         """The events matching ``query``, newest first, ``limit`` of them from ``offset``."""
 
 
-def open_store(data_directory: Path) -> EventStore:
-    """The store of the data directory (``<data>/imports/``), created on first write."""
+def open_store(root: Path) -> EventStore:
+    """The store in the folder ``root`` (see :func:`corridors.datasets.imports_dir`).
+
+    The folder is created on the first write; until then the store is empty.
+    """
     from corridors.store.parquet import ParquetStore
 
-    return ParquetStore(data_directory / IMPORTS_DIR)
+    return ParquetStore(root)

@@ -13,6 +13,7 @@ are computed at import, and the map's cells are binned from the coordinates.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import uuid
@@ -25,7 +26,8 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from corridors.store import EVENT_SCHEMA, EventQuery, ImportRecord, ReportedEvent
+from corridors.cells import cell_resolution, parent_sql
+from corridors.store import EVENT_SCHEMA, EventQuery, ImportRecord, Period, ReportedEvent
 
 _FILE_KEY: Final = b"corridors.file"
 _TIME_KEY: Final = b"corridors.imported_at"
@@ -136,10 +138,32 @@ class ParquetStore:
         )
         return {feature: int(count) for feature, count in rows}
 
+    def counts_by_cell(self, query: EventQuery, resolution: int) -> dict[int, int]:
+        """How many events match ``query``, per H3 cell of ``resolution``."""
+        parent = parent_sql("cell", resolution)
+        rows = self._where(
+            f"SELECT {parent} AS parent, count(*) FROM events "  # noqa: S608 (parent_sql writes digits only)
+            "WHERE {where} AND cell IS NOT NULL GROUP BY parent",
+            query,
+        )
+        return {int(cell): int(count) for cell, count in rows}
+
+    def counts_by_period(self, query: EventQuery, period: Period) -> list[tuple[dt.date, int]]:
+        """How many events match ``query`` per week (from Monday) or month, in date order."""
+        if period not in ("week", "month"):
+            raise ValueError(f"no period called {period!r}: week or month")
+        rows = self._where(
+            "SELECT CAST(date_trunc($period, date) AS DATE) AS start, count(*) FROM events "
+            "WHERE {where} GROUP BY start ORDER BY start",
+            query,
+            period=period,
+        )
+        return [(start, int(count)) for start, count in rows]
+
     def page(self, query: EventQuery, *, offset: int = 0, limit: int = 50) -> list[ReportedEvent]:
         """The events matching ``query``, newest first (then by source and id)."""
         rows = self._where(
-            f"SELECT {', '.join(EVENT_SCHEMA.names)} FROM events WHERE {{where}} "  # noqa: S608 (column names from the schema; values are parameters)
+            f"SELECT {', '.join(_LISTED)} FROM events WHERE {{where}} "  # noqa: S608 (column names from the dataclass; values are parameters)
             "ORDER BY date DESC, source, event_id LIMIT $limit OFFSET $offset",
             query,
             limit=max(0, limit),
@@ -172,7 +196,7 @@ class ParquetStore:
         finally:
             cursor.close()
 
-    def _where(self, template: str, query: EventQuery, **extra: int) -> list[tuple[Any, ...]]:
+    def _where(self, template: str, query: EventQuery, **extra: object) -> list[tuple[Any, ...]]:
         files = self._files()
         if not files:
             return []
@@ -193,6 +217,14 @@ class ParquetStore:
         if query.feature is not None:
             conditions.append("list_contains(features, $feature)")
             parameters["feature"] = query.feature
+        if query.cell is not None:
+            conditions.append(f"{parent_sql('cell', cell_resolution(query.cell))} = $cell")
+            parameters["cell"] = query.cell
+        if query.bounds is not None:
+            conditions.append(
+                "longitude BETWEEN $west AND $east AND latitude BETWEEN $south AND $north"
+            )
+            parameters.update(zip(("west", "south", "east", "north"), query.bounds, strict=True))
         sql = "WITH events AS (SELECT * FROM read_parquet($files, union_by_name = true)) "
         return self._sql(sql + template.format(where=" AND ".join(conditions)), parameters)
 
@@ -228,7 +260,11 @@ class _BatchWriter:
             self._writer = None
 
 
+#: The columns a listing returns: the fields of :class:`ReportedEvent`.
+_LISTED: Final = tuple(field.name for field in dataclasses.fields(ReportedEvent))
+
+
 def _event(row: tuple[Any, ...]) -> ReportedEvent:
-    values = dict(zip(EVENT_SCHEMA.names, row, strict=True))
+    values = dict(zip(_LISTED, row, strict=True))
     values["features"] = tuple(values["features"] or ())
     return ReportedEvent(**values)

@@ -28,5 +28,8 @@ ROW_SCHEMA: Final = pa.schema(
     ]
 )
 
-#: The columns of a stored event: an importer's row plus the ids of the features it is in.
-EVENT_SCHEMA: Final = ROW_SCHEMA.append(pa.field("features", pa.list_(pa.string())))
+#: The columns of a stored event: an importer's row, the ids of the features it is in, and
+#: its H3 cell (:mod:`corridors.cells`).
+EVENT_SCHEMA: Final = ROW_SCHEMA.append(pa.field("features", pa.list_(pa.string()))).append(
+    pa.field("cell", pa.uint64())
+)

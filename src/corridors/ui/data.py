@@ -7,14 +7,17 @@ make every session reload the catalogue.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Final
 
 import streamlit as st
 
 from corridors._shared_cache import shared_cache
 from corridors.catalog import CatalogReport
-from corridors.datasets import data_dir
+from corridors.datasets import data_dir, imports_dir
+from corridors.models import ReportedSource
 from corridors.scene import Scene, SceneRequest, build_scene
+from corridors.store import EventQuery, EventStore, open_store
 from corridors.stories import inspect_atlas
 from corridors.timeline import EventIndex
 
@@ -32,6 +35,11 @@ def _report_of(directory: str) -> CatalogReport:
 @shared_cache(maxsize=DIRECTORIES)
 def _index_of(directory: str) -> EventIndex:
     return EventIndex(_report_of(directory).catalog.events)
+
+
+@shared_cache(maxsize=DIRECTORIES)
+def _store_of(folder: str) -> EventStore:
+    return open_store(Path(folder))
 
 
 @shared_cache(maxsize=SCENES)
@@ -56,3 +64,18 @@ def event_index() -> EventIndex:
 def cached_scene(request: SceneRequest) -> Scene:
     """The scene for a request, built once per distinct request and data directory."""
     return _scene_of(str(data_dir()), request)
+
+
+def event_store() -> EventStore:
+    """The store of imported events (:func:`~corridors.datasets.imports_dir`), read-only here.
+
+    The store reads its folder on every query, so an import made while the app runs shows
+    on the next rerun.
+    """
+    return _store_of(str(imports_dir()))
+
+
+def imported_sources() -> tuple[ReportedSource, ...]:
+    """The sources with events in the store, in the order of :class:`ReportedSource`."""
+    present = event_store().counts_by_source(EventQuery())
+    return tuple(source for source in ReportedSource if present.get(source))

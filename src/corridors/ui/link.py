@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
 from urllib.parse import urlencode
 
 import streamlit as st
 
 from corridors.i18n import Translator
-from corridors.models import LAYERS, EventKind
+from corridors.models import LAYERS, EventKind, ReportedKind, ReportedSource
 from corridors.state import (
     Notice,
     NoticeKind,
@@ -19,6 +20,8 @@ from corridors.state import (
 )
 from corridors.timeline import DateRange
 from corridors.ui import session
+
+_Member = TypeVar("_Member", ReportedSource, ReportedKind)
 
 NOTICES = "link_notices"
 RESTORED = "link_restored"
@@ -73,7 +76,15 @@ def current(span: DateRange) -> ViewState:
         page=_page(),
         search=clean_search(st.session_state[session.SEARCH] or ""),
         order=session.event_order(),
+        sources=_unless_all(session.sources(), frozenset(ReportedSource)),
+        reported_kinds=_unless_all(session.reported_kinds(), frozenset(ReportedKind)),
+        cell=st.session_state[session.CELL],
     )
+
+
+def _unless_all(chosen: frozenset[_Member], every: frozenset[_Member]) -> frozenset[_Member] | None:
+    """``None`` (the default) when everything is chosen."""
+    return None if chosen == every else chosen
 
 
 def _page() -> int | None:

@@ -11,7 +11,7 @@ from typing import Any, Final
 
 import streamlit as st
 
-from corridors.models import LAYERS, EventKind
+from corridors.models import LAYERS, EventKind, ReportedKind, ReportedSource
 from corridors.state import EventOrder, PageMode, Renderer, ViewState
 from corridors.timeline import DateRange, presets
 
@@ -43,13 +43,27 @@ LANG: Final = "lang"
 CAMERA: Final = "camera"
 PAGE_MODE: Final = "mode"
 STEP: Final = "step"
+#: Imported sources drawn and listed, kinds of reported events shown, the selected cell.
+SOURCES: Final = "reported_sources"
+REPORTED_KINDS: Final = "reported_kinds"
+CELL: Final = "cell"
 
 #: Session keys that are not part of the view state (and their starting values).
 _OWN_DEFAULTS: Final[dict[str, Any]] = {ALL_DATES: False}
 
 #: Widgets whose options are shown through the UI language: what the browser shows of
 #: their value is only sent again when the value is set from here.
-_WORDED_WIDGETS: Final = (PRESET, KINDS, LAYER_CHOICE, RENDERER, BASEMAP, FEATURE, ORDER)
+_WORDED_WIDGETS: Final = (
+    PRESET,
+    KINDS,
+    LAYER_CHOICE,
+    RENDERER,
+    BASEMAP,
+    FEATURE,
+    ORDER,
+    SOURCES,
+    REPORTED_KINDS,
+)
 
 
 def values_of(state: ViewState, span: DateRange) -> dict[str, Any]:
@@ -74,7 +88,15 @@ def values_of(state: ViewState, span: DateRange) -> dict[str, Any]:
         PAGE: state.page or 1,
         SEARCH: state.search or "",
         ORDER: str(state.order),
+        SOURCES: _members_chosen(state.sources, tuple(ReportedSource)),
+        REPORTED_KINDS: _members_chosen(state.reported_kinds, tuple(ReportedKind)),
+        CELL: state.cell,
     }
+
+
+def _members_chosen(chosen: frozenset[str] | None, members: tuple[str, ...]) -> list[str]:
+    """The members chosen (all of them for ``None``), as a widget holds them."""
+    return [str(member) for member in members if chosen is None or member in chosen]
 
 
 def preset_naming(ranges: dict[str, DateRange], chosen: DateRange) -> str:
@@ -110,19 +132,42 @@ def kinds() -> frozenset[EventKind]:
     return frozenset(EventKind(kind) for kind in st.session_state[KINDS])
 
 
+def sources() -> frozenset[ReportedSource]:
+    """The imported sources chosen to be drawn and listed."""
+    return frozenset(ReportedSource(source) for source in st.session_state[SOURCES])
+
+
+def reported_kinds() -> frozenset[ReportedKind]:
+    """The kinds of reported events chosen."""
+    return frozenset(ReportedKind(kind) for kind in st.session_state[REPORTED_KINDS])
+
+
 def select_event(event_id: str | None) -> None:
-    """Select an event (its features are highlighted); clears a selected feature."""
+    """Select an event (its features are highlighted); clears a selected feature and cell."""
     st.session_state[EVENT] = event_id
     st.session_state[CAMERA] = None
     if event_id is not None:
         st.session_state[FEATURE] = None
+        st.session_state[CELL] = None
 
 
 def select_feature(feature_id: str | None) -> None:
-    """Select a map feature (its events are listed); clears a selected event."""
+    """Select a map feature (its events are listed); clears a selected event and cell."""
     st.session_state[FEATURE] = feature_id
     st.session_state[CAMERA] = None
     if feature_id is not None:
+        st.session_state[EVENT] = None
+        st.session_state[CELL] = None
+
+
+def select_cell(cell: str | None) -> None:
+    """Select a cell of reported events: they are listed.
+
+    A selected feature stays (it narrows the list); a selected event is cleared; the
+    camera stays where it is.
+    """
+    st.session_state[CELL] = cell
+    if cell is not None:
         st.session_state[EVENT] = None
 
 
@@ -130,6 +175,7 @@ def clear_selection() -> None:
     """Select nothing."""
     st.session_state[EVENT] = None
     st.session_state[FEATURE] = None
+    st.session_state[CELL] = None
     st.session_state[CAMERA] = None
 
 
