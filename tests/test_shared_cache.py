@@ -10,7 +10,7 @@ import pytest
 import streamlit as st
 
 from conftest import open_app
-from corridors._shared_cache import SharedCache
+from corridors._shared_cache import SharedCache, shared_cache
 from corridors.catalog import CatalogReport
 from corridors.datasets import DATA_DIR_ENV
 from corridors.stories import inspect_atlas
@@ -67,3 +67,20 @@ def test_concurrent_callers_of_one_key_compute_it_once() -> None:
         thread.join()
     assert results == ["A"] * 8
     assert calls == ["a"]
+
+
+def test_a_failed_computation_is_retried_and_leaves_nothing_pending() -> None:
+    attempts: list[int] = []
+
+    @shared_cache(maxsize=2)
+    def flaky(number: int) -> int:
+        attempts.append(number)
+        if len(attempts) == 1:
+            raise OSError("disk hiccup")
+        return number * 2
+
+    with pytest.raises(OSError, match="hiccup"):
+        flaky(3)
+    assert flaky._pending == {}  # the leak this test guards against
+    assert flaky(3) == 6
+    assert attempts == [3, 3]

@@ -43,12 +43,15 @@ class SharedCache(Generic[P, R]):
             with self._lock:
                 if key in self._results:  # computed while this caller waited
                     return self._results[key]
-            result = self._func(*args, **kwargs)
-            with self._lock:
-                self._results[key] = result
-                while len(self._results) > self._maxsize:
-                    self._results.popitem(last=False)
-                self._pending.pop(key, None)
+            try:
+                result = self._func(*args, **kwargs)
+                with self._lock:
+                    self._results[key] = result
+                    while len(self._results) > self._maxsize:
+                        self._results.popitem(last=False)
+            finally:  # a failed computation is not kept: the next caller tries again
+                with self._lock:
+                    self._pending.pop(key, None)
         return result
 
     def __contains__(self, key: tuple[object, ...]) -> bool:
