@@ -9,9 +9,13 @@ from typing import Final
 
 from corridors import settings
 
-#: Where a sentence may end: after ! ? ؟ ؛ or a line break, or after a full stop that
-#: follows a number or a word of five letters or more ("Aug. 8" and "U.S." go on).
-_END: Final = re.compile(r"[!?\u061f\u061b]+|\n+|(?:\d|[^\W\d_]{5})\.(?=\s)")
+#: Where a sentence may end: after ! ? ؟ ؛, a line break, or a full stop before a space.
+_END: Final = re.compile(r"[!?\u061f\u061b]+|\n+|\.(?=\s)")
+#: The word before a full stop that does not end a sentence ("Aug. 8", "Mr. Rubio").
+_ABBREVIATION: Final = re.compile(
+    r"(?:^|\W)(?:[A-Za-z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|"
+    r"Gen|Lt|Col|No|Prof|Sen|Rep|Gov)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,9 @@ class Sentences:
         spans: list[tuple[int, int]] = []
         start = 0
         for match in _END.finditer(text):
+            before = text[max(match.start() - 6, 0) : match.start()]
+            if match.group() == "." and _ABBREVIATION.search(before):
+                continue
             spans.append((start, match.end()))
             start = match.end()
         spans.append((start, len(text)))

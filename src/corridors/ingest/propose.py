@@ -56,8 +56,10 @@ def propose(
     text_words = words(text)
     sentences = Sentences(text)
     day = published or article.published
-    feature_matches = feature_index(catalog).find(text, text_words)
-    actor_matches = actor_index(catalog.actors).find(text, text_words)
+    feature_matches, actor_matches = _without_nested(
+        feature_index(catalog).find(text, text_words),
+        actor_index(catalog.actors).find(text, text_words),
+    )
     candidates = tuple(find_dates(text, day))
     date = pick_date(candidates, sentences, day)
     kind = pick_kind(text, text_words, sentences)
@@ -82,6 +84,27 @@ def propose(
         kind=kind,
         evidence=tuple(evidence),
         article=article,
+    )
+
+
+def _without_nested(features: list[Match], actors: list[Match]) -> tuple[list[Match], list[Match]]:
+    """Both lists less the matches that lie inside a longer one of the other list.
+
+    The longest name wins across features and actors too: "Ararat" in "Ararat Mirzoyan"
+    is not the town, "Trump" in "Trump Route" is not the person.
+    """
+
+    def inside_longer(match: Match, others: list[Match]) -> bool:
+        return any(
+            other.start <= match.start
+            and match.end <= other.end
+            and (other.size, other.end - other.start) > (match.size, match.end - match.start)
+            for other in others
+        )
+
+    return (
+        [m for m in features if not inside_longer(m, actors)],
+        [m for m in actors if not inside_longer(m, features)],
     )
 
 
