@@ -131,20 +131,26 @@ def _list(args: argparse.Namespace, console: Console) -> int:
     if not drafts:
         console.print(Text("No drafts."))
         return 0
-    table = Table(title=Text("Drafts"))
-    for column in ("id", "date", "kind", "title", "features", "before publishing"):
-        table.add_column(column, overflow="fold")
-    for draft in drafts:
-        todo = "; ".join(f"{p.field or p.file}: {p.reason}" for p in draft.problems) or "ready"
-        cells = (
+    columns = ("id", "date", "kind", "title", "features", "before publishing")
+    rows = [
+        (
             draft.id,
             draft.date or "",
             draft.kind or "",
             draft.title,
             ", ".join(draft.features),
-            todo,
+            "; ".join(f"{p.field or p.file}: {p.reason}" for p in draft.problems) or "ready",
         )
-        table.add_row(*(Text(cell) for cell in cells))
+        for draft in drafts
+    ]
+    if not console.is_terminal:  # one draft per line, tab-separated, for logs and scripts
+        console.file.write("".join("\t".join(row) + "\n" for row in (columns, *rows)))
+        return 0
+    table = Table(title=Text("Drafts"))
+    for column in columns:
+        table.add_column(column, overflow="fold", no_wrap=column == "id")
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
     console.print(table)
     return 0
 
