@@ -30,6 +30,8 @@ class Lexicon:
     kind_order: tuple[str, ...]
     #: Normalised words that join days, or a day and its month.
     joiners: frozenset[str]
+    #: Names that hold a feature's name but are not that feature.
+    not_features: tuple[str, ...]
 
 
 def _index(table: dict[Any, list[str]]) -> NameIndex:
@@ -52,4 +54,5 @@ def lexicon() -> Lexicon:
         kinds=_index(data["kinds"]),
         kind_order=tuple(data["kinds"]),
         joiners=frozenset(normalise_word(word) for word in data["date_joiners"]),
+        not_features=tuple(data["not_features"]),
     )

@@ -5,7 +5,8 @@ ids, actor ids, month numbers ...). :meth:`NameIndex.find` walks the text's norm
 words (:mod:`corridors.ingest.normalise`); a text word matches a name's word when one of
 its :func:`~corridors.ingest.normalise.readings` equals it, so «وبنخجوان» matches
 «نخجوان» but «Armenian» never matches «Armenia». Where matches overlap the longest (in
-words, then characters) is kept.
+words, then characters) is kept; a name registered under :data:`BLOCKER` takes its place
+among them and is then left out.
 
 A name written in capitals of at most five letters (TRIPP, OSCE, EU, UN) is an acronym:
 it matches only when the text writes it the same way, so that "un-" or "eu" in running
@@ -22,6 +23,10 @@ from typing import Final
 from corridors.ingest.normalise import Word, readings, words
 
 _ACRONYM: Final = re.compile(r"^[A-Z]{2,5}$")
+
+#: The key of a name that names nothing: it wins over the shorter names inside it and is
+#: then dropped ("East Zangezur", an Azerbaijani economic region, is not Syunik's Zangezur).
+BLOCKER: Final = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +90,7 @@ class NameIndex:
         for match in candidates:
             if all(match.end <= other.start or match.start >= other.end for other in taken):
                 taken.append(match)
-        return sorted(taken, key=lambda m: m.start)
+        return sorted((m for m in taken if m.keys != (BLOCKER,)), key=lambda m: m.start)
 
     def _matches_at(self, text: str, text_words: Sequence[Word], first: int) -> list[Match]:
         """Every name that starts at word ``first``."""

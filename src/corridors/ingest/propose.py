@@ -11,7 +11,7 @@ from corridors import settings
 from corridors.catalog import Catalog
 from corridors.ingest.dates import DateCandidate, DatePick, find_dates, pick_date
 from corridors.ingest.evidence import Evidence, Sentences
-from corridors.ingest.gazetteer import actor_index, feature_index
+from corridors.ingest.gazetteer import actor_index, feature_index, widest
 from corridors.ingest.kinds import KindPick, pick_kind
 from corridors.ingest.matching import Match
 from corridors.ingest.normalise import detect_language, words
@@ -57,7 +57,7 @@ def propose(
     sentences = Sentences(text)
     day = published or article.published
     feature_matches, actor_matches = _without_nested(
-        feature_index(catalog).find(text, text_words),
+        [widest(catalog, m) for m in feature_index(catalog).find(text, text_words)],
         actor_index(catalog.actors).find(text, text_words),
     )
     candidates = tuple(find_dates(text, day))
