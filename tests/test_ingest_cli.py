@@ -165,3 +165,12 @@ def test_a_missing_file_or_a_directory_is_a_clear_error(tmp_path):
         read_article(tmp_path / "nothing.txt")
     with pytest.raises(ArticleError, match="a directory"):
         read_article(tmp_path)
+
+
+def test_a_file_name_with_bidi_controls_is_shown_without_them(tmp_path):
+    spoofed = tmp_path / "report\u202etxt.exe"
+    spoofed.write_bytes(b"\x00binary")
+    with pytest.raises(ArticleError) as raised:
+        read_article(spoofed)
+    assert "\u202e" not in str(raised.value)
+    assert "reporttxt.exe: a binary file" in str(raised.value)

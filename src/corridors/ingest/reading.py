@@ -52,8 +52,8 @@ def read_article(source: str | Path, *, stdin: BinaryIO | None = None) -> Articl
         with no article text.
 
     """
-    name = str(source)
-    raw = _read_bytes(name, stdin or sys.stdin.buffer)
+    name = clean_text(str(source))  # what messages and drafts show: no bidi controls
+    raw = _read_bytes(Path(source), name, stdin or sys.stdin.buffer)
     if b"\x00" in raw:
         raise ArticleError(f"{name}: a binary file (it holds NUL bytes), not an article")
     if _is_html(name, raw):
@@ -68,13 +68,13 @@ def article_from_text(
     return _checked(Article(text=clean_text(text), name=name, published=published))
 
 
-def _read_bytes(name: str, stdin: BinaryIO) -> bytes:
+def _read_bytes(path: Path, name: str, stdin: BinaryIO) -> bytes:
     limit = settings.max_article_file_bytes
     try:
-        if name == STDIN:
+        if str(path) == STDIN:
             raw = stdin.read(limit + 1)
         else:
-            with open_regular(Path(name)) as stream:
+            with open_regular(path) as stream:
                 raw = stream.read(limit + 1)
     except NotRegularFileError as error:
         raise ArticleError(f"{name}: {error}") from None
