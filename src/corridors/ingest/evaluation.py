@@ -1,0 +1,126 @@
+"""Score the ingest on a labelled set of articles (``tests/ingest_eval/``).
+
+The set is ``cases.yaml`` (a list of :class:`Case`) beside an ``articles/`` folder.
+Features and actors are scored by precision and recall over all the cases of a language
+(every id proposed or expected counts once per case); dates by the share of cases with
+an expected date whose picked date is exactly it; kinds likewise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from corridors.catalog import Catalog
+from corridors.ingest.propose import Proposal, propose
+from corridors.ingest.reading import read_article
+from corridors.models import Date, EventKind, FeatureId, HttpUrlText
+
+
+class Case(BaseModel):
+    """One labelled article."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    file: str
+    lang: str
+    published: Date | None
+    date: Date | None
+    features: tuple[FeatureId, ...]
+    actors: tuple[FeatureId, ...]
+    kind: EventKind | None
+    sources: tuple[HttpUrlText, ...]
+
+
+@dataclass
+class Tally:
+    """True positives, false positives and false negatives of one kind of id."""
+
+    hits: int = 0
+    extra: int = 0
+    missed: int = 0
+
+    def add(self, found: Iterable[str], expected: Iterable[str]) -> None:
+        """Count one case."""
+        got, want = set(found), set(expected)
+        self.hits += len(got & want)
+        self.extra += len(got - want)
+        self.missed += len(want - got)
+
+    @property
+    def precision(self) -> float:
+        """Share of proposed ids that were expected (1.0 when none was proposed)."""
+        proposed = self.hits + self.extra
+        return self.hits / proposed if proposed else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of expected ids that were proposed (1.0 when none was expected)."""
+        expected = self.hits + self.missed
+        return self.hits / expected if expected else 1.0
+
+
+@dataclass
+class Scores:
+    """The scores of one language."""
+
+    cases: int = 0
+    features: Tally = field(default_factory=Tally)
+    actors: Tally = field(default_factory=Tally)
+    dated: int = 0
+    exact_dates: int = 0
+    kinds: int = 0
+    exact_kinds: int = 0
+
+    @property
+    def exact_date_share(self) -> float:
+        """Share of cases with an expected date whose picked date is exactly it."""
+        return self.exact_dates / self.dated if self.dated else 1.0
+
+    @property
+    def exact_kind_share(self) -> float:
+        """Share of cases with an expected kind whose picked kind is it."""
+        return self.exact_kinds / self.kinds if self.kinds else 1.0
+
+
+def load_cases(folder: Path) -> list[Case]:
+    """The labelled cases of ``folder/cases.yaml``."""
+    raw = yaml.safe_load((folder / "cases.yaml").read_text(encoding="utf-8"))
+    return [Case.model_validate(item) for item in raw or []]
+
+
+def run_case(folder: Path, case: Case, catalog: Catalog) -> Proposal:
+    """The proposal for one case's article."""
+    article = read_article(folder / "articles" / case.file)
+    return propose(article, catalog, lang=case.lang, published=case.published)
+
+
+def evaluate(folder: Path, catalog: Catalog) -> dict[str, Scores]:
+    """Scores per language over every case of ``folder``."""
+    scores: dict[str, Scores] = {}
+    for case in load_cases(folder):
+        proposal = run_case(folder, case, catalog)
+        score(scores.setdefault(case.lang, Scores()), case, proposal)
+    return scores
+
+
+def score(scores: Scores, case: Case, proposal: Proposal) -> None:
+    """Add one case's outcome to ``scores``."""
+    scores.cases += 1
+    scores.features.add(proposal.features, case.features)
+    scores.actors.add(proposal.actors, case.actors)
+    if case.date is not None:
+        scores.dated += 1
+        scores.exact_dates += _same_day(proposal.date.date, case.date)
+    if case.kind is not None:
+        scores.kinds += 1
+        scores.exact_kinds += proposal.kind.kind is case.kind
+
+
+def _same_day(found: dt.date | None, expected: dt.date) -> bool:
+    return found == expected
