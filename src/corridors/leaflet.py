@@ -227,7 +227,6 @@ def _cells_group(reported: ReportedLayer, translate: Translator) -> folium.Featu
 def _cell_feature(cell: ReportedCell, translate: Translator) -> dict[str, Any]:
     return {
         "type": "Feature",
-        "id": cell.name,
         "properties": {
             "id": cell.name,
             "layer": CELLS_LAYER,
@@ -235,9 +234,9 @@ def _cell_feature(cell: ReportedCell, translate: Translator) -> dict[str, Any]:
             "style": {
                 "color": css_rgb(cell.line),
                 "weight": CELL_OUTLINE_WIDTH,
-                "opacity": cell.line[3] / 255,
+                "opacity": round(cell.line[3] / 255, 2),
                 "fillColor": css_rgb(cell.fill),
-                "fillOpacity": cell.fill[3] / 255,
+                "fillOpacity": round(cell.fill[3] / 255, 2),
                 "fill": True,
             },
         },
