@@ -16,7 +16,7 @@ import pytest
 
 from corridors.catalog import Catalog
 from corridors.deck import build_deck
-from corridors.deck_picking import layer_name, picked_feature, stamp_layer_ids
+from corridors.deck_picking import Picked, layer_name, picked_row, stamp_layer_ids
 from corridors.framing import NUDGE, Framing, next_framing
 from corridors.i18n import Translator
 from corridors.scene import SceneRequest, build_scene
@@ -74,9 +74,9 @@ def stale_picks(specs: list[Spec]) -> list[tuple[str, str]]:
         for layer in first["layers"]:
             for index, row in enumerate(layer["data"]):
                 clicked = {"indices": {layer["id"]: [index]}, "objects": {layer["id"]: [row]}}
-                named = picked_feature(refreshed(clicked, later), layer_ids(later))
-                if named not in (None, row["id"]):
-                    wrong.append((row["id"], named))
+                picked = picked_row(refreshed(clicked, later), layer_ids(later))
+                if picked is not None and picked.id != row["id"]:
+                    wrong.append((row["id"], picked.id))
     return wrong
 
 
@@ -93,7 +93,7 @@ def test_a_handled_click_drops_its_selection(catalog: Catalog) -> None:
     before = spec_of(catalog, clicks=0)
     places = next(layer for layer in before["layers"] if layer_name(layer["id"]) == "places")
     clicked = {"indices": {places["id"]: [0]}, "objects": {places["id"]: [places["data"][0]]}}
-    assert picked_feature(clicked, layer_ids(before)) == places["data"][0]["id"]
+    assert picked_row(clicked, layer_ids(before)) == Picked("places", places["data"][0]["id"])
     after = spec_of(catalog, clicks=1)  # same rows, one more click handled
     assert refreshed(clicked, after) == {"indices": {}, "objects": {}}
 
@@ -118,7 +118,7 @@ def test_layer_ids_keep_their_names_and_are_stable_for_the_same_rows(catalog: Ca
     ids=["empty", "stale-layer", "no-keys"],
 )
 def test_no_feature_from_an_empty_or_stale_selection(selection: dict[str, Any]) -> None:
-    assert picked_feature(selection, frozenset({"places~new"})) is None
+    assert picked_row(selection, frozenset({"places~new"})) is None
 
 
 def test_the_first_framing_shows_what_is_asked() -> None:

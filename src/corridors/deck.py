@@ -1,4 +1,8 @@
-"""The deck.gl map (pydeck) of a scene: one pickable layer per map layer."""
+"""The deck.gl map (pydeck) of a scene: one pickable layer per map layer.
+
+The reported events' cells (:mod:`corridors.reported_cells`), when there are any, are drawn
+above the areas and below the lines, places and labels.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +17,16 @@ from shapely.geometry.base import BaseGeometry
 from corridors.basemaps import BASEMAPS, BUNDLED
 from corridors.i18n import Translator
 from corridors.labels import SceneLabel, glyphs
+from corridors.reported_cells import CELLS_LAYER, SELECTED_CELL_LAYER, ReportedLayer
 from corridors.scene import Scene, SceneFeature
 from corridors.shaping import visual_text
-from corridors.styles import LABEL_HALO, LABEL_STYLES
+from corridors.styles import (
+    CELL_OUTLINE_WIDTH,
+    HIGHLIGHT,
+    HIGHLIGHT_OUTLINE_WIDTH,
+    LABEL_HALO,
+    LABEL_STYLES,
+)
 from corridors.viewport import DECK_ZOOM_OFFSET, Camera
 
 #: Label font: the browser's sans-serif (Arabic comes pre-shaped, see :mod:`corridors.shaping`).
@@ -41,14 +52,20 @@ class CompactDeck(pdk.Deck):  # type: ignore[misc]
 
 
 def build_deck(
-    scene: Scene, translate: Translator, *, camera: Camera, basemap: str = BUNDLED
+    scene: Scene,
+    translate: Translator,
+    *,
+    camera: Camera,
+    basemap: str = BUNDLED,
+    reported: ReportedLayer | None = None,
 ) -> CompactDeck:
-    """A pydeck Deck drawing ``scene``; tooltips are plain text (never parsed as HTML)."""
+    """A pydeck Deck drawing ``scene`` (and ``reported``); tooltips are plain text."""
     layers = [
         _polygon_layer("countries", scene.layer("countries"), translate, filled=True),
         _water_layer(scene.layer("water")),
         _river_layer(scene.layer("rivers")),
         _polygon_layer("regions", scene.layer("regions"), translate, filled=False),
+        *_cell_layers(reported, translate),
         _path_layer("corridors", scene.layer("corridors"), translate),
         _casing_layer(scene.layer("route")),
         _path_layer("route", scene.layer("route"), translate),
@@ -130,6 +147,62 @@ def _polygon_layer(
         auto_highlight=filled,
         highlight_color=[255, 255, 255, 70],
     )
+
+
+def _cell_layers(reported: ReportedLayer | None, translate: Translator) -> list[pdk.Layer]:
+    """The cells (pickable, their id the cell's name) and the selected cell's outline."""
+    if reported is None:
+        return []
+    layers = []
+    if reported.cells:
+        rows = [
+            {
+                "id": cell.name,
+                "tooltip": cell.tooltip(translate),
+                "fill": list(cell.fill),
+                "line": list(cell.line),
+                "polygon": [list(point) for point in cell.outline[:-1]],
+            }
+            for cell in reported.cells
+        ]
+        layers.append(
+            pdk.Layer(
+                "PolygonLayer",
+                id=CELLS_LAYER,
+                data=rows,
+                get_polygon="polygon",
+                get_fill_color="fill",
+                get_line_color="line",
+                get_line_width=CELL_OUTLINE_WIDTH,
+                line_width_units=pdk.types.String("pixels"),
+                filled=True,
+                stroked=True,
+                pickable=True,
+                auto_highlight=True,
+                highlight_color=[255, 255, 255, 90],
+            )
+        )
+    if reported.selected is not None:
+        row = {
+            "id": reported.selected,
+            "line": list(HIGHLIGHT),
+            "polygon": [list(point) for point in reported.selected_outline[:-1]],
+        }
+        layers.append(
+            pdk.Layer(
+                "PolygonLayer",
+                id=SELECTED_CELL_LAYER,
+                data=[row],
+                get_polygon="polygon",
+                get_line_color="line",
+                get_line_width=HIGHLIGHT_OUTLINE_WIDTH,
+                line_width_units=pdk.types.String("pixels"),
+                filled=False,
+                stroked=True,
+                pickable=False,
+            )
+        )
+    return layers
 
 
 def _lines(geometry: BaseGeometry) -> list[list[list[float]]]:

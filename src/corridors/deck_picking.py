@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import pydeck as pdk
 
@@ -37,11 +37,19 @@ def layer_name(layer_id: str) -> str:
     return layer_id.split(SEPARATOR, 1)[0]
 
 
-def picked_feature(selection: Mapping[str, Any], layer_ids: frozenset[str]) -> str | None:
-    """The feature id a deck.gl selection names, if it was made on one of ``layer_ids``.
+class Picked(NamedTuple):
+    """What a click on the deck.gl map picked: the layer's name and the row's id."""
+
+    layer: str
+    id: str
+
+
+def picked_row(selection: Mapping[str, Any], layer_ids: frozenset[str]) -> Picked | None:
+    """The row a deck.gl selection names, if it was made on one of ``layer_ids``.
 
     ``selection`` is Streamlit's ``{"indices": ..., "objects": {layer id: [row, ...]}}``;
-    only the clicked rows' own ``id`` is read, never an index.
+    only the clicked rows' own ``id`` is read, never an index. The layer's name tells a
+    feature from a cell of reported events.
     """
     objects: Mapping[str, list[Any]] = selection.get("objects") or {}
     for layer_id, rows in objects.items():
@@ -49,5 +57,5 @@ def picked_feature(selection: Mapping[str, Any], layer_ids: frozenset[str]) -> s
             continue
         for row in rows:
             if isinstance(row, Mapping) and row.get("id"):
-                return str(row["id"])
+                return Picked(layer_name(layer_id), str(row["id"]))
     return None

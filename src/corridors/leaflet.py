@@ -2,6 +2,11 @@
 
 Every text from the data is HTML-escaped here: Leaflet inserts tooltips as HTML.
 
+The reported events' cells (:mod:`corridors.reported_cells`), when there are any, are one
+more such layer, above the areas and below the lines, places and labels; a cell's
+properties name its layer (``reported``) and carry its name as ``id``, so a click tells a
+cell from a feature.
+
 Each layer of the scene is one :class:`SceneLayer`: its GeoJSON is encoded once, and its
 script is a few lines of Leaflet that style each feature from its own properties. (With
 ``folium.GeoJson`` the live map cost about 20 ms a rerun: streamlit-folium renders the
@@ -24,12 +29,28 @@ from corridors._folium_script import ScriptElement
 from corridors.basemaps import BASEMAPS, BUNDLED
 from corridors.i18n import Translator
 from corridors.leaflet_labels import LabelLayer
+from corridors.reported_cells import (
+    CELLS_LAYER,
+    SELECTED_CELL_LAYER,
+    ReportedCell,
+    ReportedLayer,
+)
 from corridors.scene import DRAWING_ORDER, Scene, SceneFeature
-from corridors.styles import BACKGROUND, LineStyle, css, css_rgb
+from corridors.styles import (
+    BACKGROUND,
+    CELL_OUTLINE_WIDTH,
+    HIGHLIGHT,
+    HIGHLIGHT_OUTLINE_WIDTH,
+    LineStyle,
+    css,
+    css_rgb,
+)
 from corridors.viewport import Camera
 
 #: Drawn as context: not clickable, no tooltip.
 CONTEXT_LAYERS: Final = ("water", "rivers")
+#: The reported events' cells are drawn under this scene layer (and the ones above it).
+CELLS_BELOW: Final = "corridors"
 
 LEAFLET_JS: Final = "/app/static/leaflet/leaflet.js"
 LEAFLET_CSS: Final = "/app/static/leaflet/leaflet.css"
@@ -64,19 +85,28 @@ def build_base_map(*, camera: Camera, basemap: str = BUNDLED) -> OfflineMap:
     return leaflet_map
 
 
-def build_feature_groups(scene: Scene, translate: Translator) -> list[folium.FeatureGroup]:
-    """One feature group per drawn layer, bottom first, then the labels."""
+def build_feature_groups(
+    scene: Scene, translate: Translator, reported: ReportedLayer | None = None
+) -> list[folium.FeatureGroup]:
+    """One feature group per drawn layer, bottom first, then the labels.
+
+    ``reported``, when given, is one more group under :data:`CELLS_BELOW`.
+    """
     groups = []
     for layer in DRAWING_ORDER:
+        if layer == CELLS_BELOW and reported is not None:
+            groups.append(_cells_group(reported, translate))
         features = list(scene.layer(layer))
         if not features:
             continue
         group = folium.FeatureGroup(name=layer)
         casings = [_as_casing(feature) for feature in features if feature.casing is not None]
         if casings:
-            SceneLayer(f"{layer}-casing", casings, translate, interactive=False).add_to(group)
+            SceneLayer(f"{layer}-casing", _geojson(casings, translate), interactive=False).add_to(
+                group
+            )
         interactive = layer not in CONTEXT_LAYERS
-        SceneLayer(layer, features, translate, interactive=interactive).add_to(group)
+        SceneLayer(layer, _geojson(features, translate), interactive=interactive).add_to(group)
         groups.append(group)
     if scene.labels:
         group = folium.FeatureGroup(name="labels")
@@ -103,11 +133,16 @@ def _as_casing(feature: SceneFeature) -> SceneFeature:
 
 
 def build_map(
-    scene: Scene, translate: Translator, *, camera: Camera, basemap: str = BUNDLED
+    scene: Scene,
+    translate: Translator,
+    *,
+    camera: Camera,
+    basemap: str = BUNDLED,
+    reported: ReportedLayer | None = None,
 ) -> OfflineMap:
     """A complete map: base plus data layers (used for exports and tests)."""
     leaflet_map = build_base_map(camera=camera, basemap=basemap)
-    for group in build_feature_groups(scene, translate):
+    for group in build_feature_groups(scene, translate, reported):
         group.add_to(leaflet_map)
     return leaflet_map
 
@@ -126,9 +161,9 @@ def fix_element_ids(root: Element) -> None:
         pending.extend(reversed(element._children.values()))
 
 
-def tooltip_html(feature: SceneFeature, translate: Translator) -> str:
-    """The tooltip as safe HTML: every line escaped, lines joined by <br>."""
-    lines = feature.tooltip(translate).split("\n")
+def tooltip_html(text: str, translate: Translator) -> str:
+    """A plain-text tooltip as safe HTML: every line escaped, lines joined by <br>."""
+    lines = text.split("\n")
     direction = "rtl" if translate.rtl else "ltr"
     return f'<div dir="{direction}">' + "<br>".join(html.escape(line) for line in lines) + "</div>"
 
@@ -137,7 +172,7 @@ def _properties(feature: SceneFeature, translate: Translator) -> dict[str, Any]:
     return {
         "id": feature.id,
         "layer": feature.layer,
-        "tooltip": tooltip_html(feature, translate),
+        "tooltip": tooltip_html(feature.tooltip(translate), translate),
         "style": {
             "color": css_rgb(feature.line.color),
             "weight": feature.line.width,
@@ -149,6 +184,68 @@ def _properties(feature: SceneFeature, translate: Translator) -> dict[str, Any]:
             "radius": feature.radius,
         },
     }
+
+
+def _geojson(features: list[SceneFeature], translate: Translator) -> list[dict[str, Any]]:
+    """Scene features as GeoJSON features with :class:`SceneLayer`'s properties."""
+    return [
+        {
+            "type": "Feature",
+            "id": feature.id,
+            "properties": _properties(feature, translate),
+            "geometry": mapping(feature.geometry),
+        }
+        for feature in features
+    ]
+
+
+def _cells_group(reported: ReportedLayer, translate: Translator) -> folium.FeatureGroup:
+    """The cells (clickable, with tooltips), then the selected cell's outline over them."""
+    group = folium.FeatureGroup(name=CELLS_LAYER)
+    cells = [_cell_feature(cell, translate) for cell in reported.cells]
+    SceneLayer(CELLS_LAYER, cells, interactive=True).add_to(group)
+    if reported.selected is not None:
+        outline = {
+            "type": "Feature",
+            "id": reported.selected,
+            "properties": {
+                "id": reported.selected,
+                "layer": SELECTED_CELL_LAYER,
+                "style": {
+                    "color": css_rgb(HIGHLIGHT),
+                    "weight": HIGHLIGHT_OUTLINE_WIDTH,
+                    "fill": False,
+                    "opacity": 1.0,
+                },
+            },
+            "geometry": _cell_polygon(reported.selected_outline),
+        }
+        SceneLayer(SELECTED_CELL_LAYER, [outline], interactive=False).add_to(group)
+    return group
+
+
+def _cell_feature(cell: ReportedCell, translate: Translator) -> dict[str, Any]:
+    return {
+        "type": "Feature",
+        "properties": {
+            "id": cell.name,
+            "layer": CELLS_LAYER,
+            "tooltip": tooltip_html(cell.tooltip(translate), translate),
+            "style": {
+                "color": css_rgb(cell.line),
+                "weight": CELL_OUTLINE_WIDTH,
+                "opacity": round(cell.line[3] / 255, 2),
+                "fillColor": css_rgb(cell.fill),
+                "fillOpacity": round(cell.fill[3] / 255, 2),
+                "fill": True,
+            },
+        },
+        "geometry": _cell_polygon(cell.outline),
+    }
+
+
+def _cell_polygon(ring: tuple[tuple[float, float], ...]) -> dict[str, Any]:
+    return {"type": "Polygon", "coordinates": [[list(point) for point in ring]]}
 
 
 class SceneLayer(ScriptElement):
@@ -181,28 +278,12 @@ class SceneLayer(ScriptElement):
     )
 
     def __init__(
-        self,
-        layer: str,
-        features: list[SceneFeature],
-        translate: Translator,
-        *,
-        interactive: bool = True,
+        self, layer: str, features: list[dict[str, Any]], *, interactive: bool = True
     ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "SceneLayer"
         self.layer = layer
         self.interactive = interactive
-        collection = {
-            "type": "FeatureCollection",
-            "features": [
-                {
-                    "type": "Feature",
-                    "id": feature.id,
-                    "properties": _properties(feature, translate),
-                    "geometry": mapping(feature.geometry),
-                }
-                for feature in features
-            ],
-        }
+        collection = {"type": "FeatureCollection", "features": features}
         #: Safe inside <script>: "<", ">", "&" and "'" are written as \u escapes.
         self.data_json = str(htmlsafe_json_dumps(collection))

@@ -80,3 +80,22 @@ max_evidence_chars: int = 300
 
 #: Pieces of evidence kept per value (the first mentions of a feature, an actor ...).
 max_evidence_per_value: int = 5
+
+# --- The map's cells of reported events (corridors.reported_cells) ---
+
+#: Most cells of reported events drawn at once: past it the cells are made coarser. Bounds
+#: the map's payload whatever the number of events (a cell is about 250 bytes of spec).
+max_map_cells: int = 1500
+
+#: Narrowest a cell is drawn, in CSS pixels across: the finest H3 resolution whose cells are
+#: at least this wide is chosen (the next finer one is about 2.6 times smaller), so cells are
+#: 12-32 px across unless the store's finest cells are coarser still.
+min_cell_px: float = 12.0
+
+#: Share of the map's width and height added on every side of the view before its cells are
+#: counted, so that a short pan shows cells already drawn.
+map_cells_padding: float = 0.25
+
+#: The width in CSS pixels assumed for a map whose real width the server does not know (the
+#: deck.gl chart): the map column of a wide screen. A narrower map only counts a few more cells.
+assumed_map_width: int = 1200

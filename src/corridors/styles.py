@@ -64,6 +64,30 @@ MODE_LINE: Final[dict[Mode, tuple[float, str]]] = {
     Mode.PIPELINE: (2.5, "2 5"),
 }
 PLACE_COLOR: Final[RGBA] = (40, 40, 40, 255)
+
+#: Cells of reported events are coloured by the number of events in them, in classes whose
+#: lower bounds grow tenfold (1-9, 10-99, ... 100,000 or more): the same colour means the
+#: same count wherever the map is panned and whatever the date range.
+CELL_CLASS_STARTS: Final = (1, 10, 100, 1_000, 10_000, 100_000)
+#: The classes' fills, light to dark: colours of ColorBrewer's YlOrBr (sequential, safe for
+#: colour-blind readers) without its palest, which would vanish on the light basemaps; the
+#: fifth is #d95f0e (not the darker #cc4c02) so that it keeps 3:1 on a dark basemap.
+CELL_RAMP: Final[tuple[RGBA, ...]] = (
+    (254, 227, 145, 220),
+    (254, 196, 79, 220),
+    (254, 153, 41, 220),
+    (236, 112, 20, 220),
+    (217, 95, 14, 220),
+    (140, 45, 4, 220),
+)
+#: Each class's outline: dark brown round the light fills (which a light basemap washes
+#: out), near-white round the darkest (which a dark basemap swallows), so that every cell
+#: stands out from light and dark maps alike by its fill or by its outline.
+CELL_OUTLINES: Final[tuple[RGBA, ...]] = (
+    *((90, 45, 10, 230),) * 5,
+    (255, 250, 240, 230),
+)
+CELL_OUTLINE_WIDTH: Final = 1.0
 CROSSING_COLOR: Final[RGBA] = (0, 109, 119, 255)
 
 
@@ -158,3 +182,8 @@ def css_rgb(color: RGBA) -> str:
     """The colour as opaque CSS ``rgb()`` (for styles that carry the opacity apart)."""
     red, green, blue, _ = color
     return f"rgb({red}, {green}, {blue})"
+
+
+def cell_class(count: int) -> int:
+    """The colour class (an index of :data:`CELL_RAMP`) of a cell holding ``count`` events."""
+    return max(0, sum(1 for start in CELL_CLASS_STARTS if count >= start) - 1)

@@ -26,10 +26,15 @@ class Camera:
     zoom: float
 
 
-def _mercator_y(lat: float) -> float:
+def mercator_y(lat: float) -> float:
     """Latitude to Web Mercator y in [0, 1] world units (0 at the top)."""
     sine = math.sin(math.radians(max(min(lat, 85.0), -85.0)))
     return 0.5 - math.log((1 + sine) / (1 - sine)) / (4 * math.pi)
+
+
+def mercator_latitude(y: float) -> float:
+    """Web Mercator y in world units to latitude (the inverse of :func:`mercator_y`)."""
+    return math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y))))
 
 
 def fit_bounds(
@@ -47,8 +52,8 @@ def fit_bounds(
     """
     width = settings.narrowest_map_width if width is None else width
     west, south, east, north = bounds
-    top, bottom = _mercator_y(north), _mercator_y(south)
-    centre_lat = math.degrees(math.atan(math.sinh(math.pi * (1 - (top + bottom)))))
+    top, bottom = mercator_y(north), mercator_y(south)
+    centre_lat = mercator_latitude((top + bottom) / 2)
     span_x = max((east - west) / 360.0, 1e-9)
     span_y = max(bottom - top, 1e-9)
     usable = 1 - 2 * padding

@@ -4,6 +4,13 @@ One chart per renderer for the life of the page (stable keys): a click, a filter
 selection updates the data and the highlight in place, and the reader's pan and zoom are
 kept; the camera moves only when the reader asks to see something new (see
 :mod:`corridors.framing`). Clicks name features by id (see :mod:`corridors.deck_picking`).
+
+With imported events, their cells (:mod:`corridors.reported_cells`) are counted for the
+map's view: for deck.gl that is the camera the app last gave the chart (its framing),
+because Streamlit's deck.gl chart does not report the reader's pans and zooms; Leaflet
+reports its centre and zoom after each pan (a rerun), so its cells follow the reader.
+Neither reports its width, so :data:`settings.assumed_map_width` is used. A click on a
+cell selects it (:func:`session.select_cell`).
 """
 
 from __future__ import annotations
@@ -13,15 +20,18 @@ from typing import Any, Final
 import streamlit as st
 from streamlit_folium import st_folium
 
+from corridors import settings
 from corridors.deck import build_deck
-from corridors.deck_picking import picked_feature, stamp_layer_ids
+from corridors.deck_picking import picked_row, stamp_layer_ids
 from corridors.framing import Framing, next_framing
 from corridors.i18n import Translator
 from corridors.leaflet import build_base_map, build_feature_groups
+from corridors.reported_cells import CELLS_LAYER, MapView, ReportedLayer, build_reported_layer
 from corridors.scene import DEFAULT_BOUNDS, Scene, SceneRequest
 from corridors.state import Renderer
 from corridors.ui import session
-from corridors.ui.data import cached_scene
+from corridors.ui.data import cached_scene, event_store, imported_sources
+from corridors.ui.reported import reported_query
 from corridors.viewport import Camera, fit_bounds
 
 MAP_HEIGHT: Final = 560
@@ -55,9 +65,27 @@ def render_map(request: SceneRequest, translate: Translator) -> None:
     framing = _framing(scene, request)
     basemap = st.session_state[session.BASEMAP]
     if session.renderer() is Renderer.LEAFLET:
-        _render_leaflet(scene, translate, framing.camera, basemap)
+        reported = _reported(st.session_state[session.CAMERA] or framing.camera)
+        _render_leaflet(scene, translate, framing.camera, basemap, reported)
     else:
-        _render_deck(scene, translate, framing, basemap)
+        _render_deck(scene, translate, framing, basemap, _reported(framing.camera))
+
+
+def _reported(camera: Camera | tuple[float, float, float]) -> ReportedLayer | None:
+    """The cells of reported events seen from ``camera``; ``None`` with nothing imported.
+
+    Cells show every event in the filters (dates, kinds, sources), not only those of the
+    selected feature (see :mod:`corridors.reported_cells`).
+    """
+    if not imported_sources():
+        return None
+    view = MapView(
+        camera if isinstance(camera, Camera) else Camera(*camera),
+        settings.assumed_map_width,
+        MAP_HEIGHT,
+    )
+    selected = st.session_state[session.CELL]
+    return build_reported_layer(event_store(), reported_query(), view, selected=selected)
 
 
 def _framing(scene: Scene, request: SceneRequest) -> Framing:
@@ -78,8 +106,14 @@ def _framing(scene: Scene, request: SceneRequest) -> Framing:
     return framing
 
 
-def _render_deck(scene: Scene, translate: Translator, framing: Framing, basemap: str) -> None:
-    deck = build_deck(scene, translate, camera=framing.camera, basemap=basemap)
+def _render_deck(
+    scene: Scene,
+    translate: Translator,
+    framing: Framing,
+    basemap: str,
+    reported: ReportedLayer | None,
+) -> None:
+    deck = build_deck(scene, translate, camera=framing.camera, basemap=basemap, reported=reported)
     deck.initial_view_state.transition_duration = FLY_MS + framing.moves % 2
     clicks = st.session_state.get(session.DECK_GENERATION, 0)
     st.session_state[DECK_LAYERS] = stamp_layer_ids(deck, clicks=clicks)
@@ -92,7 +126,13 @@ def _render_deck(scene: Scene, translate: Translator, framing: Framing, basemap:
     )
 
 
-def _render_leaflet(scene: Scene, translate: Translator, camera: Camera, basemap: str) -> None:
+def _render_leaflet(
+    scene: Scene,
+    translate: Translator,
+    camera: Camera,
+    basemap: str,
+    reported: ReportedLayer | None,
+) -> None:
     # The base map never changes with filters, so the component is not reloaded;
     # data layers and the camera are updated in place.
     base = build_base_map(camera=fit_bounds(DEFAULT_BOUNDS, height=MAP_HEIGHT), basemap=basemap)
@@ -101,7 +141,7 @@ def _render_leaflet(scene: Scene, translate: Translator, camera: Camera, basemap
         key=session.LEAFLET_MAP,
         height=MAP_HEIGHT,
         use_container_width=True,
-        feature_group_to_add=build_feature_groups(scene, translate),
+        feature_group_to_add=build_feature_groups(scene, translate, reported),
         center=(camera.lat, camera.lon),
         zoom=camera.zoom,
         returned_objects=LEAFLET_RETURNS,
@@ -111,31 +151,39 @@ def _render_leaflet(scene: Scene, translate: Translator, camera: Camera, basemap
 
 
 def _on_deck_select() -> None:
-    """A click on the deck.gl map: select the clicked feature, keep the camera."""
+    """A click on the deck.gl map: select the clicked feature or cell, keep the camera."""
     state: Any = st.session_state[session.DECK_MAP]
-    feature_id = picked_feature(state.selection, st.session_state.get(DECK_LAYERS, frozenset()))
-    if feature_id is None:  # a click off every feature, or the selection dropped
+    picked = picked_row(state.selection, st.session_state.get(DECK_LAYERS, frozenset()))
+    if picked is None:  # a click off every feature, or the selection dropped
         return
-    session.select_feature(feature_id)
+    _select(picked.layer, picked.id)
     st.session_state[FROM_MAP] = True
     # new layer ids on the next run: Streamlit drops this handled selection
     st.session_state[session.DECK_GENERATION] = st.session_state.get(session.DECK_GENERATION, 0) + 1
 
 
 def _on_leaflet_change() -> None:
-    """A click on a Leaflet feature selects it; a pan or zoom puts the position in the link."""
+    """A click on a feature or cell selects it; a pan or zoom puts the position in the link."""
     state: dict[str, Any] = st.session_state.get(session.LEAFLET_MAP) or {}
     clicks = state.get("last_object_clicked_count")
     if clicks != st.session_state.get(LEAFLET_CLICKS):
         st.session_state[LEAFLET_CLICKS] = clicks
         drawing = state.get("last_active_drawing") or {}
-        feature_id = (drawing.get("properties") or {}).get("id")
-        if feature_id:
-            session.select_feature(str(feature_id))
+        properties = drawing.get("properties") or {}
+        if properties.get("id"):
+            _select(str(properties.get("layer")), str(properties["id"]))
     position = leaflet_position(state)
     if position is not None:
         st.session_state[session.CAMERA] = position
     st.session_state[FROM_MAP] = True
+
+
+def _select(layer: str, row_id: str) -> None:
+    """Select what a click on the map named: a cell of reported events, or a feature."""
+    if layer == CELLS_LAYER:
+        session.select_cell(row_id)
+    else:
+        session.select_feature(row_id)
 
 
 def leaflet_position(state: dict[str, Any]) -> tuple[float, float, float] | None:

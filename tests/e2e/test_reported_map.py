@@ -1,0 +1,177 @@
+"""Reported events on the map in a real browser: one server whose store holds the fixtures.
+
+The cells draw in both renderers (deck.gl's own picking, and Leaflet's drawn layers, name
+them), a click on a cell puts it in the link, and a link with ``sources`` and ``cell``
+restores both (only that source's cells, the cell outlined).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Frame, expect
+from shapely.geometry import Polygon
+from shapely.ops import polylabel, unary_union
+
+from corridors.catalog import Catalog
+from corridors.cells import cell_outline, parse_cell
+from corridors.datasets import IMPORTS_DIR_ENV
+from corridors.deck_picking import layer_name
+from corridors.reported_cells import CELLS_LAYER, SELECTED_CELL_LAYER
+from corridors.store import EventQuery, EventStore, open_store
+from fixture_imports import import_fixtures
+
+from .server import app_server
+from .support import MAP_TIMEOUT, Dashboard, deck_highlighted
+
+pytestmark = pytest.mark.e2e
+
+#: Pixels between the point clicked in a cell and any line or place drawn above it.
+MIN_CLEARANCE_PX = 8.0
+#: Close over Meghri, where most fixture events are: the store's finest cells (resolution
+#: 9) are about 100 px across here, with room beside the place's dot and the route. (At the
+#: default view every cell holding a fixture event holds a place's dot and a line too.)
+CLOSE = "?lat=38.9036&lon=46.2426&zoom=15"
+
+
+@pytest.fixture(scope="module")
+def imports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("imports")
+    import_fixtures(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def store(imports: Path) -> EventStore:
+    return open_store(imports)
+
+
+@pytest.fixture(scope="module")
+def server_url(tmp_path_factory: pytest.TempPathFactory, imports: Path) -> Iterator[str]:
+    """The app with the fixture imports in its store (overrides the e2e conftest's)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(IMPORTS_DIR_ENV, str(imports))
+        log = tmp_path_factory.mktemp("server") / "streamlit.log"
+        with app_server(log) as server:
+            yield server.url
+
+
+def cell_rows(spec: dict[str, Any], name: str = CELLS_LAYER) -> list[dict[str, Any]]:
+    return [
+        row for layer in spec["layers"] if layer_name(layer["id"]) == name for row in layer["data"]
+    ]
+
+
+def drawn_total(rows: list[dict[str, Any]]) -> int:
+    return sum(int(row["tooltip"].split()[0]) for row in rows)
+
+
+def roomiest_cell(catalog: Catalog, names: list[str], world_px: float) -> tuple[str, float, float]:
+    """The drawn cell with the most room round a point of it, and that point.
+
+    The point is the one of the cell farthest from its outline and from the lines and places
+    drawn above the cells. Degrees stand in for screen distance (over a cell's few tens of
+    km the difference is small against the clearance asked for).
+    """
+    above = unary_union(
+        [
+            catalog.geometries[record.id]
+            for layer in ("corridors", "places")
+            for record in catalog.records(layer)
+        ]
+    )
+    found = []
+    for name in names:
+        cell_id = parse_cell(name)
+        assert cell_id is not None
+        area = Polygon(cell_outline(cell_id))
+        free = area.difference(above)
+        for part in getattr(free, "geoms", [free]):
+            if part.area > 0:
+                point = polylabel(part, tolerance=1e-6)
+                room = min(above.distance(point), point.distance(area.exterior))
+                found.append((room, name, point))
+    room, name, point = max(found, key=lambda item: item[0])
+    room_px = room / 360 * world_px
+    assert room_px >= MIN_CLEARANCE_PX, f"every cell is crowded: {room_px:.1f} px at most"
+    return name, point.x, point.y
+
+
+def test_deck_draws_the_cells_and_a_click_puts_one_in_the_link(
+    dashboard: Dashboard, catalog: Catalog, store: EventStore
+) -> None:
+    dashboard.open()
+    dashboard.wait_for_deck_drawn()
+    rows = cell_rows(dashboard.deck_spec)
+    assert rows
+    assert drawn_total(rows) == store.count(EventQuery())  # the whole catalogue's range
+    dashboard.open(CLOSE)
+    dashboard.wait_for_deck_drawn()
+    rows = cell_rows(dashboard.deck_spec)
+    world_px = 512.0 * 2.0 ** dashboard.deck_view()["zoom"]
+    name, lon, lat = roomiest_cell(catalog, [row["id"] for row in rows], world_px)
+    dashboard.hover_deck(lon, lat, f"Map cell {name}")  # deck.gl's picking finds the cell
+    with dashboard.next_deck_spec(lambda spec: name in deck_highlighted(spec)):
+        dashboard.click_deck_here()
+    expect(dashboard.page).to_have_url(re.compile(f"cell={name}"))
+    assert [row["id"] for row in cell_rows(dashboard.deck_spec, SELECTED_CELL_LAYER)] == [name]
+
+
+def leaflet_cells(frame: Frame) -> dict[str, dict[str, Any]]:
+    """The cells Leaflet has drawn: id -> path options."""
+    cells: dict[str, dict[str, Any]] = frame.evaluate(
+        """(layerName) => {
+            const found = {};
+            window.map.eachLayer(layer => {
+                const props = layer.feature && layer.feature.properties;
+                if (props && props.layer === layerName) {
+                    found[props.id] = {fillColor: layer.options.fillColor};
+                }
+            });
+            return found;
+        }""",
+        CELLS_LAYER,
+    )
+    return cells
+
+
+def test_leaflet_draws_the_cells_and_a_click_puts_one_in_the_link(
+    dashboard: Dashboard, catalog: Catalog
+) -> None:
+    dashboard.open(f"{CLOSE}&view=leaflet")
+    frame = dashboard.wait_for_leaflet([])
+    frame.wait_for_function(
+        "() => { let n = 0; window.map.eachLayer(l => { if (l.feature && "
+        f"l.feature.properties.layer === '{CELLS_LAYER}') n++; }}); return n > 0; }}",
+        timeout=MAP_TIMEOUT,
+    )
+    cells = leaflet_cells(frame)
+    name, lon, lat = roomiest_cell(catalog, list(cells), dashboard.leaflet_world_px(frame))
+    dashboard.wait_for_leaflet([name], styled={name: cells[name]["fillColor"]})
+    point = dashboard.leaflet_point(frame, lon, lat)
+    dashboard.leaflet_map.hover(position=point)
+    expect(frame.locator(".leaflet-tooltip")).to_contain_text(f"Map cell {name}")
+    with dashboard.rerun():
+        dashboard.leaflet_map.click(position=point)
+    expect(dashboard.page).to_have_url(re.compile(f"cell={name}"))
+
+
+def test_a_link_restores_the_sources_and_the_cell(dashboard: Dashboard, store: EventStore) -> None:
+    dashboard.open()
+    dashboard.wait_for_deck_drawn()
+    name = cell_rows(dashboard.deck_spec)[0]["id"]
+    dashboard.deck_specs.clear()
+    dashboard.open(f"?sources=gdelt&cell={name}")
+    dashboard.wait_for_deck_drawn()
+    query = parse_qs(urlsplit(dashboard.page.url).query)
+    assert query["sources"] == ["gdelt"]
+    assert query["cell"] == [name]
+    spec = dashboard.deck_spec
+    gdelt = store.count(EventQuery(sources=frozenset({"gdelt"})))
+    assert drawn_total(cell_rows(spec)) == gdelt < store.count(EventQuery())
+    assert name in deck_highlighted(spec)

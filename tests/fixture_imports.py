@@ -1,0 +1,26 @@
+"""A store holding the fixture imports (tests/fixtures/imports), for app and browser tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+from corridors.catalog import load_catalog
+from corridors.importers import import_file
+from corridors.linking import build_linker
+from corridors.store import EventStore, open_store
+
+FIXTURES: Final = Path(__file__).parent / "fixtures" / "imports"
+FILES: Final = {
+    "acled": FIXTURES / "acled_sample.csv",
+    "gdelt": FIXTURES / "20250808120000.export.CSV",
+}
+
+
+def import_fixtures(folder: Path) -> EventStore:
+    """The store in ``folder`` with both fixture files imported (their valid rows)."""
+    store = open_store(folder)
+    linker = build_linker(load_catalog())
+    for source, path in FILES.items():
+        import_file(store, source, path, linker=linker)
+    return store
