@@ -66,3 +66,12 @@ import_chunk_rows: int = 100_000
 
 #: Problems of an import listed one by one (with file, line and column); the rest are counted.
 max_import_problems_listed: int = 1_000
+
+# --- Reported events beside the map (listings of a feature or a cell) ---
+
+#: Reported events per page of a listing.
+reported_page_size: int = 20
+
+#: Characters of an imported note shown in a listing; a longer note is cut there (with an
+#: ellipsis) and shown whole on request.
+reported_note_chars: int = 200

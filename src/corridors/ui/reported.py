@@ -5,6 +5,7 @@ from __future__ import annotations
 from corridors.cells import parse_cell
 from corridors.store import EventQuery
 from corridors.ui import session
+from corridors.ui.data import imported_sources
 
 
 def reported_query(*, feature: str | None = None, cell: str | None = None) -> EventQuery:
@@ -37,3 +38,8 @@ def reported_query(*, feature: str | None = None, cell: str | None = None) -> Ev
         feature=feature,
         cell=cell_id,
     )
+
+
+def reported_drawn() -> bool:
+    """Whether reported events are shown: the store holds some and a source of them is on."""
+    return bool(set(imported_sources()) & session.sources())
