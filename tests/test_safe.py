@@ -1,6 +1,6 @@
 import pytest
 
-from corridors.ui.safe import md_escape, md_link
+from corridors.ui.safe import md_escape, md_link, md_text
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,15 @@ def test_links_only_to_http() -> None:
     assert md_link("x", "javascript:alert(1)") == "x"
     assert md_link("x", "https://a.org/p(1)") == "[x](https://a.org/p%281%29)"
     assert md_link("[x](y)", "https://a.org") == "[\\[x\\]\\(y\\)](https://a.org)"
+
+
+def test_imported_text_keeps_no_bidi_control_and_no_address_becomes_a_link() -> None:
+    shown = md_text("News \u202eevil\u202c wire\nsee http://x.org, www.y.com or a@b.cc")
+    assert shown == (
+        "News evil wire see http\u2060\\://x\\.org, \u2060www\\.y\\.com or a\u2060@b\\.cc"
+    )
+
+
+def test_imported_text_is_escaped_like_data_text() -> None:
+    hostile = "<script>alert(1)</script> **b** [x](javascript:alert(1)) =SUM(A1)"
+    assert md_text(hostile) == md_escape(hostile)

@@ -15,6 +15,7 @@ from corridors.timeline import DateRange, catalogue_span
 from corridors.ui.timeline_chart import (
     KIND_COLOURS,
     ROW_PX,
+    ReportedBars,
     brushed_range,
     timeline_chart,
 )
@@ -102,3 +103,31 @@ def test_a_brushed_span_stays_inside_the_range() -> None:
 def test_no_range_from_a_click_or_a_malformed_brush(selection: dict[str, Any]) -> None:
     within = DateRange(dt.date(2000, 1, 1), dt.date(2026, 1, 1))
     assert brushed_range(selection, within) is None
+
+
+def test_reported_bars_stand_behind_the_points_on_their_own_scale(catalog: Catalog) -> None:
+    dates = DateRange(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    events = [event for event in catalog.events if event.date in dates]
+    bars = ReportedBars("month", ((dt.date(2025, 11, 1), 4), (dt.date(2025, 12, 1), 7)))
+    spec = timeline_chart(events, EN, dates=dates, selected=None, bars=bars).to_dict()
+    behind, points = spec["layer"]
+    assert behind["mark"]["type"] == "bar"
+    assert points["mark"]["type"] == "circle"
+    assert spec["resolve"]["scale"]["y"] == "independent"
+    assert behind["encoding"]["y"]["axis"]["orient"] == "right"
+    data = spec["datasets"][behind["data"]["name"]]
+    assert [(row["date"][:10], row["end"][:10], row["count"]) for row in data] == [
+        ("2025-11-01", "2025-12-01", 4),
+        ("2025-12-01", "2026-01-01", 7),  # December ends with the year
+    ]
+    assert [row["period"] for row in data] == ["November 2025", "December 2025"]
+    weeks = ReportedBars("week", ((dt.date(2025, 8, 4), 2),))
+    spec = timeline_chart(events, EN, dates=dates, selected=None, bars=weeks).to_dict()
+    row = spec["datasets"][spec["layer"][0]["data"]["name"]][0]
+    assert (row["end"][:10], row["period"]) == ("2025-08-11", "Week of August 4, 2025")
+
+
+def test_without_bars_the_chart_is_the_points_alone(catalog: Catalog) -> None:
+    spec = spec_of(catalog)
+    assert "layer" not in spec
+    assert spec["mark"]["type"] == "circle"

@@ -99,3 +99,12 @@ map_cells_padding: float = 0.25
 #: The width in CSS pixels assumed for a map whose real width the server does not know (the
 #: deck.gl chart): the map column of a wide screen. A narrower map only counts a few more cells.
 assumed_map_width: int = 1200
+
+# --- Reported events beside the map (listings of a feature or a cell) ---
+
+#: Reported events per page of a listing.
+reported_page_size: int = 20
+
+#: Characters of an imported note shown in a listing; a longer note is cut there (with an
+#: ellipsis) and shown whole on request.
+reported_note_chars: int = 200

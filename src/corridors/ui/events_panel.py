@@ -18,6 +18,7 @@ from corridors.state import EventOrder
 from corridors.timeline import DateRange, EventIndex
 from corridors.ui import session
 from corridors.ui.direction import isolate
+from corridors.ui.reported_panels import render_feature_reported
 from corridors.ui.safe import md_escape, md_link
 
 PAGE_SIZE: Final = 8
@@ -207,6 +208,7 @@ def render_feature(
     with st.container(key="feature-rows"):
         for event in ordered(events, session.event_order()):
             render_row(event, translate, key_prefix="feature")
+    render_feature_reported(catalog, feature_id, translate)
 
 
 def _render_wholes(catalog: Catalog, feature_id: str, translate: Translator) -> None:

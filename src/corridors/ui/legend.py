@@ -7,8 +7,10 @@ import html
 import streamlit as st
 
 from corridors.i18n import Translator
-from corridors.models import Mode, Status
+from corridors.models import Mode, ReportedKind, Status
 from corridors.styles import (
+    CELL_CLASS_STARTS,
+    CELL_RAMP,
     CROSSING_COLOR,
     FOCUS_FILL,
     HIGHLIGHT,
@@ -77,6 +79,37 @@ def legend_html(translate: Translator) -> str:
     )
 
 
-def render_legend(translate: Translator) -> None:
-    """Swatches for the route, areas, water, places, selection, corridor status and mode."""
+def reported_legend_html(translate: Translator) -> str:
+    """The reported events' part of the legend, as safe HTML in the page's direction.
+
+    It says that cells are coloured by count, then shows the map's colour classes (the
+    least count of each, lightest first), then the reported kinds and what each source's
+    own types map to.
+    """
+    classes = "".join(
+        swatch(BOX + css(colour), f"{translate.number(start)}+")
+        for start, colour in zip(CELL_CLASS_STARTS, CELL_RAMP, strict=True)
+    )
+    kinds = "".join(
+        f"<li><b>{html.escape(translate(f'reported_kinds.{kind}'))}</b>: "
+        f"{html.escape(translate(f'reported_kind_sources.{kind}'))}</li>"
+        for kind in ReportedKind
+    )
+    return (
+        f"<div dir='{'rtl' if translate.rtl else 'ltr'}' style='font-size:.85rem;line-height:1.6'>"
+        f"<div><b>{html.escape(translate('reported.legend'))}</b>: "
+        f"{html.escape(translate('reported.legend_cells'))}</div>"
+        f"<div>{classes}</div>"
+        f"<div>{html.escape(translate('reported.legend_kinds'))}</div>"
+        f"<ul style='margin:0;padding-inline-start:1.2em'>{kinds}</ul></div>"
+    )
+
+
+def render_legend(translate: Translator, *, reported: bool = False) -> None:
+    """Swatches for the route, areas, water, places, selection, corridor status and mode.
+
+    With ``reported``, also what the cells of reported events and their kinds mean.
+    """
     st.html(legend_html(translate))
+    if reported:
+        st.html(reported_legend_html(translate))

@@ -24,6 +24,8 @@ from corridors.ui.into_view import bring_selection_into_view
 from corridors.ui.language import render_language_choice
 from corridors.ui.legend import render_legend
 from corridors.ui.map_panel import render_map
+from corridors.ui.reported import reported_drawn
+from corridors.ui.reported_panels import render_cell_reported
 from corridors.ui.sidebar import render_sidebar
 from corridors.ui.timeline_chart import render_timeline
 
@@ -151,11 +153,12 @@ def _render_dashboard(
         with st.container(key="map-pane"):
             render_map(request, translate)
         with st.container(key="legend-pane"):
-            render_legend(translate)
+            render_legend(translate, reported=reported_drawn())
         with st.container(key="timeline-pane"):
             render_timeline(events, translate)
     with side_column, st.container(key="side-pane"):
         with st.container(key="selection-pane"):
+            render_cell_reported(catalog, translate)
             if selected_event is not None:
                 st.caption(translate("events.selected"))
                 render_card(selected_event, translate, key_prefix="selected")

@@ -1,33 +1,45 @@
-"""The one filter of the reported events, from the session's choices."""
+"""The one filter of reported (imported) events: the session's dates, kinds and sources."""
 
 from __future__ import annotations
 
 from corridors.cells import parse_cell
 from corridors.store import EventQuery
 from corridors.ui import session
+from corridors.ui.data import imported_sources
 
 
 def reported_query(*, feature: str | None = None, cell: str | None = None) -> EventQuery:
-    """The reported events in the date range, of the chosen kinds and sources.
+    """The reported events the session shows, narrowed to a map feature and an H3 cell.
 
-    ``feature`` narrows them to those linked to a map feature, ``cell`` (an H3 name, as
-    :data:`session.CELL` holds it) to those in a cell.
+    Parameters
+    ----------
+    feature
+        A map feature id the events must be linked to.
+    cell
+        An H3 cell in its text form (as ``session.CELL`` holds it) that must hold them.
 
     Raises
     ------
     ValueError
-        If ``cell`` is not the name of a cell (the session only ever holds valid ones).
+        If ``cell`` does not name an H3 cell the store can filter by.
 
     """
+    cell_id = None
+    if cell is not None:
+        cell_id = parse_cell(cell)
+        if cell_id is None:
+            raise ValueError(f"{cell!r} is not a map cell")
     dates = session.date_range()
-    chosen = parse_cell(cell) if cell else None
-    if cell and chosen is None:
-        raise ValueError(f"not a map cell: {cell!r}")
     return EventQuery(
         start=dates.start,
         end=dates.end,
         kinds=frozenset(session.reported_kinds()),
         sources=frozenset(session.sources()),
         feature=feature,
-        cell=chosen,
+        cell=cell_id,
     )
+
+
+def reported_drawn() -> bool:
+    """Whether reported events are shown: the store holds some and a source of them is on."""
+    return bool(set(imported_sources()) & session.sources())

@@ -11,6 +11,7 @@ from corridors.models import LAYERS, Corridor, EventKind, Precision
 from corridors.state import PageMode, Renderer
 from corridors.timeline import DateRange, preset_start, presets
 from corridors.ui import presenter, session
+from corridors.ui.reported_filters import render_reported_filters
 
 #: How many named presets come before "custom" and the calendar years and months.
 _NAMED_PRESETS = 3
@@ -75,6 +76,7 @@ def render_sidebar(catalog: Catalog, span: DateRange, translate: Translator) -> 
             format_func=lambda key: translate(f"basemaps.{key}"),
             key=session.BASEMAP,
         )
+        render_reported_filters(translate)
         st.divider()
         st.button(
             translate("present.toggle"),
