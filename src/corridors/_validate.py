@@ -22,12 +22,21 @@ from corridors._documents import parse_json, parse_yaml
 from corridors._errors import Problem, ProblemKind, quote
 from corridors._reading import read_data_text
 from corridors.datasets import DATASETS, STORIES_DIR
-from corridors.models import Boundary, Corridor, Event, Place, Story, WaterBody, WaterKind
+from corridors.models import (
+    Actor,
+    Boundary,
+    Corridor,
+    Event,
+    Place,
+    Story,
+    WaterBody,
+    WaterKind,
+)
 from corridors.window import REGIONAL_WINDOW
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 GeoRecordT = TypeVar("GeoRecordT", Boundary, WaterBody)
-IdentifiedT = TypeVar("IdentifiedT", Boundary, Place, Corridor, Event, WaterBody)
+IdentifiedT = TypeVar("IdentifiedT", Boundary, Place, Corridor, Event, WaterBody, Actor)
 Checked = tuple[list[RecordT], list[Problem]]
 
 _KIND_BY_ERROR_TYPE: Final = {

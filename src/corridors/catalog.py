@@ -34,7 +34,7 @@ from corridors._validate import (
     unique_ids,
 )
 from corridors.datasets import DATASETS, STORIES_DIR, data_dir
-from corridors.models import LAYERS, Boundary, Corridor, Event, Place, Story, WaterBody
+from corridors.models import LAYERS, Actor, Boundary, Corridor, Event, Place, Story, WaterBody
 
 Feature = Boundary | Place | Corridor
 RecordT = TypeVar("RecordT", bound=BaseModel)
@@ -58,6 +58,8 @@ class Catalog:
     #: Seas, lakes and rivers: drawn as context, never linked to events.
     water: tuple[WaterBody, ...] = ()
     water_geometries: Mapping[str, BaseGeometry] = field(default_factory=dict)
+    #: People, companies and organisations that articles name (``corridors ingest``).
+    actors: tuple[Actor, ...] = ()
     _layer_by_id: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -180,6 +182,7 @@ def inspect_catalog(directory: Path | str | None = None) -> CatalogReport:
         stories=tuple(_stories(root, problems)),
         water=tuple(water),
         water_geometries={w.id: water_shapes[w.id] for w in water},
+        actors=tuple(_actors(root, problems)),
     )
     return CatalogReport(catalog, problems.all())
 
@@ -262,6 +265,14 @@ def _water(
     accepted = problems.take(unique_ids("water", [w for w, _ in pairs], taken=taken))
     shapes = {w.id: geometry for w, geometry in pairs}
     return accepted, {w.id: shapes[w.id] for w in accepted}
+
+
+def _actors(root: Path, problems: _Problems) -> list[Actor]:
+    """The valid actors (optional file: a data folder without it names no actors)."""
+    if not os.path.lexists(root / DATASETS["actors"]):  # absent; anything else is read
+        return []
+    actors = _records(root, "actors", Actor, problems)
+    return problems.take(unique_ids("actors", actors, taken={}))
 
 
 def _stories(root: Path, problems: _Problems) -> Iterator[Story]:

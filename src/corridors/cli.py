@@ -1,4 +1,7 @@
-"""Command line: ``corridors validate | build-geodata | build-water | export | serve | import``."""
+"""Command line: ``corridors validate``, ``export``, ``serve``, ``import``, ``ingest`` ...
+
+Run ``corridors --help`` for every command.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ from corridors.datasets import DATA_DIR_ENV, DATASETS, data_dir
 from corridors.export import events_csv, events_geojson, geojson_text, map_html
 from corridors.i18n import Translator
 from corridors.importers.commands import add_import_commands
+from corridors.ingest.commands import add_ingest_commands
 from corridors.languages import available_languages
 from corridors.models import EventKind
 from corridors.scene import SceneRequest, build_scene
@@ -113,6 +117,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("streamlit_options", nargs="*", help=argparse.SUPPRESS)
     serve.set_defaults(run=_serve)
     add_import_commands(commands)
+    add_ingest_commands(commands)
     return parser
 
 
@@ -183,6 +188,7 @@ def _summary_table(report: CatalogReport, directory: Path) -> Table:
         ("places", len(catalog.places), f"{sum(len(p.aliases) for p in catalog.places)} aliases"),
         ("corridors", len(catalog.corridors), ", ".join(c.id for c in catalog.corridors)),
         ("water", len(catalog.water), ", ".join(w.id for w in catalog.water)),
+        ("actors", len(catalog.actors), ", ".join(a.id for a in catalog.actors)),
         (
             "events",
             len(catalog.events),

@@ -24,6 +24,7 @@ DATASETS: Final[dict[str, str]] = {
     "places": "places.yaml",
     "corridors": "corridors.yaml",
     "events": "events.yaml",
+    "actors": "actors.yaml",
 }
 #: Folder of presentation stories, one YAML file each (optional).
 STORIES_DIR: Final = "stories"

@@ -324,6 +324,27 @@ class Corridor(_Record):
         return current
 
 
+class ActorKind(StrEnum):
+    """What an actor is."""
+
+    PERSON = "person"
+    COMPANY = "company"
+    ORGANISATION = "organisation"
+
+
+class Actor(_Record):
+    """A person, company or organisation that articles name (found by ``corridors ingest``).
+
+    ``names`` and ``aliases`` hold every spelling an article may use, surnames included.
+    """
+
+    id: FeatureId
+    kind: ActorKind
+    names: Localized
+    aliases: tuple[NonEmptyText, ...] = ()
+    sources: LinkedSources
+
+
 class Event(_Record):
     """A news event or agreement milestone, linked to the map features it concerns."""
 

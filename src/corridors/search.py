@@ -1,47 +1,22 @@
 """Text search over events: their own words and every name of the features they concern.
 
-Matching is done on a folded form of the text (:func:`fold`) so that a reader finds an
-event however they spell a name: case and accents do not count, and neither do the
-Arabic spellings that vary in practice (diacritics, tatweel, the hamza forms of alef,
-taa marbuta and haa, alef maqsura and yaa, Persian yeh and keheh).
+Matching is done on the normalised words of :mod:`corridors.ingest.normalise`, the same
+normalisation ``corridors ingest`` matches names with, so that a reader finds an event
+however they spell a name: case and accents do not count, and neither do the Arabic
+spellings that vary in practice (diacritics, tatweel, the hamza forms of alef, taa
+marbuta and haa, alef maqsura and yaa, Persian yeh and keheh, Arabic-Indic digits), nor
+a prefix attached to a searched Arabic word («ونخجوان» finds «نخجوان»).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Final
 
 from corridors.catalog import Catalog
-from corridors.models import Corridor, Event
+from corridors.ingest.normalise import fold, readings
+from corridors.models import Boundary, Corridor, Event
 
-#: Letters folded to one spelling after accents and hamza marks are taken off.
-_LETTERS: Final = str.maketrans(
-    {
-        "\u0671": "\u0627",  # alef wasla -> alef
-        "\u0629": "\u0647",  # taa marbuta -> haa
-        "\u0649": "\u064a",  # alef maqsura -> yaa
-        "\u06cc": "\u064a",  # Persian yeh -> yaa
-        "\u06a9": "\u0643",  # keheh -> kaf
-        "\u0640": None,  # tatweel
-        "\u0131": "i",  # dotless i (Azerbaijani, Turkish)
-    }
-)
-#: Anything that is not a letter or a digit separates words.
-_SEPARATORS: Final = re.compile(r"[\W_]+")
-
-
-def fold(text: str) -> str:
-    """``text`` as search compares it: lower case, no accents or Arabic variants, single spaces.
-
-    Compatibility decomposition splits accented letters, Arabic presentation forms and
-    the hamza and madda forms of alef, waw and yaa into a base letter and marks; the
-    marks (Arabic diacritics included) are dropped.
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(_SEPARATORS.sub(" ", bare.translate(_LETTERS).casefold()).split())
+__all__ = ["event_words", "feature_names", "fold", "search_events"]
 
 
 def _localized(texts: Iterable[Mapping[str, str]]) -> Iterator[str]:
@@ -50,9 +25,11 @@ def _localized(texts: Iterable[Mapping[str, str]]) -> Iterator[str]:
 
 
 def feature_names(catalog: Catalog, feature_id: str) -> list[str]:
-    """Every name of a feature: in each language, its aliases, and the names each side uses."""
+    """Every name of a feature: in each language, short, aliases, the names each side uses."""
     record = catalog.feature(feature_id)
     names = [*record.names.values(), *record.aliases]
+    if isinstance(record, Boundary | Corridor) and record.short_name:
+        names.extend(record.short_name.values())
     if isinstance(record, Corridor):
         names.extend(_localized(other.name for other in record.other_names))
     return names
@@ -81,6 +58,7 @@ def _names_if_known(catalog: Catalog, feature_id: str) -> list[str]:
 def search_events(catalog: Catalog, events: Sequence[Event], query: str) -> tuple[Event, ...]:
     """The events of ``events`` in which every word of ``query`` occurs, in the order given.
 
+    A word occurs when it, or it without an attached Arabic prefix, is part of the text.
     A query with no words finds them all.
     """
     words = fold(query).split()
@@ -90,4 +68,4 @@ def search_events(catalog: Catalog, events: Sequence[Event], query: str) -> tupl
 
 
 def _has_all(haystack: str, words: Iterable[str]) -> bool:
-    return all(word in haystack for word in words)
+    return all(any(reading in haystack for reading in readings(word)) for word in words)

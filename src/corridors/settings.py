@@ -66,3 +66,17 @@ import_chunk_rows: int = 100_000
 
 #: Problems of an import listed one by one (with file, line and column); the rest are counted.
 max_import_problems_listed: int = 1_000
+
+# --- Article ingest (corridors ingest ...; drafts under <data>/drafts/) ---
+
+#: Largest article file ``corridors ingest`` reads (plain text or a saved HTML page), in bytes.
+max_article_file_bytes: int = 5_000_000
+
+#: Most article text, in UTF-8 bytes, kept after reading or extracting it from HTML.
+max_article_text_bytes: int = 2_000_000
+
+#: Longest sentence quoted in a piece of evidence, in characters (the span is always whole).
+max_evidence_chars: int = 300
+
+#: Pieces of evidence kept per value (the first mentions of a feature, an actor ...).
+max_evidence_per_value: int = 5

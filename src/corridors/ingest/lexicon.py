@@ -1,0 +1,55 @@
+"""The words dates and event kinds are read by (``lexicon.yaml``, package data), indexed."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from corridors.ingest.matching import NameIndex
+from corridors.ingest.normalise import normalise_word
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Name indexes of months, ordinal days, weekdays, relative days and event kinds.
+
+    Keys are the numbers as text ("8" for August and for «الثامن», "-1" for yesterday)
+    and, for kinds, the EventKind values.
+    """
+
+    months: NameIndex
+    ordinal_days: NameIndex
+    weekdays: NameIndex
+    relative_days: NameIndex
+    kinds: NameIndex
+    #: Kinds in the order that breaks a tie.
+    kind_order: tuple[str, ...]
+    #: Normalised words that join days, or a day and its month.
+    joiners: frozenset[str]
+
+
+def _index(table: dict[Any, list[str]]) -> NameIndex:
+    index = NameIndex()
+    for key, names in table.items():
+        index.add_all(str(key), names)
+    return index
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon shipped with the package (read once)."""
+    text = resources.files("corridors.ingest").joinpath("lexicon.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return Lexicon(
+        months=_index(data["months"]),
+        ordinal_days=_index(data["ordinal_days"]),
+        weekdays=_index(data["weekdays"]),
+        relative_days=_index(data["relative_days"]),
+        kinds=_index(data["kinds"]),
+        kind_order=tuple(data["kinds"]),
+        joiners=frozenset(normalise_word(word) for word in data["date_joiners"]),
+    )

@@ -1,0 +1,117 @@
+"""From an article to a proposal: its features, actors, dates and kind, each with evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from corridors import settings
+from corridors.catalog import Catalog
+from corridors.ingest.dates import DateCandidate, DatePick, find_dates, pick_date
+from corridors.ingest.evidence import Evidence, Sentences
+from corridors.ingest.gazetteer import actor_index, feature_index
+from corridors.ingest.kinds import KindPick, pick_kind
+from corridors.ingest.matching import Match
+from corridors.ingest.normalise import detect_language, words
+from corridors.ingest.reading import Article
+
+#: Shortest and longest line taken as the title of a plain-text article (in words, chars).
+_TITLE_WORDS = 3
+_TITLE_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """What ``corridors ingest`` found in an article: a draft event before review."""
+
+    id: str
+    lang: str
+    title: str | None
+    published: dt.date | None
+    date: DatePick
+    dates: tuple[DateCandidate, ...]
+    #: Feature ids and actor ids, in the order the text first names them.
+    features: tuple[str, ...]
+    actors: tuple[str, ...]
+    kind: KindPick
+    evidence: tuple[Evidence, ...]
+    article: Article
+
+
+def propose(
+    article: Article,
+    catalog: Catalog,
+    *,
+    lang: str = "auto",
+    published: dt.date | None = None,
+) -> Proposal:
+    """Read ``article`` against ``catalog`` (its features and actors).
+
+    ``published`` overrides the publication date the page gives; ``lang`` ("auto",
+    "ar" or "en") is the article's language, detected from its letters when "auto".
+    """
+    text = article.text
+    text_words = words(text)
+    sentences = Sentences(text)
+    day = published or article.published
+    feature_matches = feature_index(catalog).find(text, text_words)
+    actor_matches = actor_index(catalog.actors).find(text, text_words)
+    candidates = tuple(find_dates(text, day))
+    date = pick_date(candidates, sentences, day)
+    kind = pick_kind(text, text_words, sentences)
+    evidence = [
+        *_named(sentences, "features", feature_matches),
+        *_named(sentences, "actors", actor_matches),
+        *(sentences.evidence("dates", c.date.isoformat(), c.start, c.end) for c in candidates),
+        *(sentences.evidence("kind", str(kind.kind), a, b) for a, b in kind.spans),
+    ]
+    if date.candidate is not None:
+        chosen = date.candidate
+        evidence.append(sentences.evidence("date", str(date.date), chosen.start, chosen.end))
+    return Proposal(
+        id=_draft_id(date, kind, text),
+        lang=detect_language(text) if lang == "auto" else lang,
+        title=article.title or _first_line_title(text),
+        published=day,
+        date=date,
+        dates=candidates,
+        features=_keys_in_order(feature_matches),
+        actors=_keys_in_order(actor_matches),
+        kind=kind,
+        evidence=tuple(evidence),
+        article=article,
+    )
+
+
+def _named(sentences: Sentences, field: str, matches: Iterable[Match]) -> list[Evidence]:
+    """Evidence for each key matched, at most ``settings.max_evidence_per_value`` each."""
+    found: list[Evidence] = []
+    counts: dict[str, int] = {}
+    for match in matches:
+        for key in match.keys:
+            counts[key] = counts.get(key, 0) + 1
+            if counts[key] <= settings.max_evidence_per_value:
+                found.append(sentences.evidence(field, key, match.start, match.end))
+    return found
+
+
+def _keys_in_order(matches: Iterable[Match]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(key for match in matches for key in match.keys))
+
+
+def _first_line_title(text: str) -> str | None:
+    """The first line that reads as a headline (3 words or more, 200 characters at most)."""
+    for line in text.splitlines():
+        line = " ".join(line.split())
+        if len(line) <= _TITLE_CHARS and len(words(line)) >= _TITLE_WORDS:
+            return line
+    return None
+
+
+def _draft_id(date: DatePick, kind: KindPick, text: str) -> str:
+    """``<date>-<kind>-<digest>``: readable, and the same for the same article."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    day = date.date.isoformat() if date.date else "undated"
+    return f"{day}-{kind.kind or 'event'}-{digest}"

@@ -1,0 +1,148 @@
+"""Read an article: a plain-text file, standard input (``-``) or a saved HTML page.
+
+A saved page is reduced to its article text and metadata (title, publication date) by
+trafilatura, which drops scripts, styles, navigation and comments; it never fetches
+anything. Plain text is taken as it is: markup in it (Markdown, tags) stays plain text.
+Limits come from :mod:`corridors.settings`; any refusal names the input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Final
+
+import trafilatura
+
+from corridors import settings
+from corridors._errors import CorridorsError
+from corridors._files import NotRegularFileError, open_regular
+from corridors.ingest.cleaning import clean_text
+
+STDIN: Final = "-"
+_HTML_SUFFIXES: Final = frozenset({".html", ".htm", ".xhtml"})
+_HTML_STARTS: Final = (b"<!doctype html", b"<html")
+
+
+class ArticleError(CorridorsError):
+    """An article could not be read; the message names the input and says why."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's text (cleaned: see :mod:`corridors.ingest.cleaning`) and metadata."""
+
+    text: str
+    #: What it was read from: a file name, or ``-`` for standard input.
+    name: str
+    title: str | None = None
+    published: dt.date | None = None
+    html: bool = False
+
+
+def read_article(source: str | Path, *, stdin: BinaryIO | None = None) -> Article:
+    """Read the article at ``source`` (a path, or ``-`` for ``stdin``).
+
+    Raises
+    ------
+    ArticleError
+        If it is too large, binary, not UTF-8 (plain text), not a regular file, or a page
+        with no article text.
+
+    """
+    name = str(source)
+    raw = _read_bytes(name, stdin or sys.stdin.buffer)
+    if b"\x00" in raw:
+        raise ArticleError(f"{name}: a binary file (it holds NUL bytes), not an article")
+    if _is_html(name, raw):
+        return _from_html(name, raw)
+    return _checked(Article(text=clean_text(_decode(name, raw)), name=name))
+
+
+def article_from_text(
+    text: str, *, name: str = "text", published: dt.date | None = None
+) -> Article:
+    """An article from text already in memory (the editor page's pasted text)."""
+    return _checked(Article(text=clean_text(text), name=name, published=published))
+
+
+def _read_bytes(name: str, stdin: BinaryIO) -> bytes:
+    limit = settings.max_article_file_bytes
+    try:
+        if name == STDIN:
+            raw = stdin.read(limit + 1)
+        else:
+            with open_regular(Path(name)) as stream:
+                raw = stream.read(limit + 1)
+    except NotRegularFileError as error:
+        raise ArticleError(f"{name}: {error}") from None
+    except OSError as error:
+        raise ArticleError(f"{name}: cannot read it: {error.strerror}") from None
+    if len(raw) > limit:
+        raise ArticleError(
+            f"{name}: larger than {limit:,} bytes, the limit for an article "
+            "(settings.max_article_file_bytes)"
+        )
+    return raw
+
+
+def _is_html(name: str, raw: bytes) -> bool:
+    if Path(name).suffix.lower() in _HTML_SUFFIXES:
+        return True
+    head = raw[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith(_HTML_STARTS)
+
+
+def _decode(name: str, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ArticleError(
+            f"{name}: byte 0x{raw[error.start]:02x} on line {line} is not UTF-8; "
+            "save the article as UTF-8 text"
+        ) from None
+
+
+def _from_html(name: str, raw: bytes) -> Article:
+    document = trafilatura.bare_extraction(
+        raw,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = getattr(document, "text", None) if document is not None else None
+    if not text or not text.strip():
+        raise ArticleError(f"{name}: no article text found in this HTML page")
+    title = getattr(document, "title", None)
+    published = _iso_date(getattr(document, "date", None))
+    article = Article(
+        text=clean_text(text),
+        name=name,
+        title=clean_text(title).strip() or None if title else None,
+        published=published,
+        html=True,
+    )
+    return _checked(article)
+
+
+def _iso_date(value: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _checked(article: Article) -> Article:
+    limit = settings.max_article_text_bytes
+    if len(article.text.encode("utf-8")) > limit:
+        raise ArticleError(
+            f"{article.name}: more than {limit:,} bytes of text, the limit for an article "
+            "(settings.max_article_text_bytes)"
+        )
+    if not article.text.strip():
+        raise ArticleError(f"{article.name}: the article is empty")
+    return article
