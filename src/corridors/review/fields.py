@@ -76,7 +76,7 @@ def record_with(
         "kind": fields.kind or None,
         "title": _filled(fields.title),
         "summary": _filled(fields.summary),
-        "actors": [dict(names[actor]) for actor in chosen],
+        "actors": [_actor_names(names[actor]) for actor in chosen],
         "features": list(fields.features),
         "sources": [_source(row) for row in fields.sources if _filled_source(row)],
     }
@@ -85,6 +85,11 @@ def record_with(
         updated["note"] = note
     draft = {**(record.get("draft") or {}), "actor_ids": chosen}
     return {**updated, "draft": draft}
+
+
+def _actor_names(names: Mapping[str, str]) -> dict[str, str]:
+    """An actor's names in the catalogue's languages, as the engine writes them."""
+    return {lang: names[lang] for lang in TEXT_LANGUAGES if lang in names}
 
 
 def _filled_source(row: Mapping[str, str]) -> bool:

@@ -37,9 +37,10 @@ def drafts_shown(environ: Mapping[str, str] = os.environ) -> bool:
 
 @dataclass(frozen=True)
 class DraftShelf:
-    """The drafts of a data directory, by id, and the problems of those unreadable."""
+    """The drafts of a data directory, by id, and the ids and problems of those unreadable."""
 
     drafts: tuple[DraftRecord, ...]
+    unreadable: tuple[str, ...]
     problems: tuple[Problem, ...]
 
 
@@ -66,13 +67,15 @@ def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
 def _shelf(directory: str, signature: tuple[tuple[str, int, int], ...]) -> DraftShelf:
     del signature  # part of the cache key only
     drafts: list[DraftRecord] = []
+    unreadable: list[str] = []
     problems: list[Problem] = []
     for summary in list_drafts(Path(directory)):
         try:
             drafts.append(DraftRecord.model_validate(load_draft(Path(directory), summary.id)))
         except DraftError as error:
+            unreadable.append(summary.id)
             problems.extend(error.problems)
-    return DraftShelf(tuple(drafts), tuple(problems))
+    return DraftShelf(tuple(drafts), tuple(unreadable), tuple(problems))
 
 
 def drafts_in_view(

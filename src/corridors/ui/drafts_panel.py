@@ -36,7 +36,7 @@ def render_drafts(catalog: Catalog, request: SceneRequest, translate: Translator
             _render_row(catalog, draft, translate)
         if shelf.problems:
             quoted = "; ".join(str(p) for p in shelf.problems[:PROBLEMS_QUOTED])
-            count = len(shelf.problems)
+            count = len(shelf.unreadable)
             st.caption(md_escape(translate("drafts.unreadable", count=count, problems=quoted)))
 
 
