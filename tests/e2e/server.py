@@ -55,6 +55,7 @@ def app_server(
     serve_options: Sequence[str] = (),
     corridors: Sequence[str] = CORRIDORS,
     cwd: Path = ROOT,
+    command: str = "serve",
 ) -> Iterator[AppServer]:
     """``corridors serve`` on a free loopback port, yielded once healthy.
 
@@ -62,15 +63,16 @@ def app_server(
     ``options`` are further ``streamlit run`` options (``--server.…=…``), ``serve_options``
     options of ``corridors serve`` (``--allowed-origin=…``). ``corridors`` is the command
     line to run (default: the checkout's), from the directory ``cwd``. The server runs with
-    the settings shipped with the app (``corridors serve`` applies them).
+    the settings shipped with the app (``corridors serve`` applies them). ``command`` is
+    ``serve``, or ``edit`` for the draft editor (same options).
     """
     port = free_port()
     env = {key: value for key, value in os.environ.items() if key != "CORRIDORS_DATA_DIR"}
     if data_dir is not None:
         env["CORRIDORS_DATA_DIR"] = str(data_dir)
-    command = [
+    arguments = [
         *corridors,
-        "serve",
+        command,
         "--address=127.0.0.1",
         f"--port={port}",
         *serve_options,
@@ -79,7 +81,7 @@ def app_server(
         *options,
     ]
     with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=log)
+        process = subprocess.Popen(arguments, cwd=cwd, env=env, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}/"
     try:
         _wait_for_health(url, process, log_path)
