@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Locator, expect
 
 from corridors.datasets import data_dir
 
-from .server import app_server
+from .server import app_server, editor_server
 from .support import ARTIFACTS, VIEWPORT, Dashboard, deck_highlighted
 
 pytestmark = pytest.mark.e2e
@@ -45,7 +45,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def editor_url(data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = tmp_path_factory.mktemp("editor-server") / "streamlit.log"
-    with app_server(log, data_dir=data, command="edit") as server:
+    with editor_server(log, data_dir=data) as server:
         yield server.url
 
 
