@@ -199,3 +199,23 @@ def test_a_hostile_article_is_shown_as_text() -> None:
     assert "\u202c" not in body
     tags = {part.split(">")[0].split()[0] for part in body.split("<")[1:]}
     assert tags <= {"div", "/div", "mark", "/mark"}
+
+
+def test_an_unreadable_article_is_refused_with_its_reason(data: Path) -> None:
+    at = propose(open_editor(), " \n\t ")
+    assert [e.value for e in at.error] == ["Paste an article or upload a file first\\."]
+    at = propose(open_editor(), "x" * 2_000_001)
+    assert [e.value for e in at.error] == ["The article could not be read\\:"]
+    assert any("the limit for an article" in text for text in texts(at))
+    assert not at.get("deck_gl_json_chart")
+    assert not (data / "drafts").exists()
+
+
+def test_a_draft_that_cannot_be_opened_says_why(data: Path) -> None:
+    at = open_editor()
+    (data / "drafts").mkdir()
+    (data / "drafts" / "broken.yaml").write_text("id: broken\n", encoding="utf-8")
+    at.run()
+    at.button(key="ed-open-broken").click().run()
+    assert [e.value for e in at.error] == ["The draft could not be opened\\:"]
+    assert any("drafts/broken.yaml" in text and "field 'draft'" in text for text in texts(at))

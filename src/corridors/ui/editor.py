@@ -15,7 +15,7 @@ from typing import Final
 
 import streamlit as st
 
-from corridors._errors import CorridorsError, Problem
+from corridors._errors import Problem
 from corridors._shared_cache import shared_cache
 from corridors.catalog import Catalog
 from corridors.datasets import DATASETS, data_dir
@@ -135,7 +135,7 @@ def _propose(catalog: Catalog) -> None:
     try:
         article = _article(published)
     except ArticleError as error:
-        st.session_state[OUTCOME] = Outcome("editor.not_saved", problems=(str(error),))
+        st.session_state[OUTCOME] = Outcome("editor.not_read", problems=(str(error),))
         return
     if article is None:
         st.session_state[OUTCOME] = Outcome("editor.no_text")
@@ -275,9 +275,8 @@ def _publish(catalog: Catalog) -> None:
 def _open(draft_id: str) -> None:
     try:
         draft = open_draft(data_dir(), draft_id)
-    except CorridorsError as error:
-        problems = error.problems if isinstance(error, DraftError) else ()
-        st.session_state[OUTCOME] = Outcome("editor.not_saved", problems=_lines(problems))
+    except DraftError as error:
+        st.session_state[OUTCOME] = Outcome("editor.not_opened", problems=_lines(error.problems))
         return
     _start_review(draft, opened_as=draft_id)
 
