@@ -47,6 +47,11 @@ def main_script() -> Path:
     return site_dir() / "app.py"
 
 
+def editor_script() -> Path:
+    """The Streamlit script of the draft editor (``corridors edit``; never served by ``serve``)."""
+    return site_dir() / "editor.py"
+
+
 def static_dir() -> Path:
     """Leaflet and the basemap styles, served beside the main script at ``/app/static/``."""
     return site_dir() / "static"

@@ -19,17 +19,20 @@ from rich.text import Text
 
 from corridors._atomic import write_text_atomic
 from corridors._errors import BuildError, CatalogError
-from corridors.assets import main_script, site_dir
+from corridors._site import run_site
+from corridors.assets import main_script
 from corridors.build import build_geodata
 from corridors.build_water import build_water
 from corridors.catalog import CatalogReport, load_catalog
 from corridors.datasets import DATA_DIR_ENV, DATASETS, data_dir
+from corridors.editor_command import add_edit_command
 from corridors.export import events_csv, events_geojson, geojson_text, map_html
 from corridors.i18n import Translator
 from corridors.importers.commands import add_import_commands
 from corridors.ingest.commands import add_ingest_commands
 from corridors.languages import available_languages
 from corridors.models import EventKind
+from corridors.review.public import SHOW_DRAFTS_ENV
 from corridors.scene import SceneRequest, build_scene
 from corridors.stories import inspect_atlas
 from corridors.timeline import DateRange, catalogue_span, filter_events
@@ -114,8 +117,14 @@ def _parser() -> argparse.ArgumentParser:
         help="a host name the app is reached by, e.g. atlas.example.org (repeatable; "
         "replaces the default: localhost and 127.0.0.1)",
     )
+    serve.add_argument(
+        "--show-drafts",
+        action="store_true",
+        help="also list the unreviewed drafts, marked as such (or $CORRIDORS_SHOW_DRAFTS=1)",
+    )
     serve.add_argument("streamlit_options", nargs="*", help=argparse.SUPPRESS)
     serve.set_defaults(run=_serve)
+    add_edit_command(commands)
     add_import_commands(commands)
     add_ingest_commands(commands)
     return parser
@@ -244,23 +253,9 @@ def _serve(args: argparse.Namespace, console: Console) -> int:
     environment = dict(os.environ)
     if environment.get(DATA_DIR_ENV):
         environment[DATA_DIR_ENV] = str(Path(environment[DATA_DIR_ENV]).resolve())
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(main_script()),
-        f"--server.port={args.port}",
-        f"--server.address={args.address}",
-        *(f"--client.allowedOrigins={origin}" for origin in args.allowed_origins),
-        *(f"--server.allowedHosts={host}" for host in args.allowed_hosts),
-        *args.streamlit_options,
-    ]
-    data = data_dir(environment.get(DATA_DIR_ENV) or None)
-    console.print(f"Corridor Atlas: data from {data}", markup=False, highlight=False)
-    sys.stdout.flush()
-    os.chdir(site_dir())
-    os.execve(sys.executable, command, environment)  # noqa: S606 (a fixed program, no shell)
+    if args.show_drafts:
+        environment[SHOW_DRAFTS_ENV] = "1"
+    run_site(main_script(), args, environment, console)
 
 
 if __name__ == "__main__":

@@ -65,10 +65,7 @@ def app_server(
     the settings shipped with the app (``corridors serve`` applies them).
     """
     port = free_port()
-    env = {key: value for key, value in os.environ.items() if key != "CORRIDORS_DATA_DIR"}
-    if data_dir is not None:
-        env["CORRIDORS_DATA_DIR"] = str(data_dir)
-    command = [
+    arguments = [
         *corridors,
         "serve",
         "--address=127.0.0.1",
@@ -78,8 +75,36 @@ def app_server(
         "--server.fileWatcherType=none",
         *options,
     ]
+    with _running(arguments, port, log_path, data_dir=data_dir, cwd=cwd) as server:
+        yield server
+
+
+@contextmanager
+def editor_server(log_path: Path, *, data_dir: Path) -> Iterator[AppServer]:
+    """``corridors edit`` (the draft editor) on a free loopback port, reading ``data_dir``."""
+    port = free_port()
+    arguments = [
+        *CORRIDORS,
+        "edit",
+        "--address=127.0.0.1",
+        f"--port={port}",
+        "--",
+        "--server.fileWatcherType=none",
+    ]
+    with _running(arguments, port, log_path, data_dir=data_dir, cwd=ROOT) as server:
+        yield server
+
+
+@contextmanager
+def _running(
+    arguments: Sequence[str], port: int, log_path: Path, *, data_dir: Path | None, cwd: Path
+) -> Iterator[AppServer]:
+    """Run ``arguments`` until the block ends; yielded once ``/_stcore/health`` answers."""
+    env = {key: value for key, value in os.environ.items() if key != "CORRIDORS_DATA_DIR"}
+    if data_dir is not None:
+        env["CORRIDORS_DATA_DIR"] = str(data_dir)
     with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=log)
+        process = subprocess.Popen(arguments, cwd=cwd, env=env, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}/"
     try:
         _wait_for_health(url, process, log_path)

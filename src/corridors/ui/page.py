@@ -11,6 +11,7 @@ from corridors import settings
 from corridors.catalog import Catalog, CatalogReport
 from corridors.i18n import Translator
 from corridors.models import Event
+from corridors.review.public import drafts_shown
 from corridors.scene import SceneRequest
 from corridors.state import PageMode
 from corridors.stories import vocabulary
@@ -18,6 +19,7 @@ from corridors.timeline import DateRange, EventIndex, catalogue_span, filter_eve
 from corridors.ui import link, presenter, session
 from corridors.ui.data import event_index, load_report
 from corridors.ui.direction import apply_direction, apply_layout
+from corridors.ui.drafts_panel import render_drafts
 from corridors.ui.events_panel import render_card, render_events, render_feature
 from corridors.ui.exports import render_exports
 from corridors.ui.into_view import bring_selection_into_view
@@ -168,3 +170,5 @@ def _render_dashboard(
         if not feature_id:
             with st.container(key="list-pane"):
                 render_events(catalog, events, request.dates, translate)
+                if drafts_shown():  # only when started so; never read otherwise
+                    render_drafts(catalog, request, translate)

@@ -1,0 +1,113 @@
+"""The draft editor in Chromium: from the seed article to an event the public app lists.
+
+Its own servers (the editor, then the public app) on a copy of the data in a temporary
+folder: the bundled data is never written.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Locator, expect
+
+from corridors.datasets import data_dir
+
+from .server import app_server, editor_server
+from .support import ARTIFACTS, VIEWPORT, Dashboard, deck_highlighted
+
+pytestmark = pytest.mark.e2e
+
+SEED = Path("/work/shared/seeds/news-article-ar.txt")
+EVENT_ID = "2025-08-08-editor-browser-check"
+#: A word no other event holds, to find the published event by the list search.
+MARKER = "Quillfeather"
+FIELDS = {
+    "ed_f_title_en": f"{MARKER} review of the Washington declaration",
+    "ed_f_title_ar": "مراجعة إعلان واشنطن",
+    "ed_f_summary_en": "Aliyev and Pashinyan signed a joint declaration witnessed by Trump.",
+    "ed_f_summary_ar": "وقّع علييف وباشينيان إعلانًا مشتركًا بحضور ترامب شاهدًا.",
+    "ed_f_source_0_url": "https://example.org/nebras-washington",
+    "ed_f_source_0_outlet": "Nebras",
+}
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("editor-data") / "geodata"
+    shutil.copytree(data_dir(), target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def editor_url(data: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    log = tmp_path_factory.mktemp("editor-server") / "streamlit.log"
+    with editor_server(log, data_dir=data) as server:
+        yield server.url
+
+
+def field(dash: Dashboard, key: str) -> Locator:
+    return dash.keyed(key).locator("textarea, input").first
+
+
+def commit(dash: Dashboard, key: str, value: str) -> None:
+    """Type ``value`` into a text field and commit it (Enter; Ctrl+Enter in a text area)."""
+    box = field(dash, key)
+    box.fill(value)
+    multiline = box.evaluate("node => node.tagName") == "TEXTAREA"
+    with dash.rerun():
+        box.press("Control+Enter" if multiline else "Enter")
+
+
+def press(dash: Dashboard, key: str) -> None:
+    with dash.rerun():
+        dash.keyed(key).get_by_role("button").click()
+
+
+def test_seed_article_to_a_published_event_found_in_the_public_app(
+    browser: Browser, editor_url: str, data: Path, tmp_path: Path
+) -> None:
+    context = browser.new_context(viewport=VIEWPORT, locale="en-US", timezone_id="UTC")
+    page = context.new_page()
+    try:
+        editor = Dashboard(page, editor_url)
+        editor.open()
+        commit(editor, "ed_text", SEED.read_text(encoding="utf-8"))
+        press(editor, "ed-propose")
+        # Nakhchivan is highlighted on the editor's map and marked in the text
+        expect(editor.deck_canvas).to_be_visible()
+        assert "az-nx" in deck_highlighted(editor.deck_spec)
+        marks = page.locator('.article-text mark[data-values~="az-nx"]')
+        expect(marks.first).to_be_visible()
+        assert "نخجوان" in marks.first.inner_text()
+        expect(page.locator(".article-text")).to_have_attribute("dir", "rtl")
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=ARTIFACTS / "editor_review.png", full_page=True)
+        # fill what is missing, save, publish
+        commit(editor, "ed_f_id", EVENT_ID)
+        for key, value in FIELDS.items():
+            commit(editor, key, value)
+        expect(editor.keyed("ed-missing")).to_contain_text("Nothing is missing")
+        press(editor, "ed-save")
+        saved = yaml.safe_load((data / "drafts" / f"{EVENT_ID}.yaml").read_text("utf-8"))
+        assert saved["title"]["en"] == FIELDS["ed_f_title_en"]
+        press(editor, "ed-publish")
+        expect(editor.keyed("ed-outcome")).to_contain_text(f"Published {EVENT_ID}")
+        assert not (data / "drafts" / f"{EVENT_ID}.yaml").exists()
+    finally:
+        context.close()
+    # the public app on the same data lists the new event (list search)
+    with app_server(tmp_path / "public.log", data_dir=data) as public:
+        context = browser.new_context(viewport=VIEWPORT, locale="en-US", timezone_id="UTC")
+        try:
+            atlas = Dashboard(context.new_page(), public.url)
+            atlas.open(f"?q={MARKER}")
+            row = atlas.keyed(f"list-row-{EVENT_ID}")
+            expect(row).to_be_visible()
+            expect(row).to_contain_text(FIELDS["ed_f_title_en"])
+            expect(atlas.page.locator('[class*="st-key-list-row-"]')).to_have_count(1)
+        finally:
+            context.close()
