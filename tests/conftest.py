@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,8 @@ from streamlit.testing.v1 import AppTest
 from corridors.assets import main_script
 from corridors.catalog import Catalog, load_catalog
 from corridors.datasets import IMPORTS_DIR_ENV, data_dir
+from corridors.review.public import SHOW_DRAFTS_ENV
+from replaced_process import Exec, ReplacedError
 
 BUNDLED = data_dir()
 APP = str(main_script())
@@ -76,3 +80,22 @@ def edit_records() -> EditRecords:
 def record(records: list[dict[str, Any]], record_id: str) -> dict[str, Any]:
     """The record with ``record_id`` in a list of raw records."""
     return next(item for item in records if item["id"] == record_id)
+
+
+@pytest.fixture
+def executed(monkeypatch: pytest.MonkeyPatch) -> Exec:
+    """Catch the chdir and execve of a command (and start without the drafts setting)."""
+    seen = Exec()
+
+    def chdir(path: str | os.PathLike[str]) -> None:
+        seen.cwd = Path(path)
+
+    def execve(path: str, argv: list[str], env: dict[str, str]) -> None:
+        assert path == sys.executable
+        seen.argv, seen.env = list(argv), dict(env)
+        raise ReplacedError
+
+    monkeypatch.setattr(os, "chdir", chdir)
+    monkeypatch.setattr(os, "execve", execve)
+    monkeypatch.delenv(SHOW_DRAFTS_ENV, raising=False)
+    return seen

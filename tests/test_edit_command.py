@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -14,35 +12,7 @@ from corridors.cli import main
 from corridors.datasets import DATA_DIR_ENV
 from corridors.editor_command import is_loopback
 from corridors.review.public import SHOW_DRAFTS_ENV
-
-
-@dataclass
-class Exec:
-    cwd: Path | None = None
-    argv: list[str] = field(default_factory=list)
-    env: dict[str, str] = field(default_factory=dict)
-
-
-class ReplacedError(Exception):
-    """Stands in for the process being replaced (os.execve never returns)."""
-
-
-@pytest.fixture
-def executed(monkeypatch: pytest.MonkeyPatch) -> Exec:
-    seen = Exec()
-
-    def chdir(path: str | os.PathLike[str]) -> None:
-        seen.cwd = Path(path)
-
-    def execve(path: str, argv: list[str], env: dict[str, str]) -> None:
-        assert path == sys.executable
-        seen.argv, seen.env = list(argv), dict(env)
-        raise ReplacedError
-
-    monkeypatch.setattr(os, "chdir", chdir)
-    monkeypatch.setattr(os, "execve", execve)
-    monkeypatch.delenv(SHOW_DRAFTS_ENV, raising=False)
-    return seen
+from replaced_process import Exec, ReplacedError
 
 
 def run(*args: str) -> None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -13,36 +11,7 @@ import pytest
 from corridors.assets import main_script, site_dir, static_dir, streamlit_config
 from corridors.cli import main
 from corridors.datasets import DATA_DIR_ENV
-
-
-@dataclass
-class Exec:
-    """What `corridors serve` would have replaced itself with."""
-
-    cwd: Path | None = None
-    argv: list[str] = field(default_factory=list)
-    env: dict[str, str] = field(default_factory=dict)
-
-
-class ReplacedError(Exception):
-    """Stands in for the process being replaced (os.execve never returns)."""
-
-
-@pytest.fixture
-def executed(monkeypatch: pytest.MonkeyPatch) -> Exec:
-    seen = Exec()
-
-    def chdir(path: str | os.PathLike[str]) -> None:
-        seen.cwd = Path(path)
-
-    def execve(path: str, argv: list[str], env: dict[str, str]) -> None:
-        assert path == sys.executable
-        seen.argv, seen.env = list(argv), dict(env)
-        raise ReplacedError
-
-    monkeypatch.setattr(os, "chdir", chdir)
-    monkeypatch.setattr(os, "execve", execve)
-    return seen
+from replaced_process import Exec, ReplacedError
 
 
 def serve(*args: str) -> None:
