@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from corridors.assets import editor_script
 from corridors.datasets import DATA_DIR_ENV
-from corridors.styles import HIGHLIGHT
+from e2e.support import deck_highlighted
 
 SEED = Path("/work/shared/seeds/news-article-ar.txt")
 F = "ed_f_"
@@ -58,13 +58,7 @@ def highlighted(at: AppTest) -> set[str]:
     charts = at.get("deck_gl_json_chart")
     assert len(charts) == 1
     spec: dict[str, Any] = json.loads(charts[0].proto.json)
-    colour = list(HIGHLIGHT)
-    return {
-        row["id"]
-        for layer in spec["layers"]
-        for row in layer["data"]
-        if colour in (row.get("line"), row.get("color"), row.get("fill"))
-    }
+    return deck_highlighted(spec)
 
 
 def texts(at: AppTest) -> list[str]:
