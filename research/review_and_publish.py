@@ -55,6 +55,7 @@ def compare(proposed: Any, review: dict[str, Any]) -> str:
 
 
 def main() -> None:
+    """Ingest, compare, review and publish every record (see the module docstring)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=HERE.parent / "geodata")
     parser.add_argument("--dry-run", action="store_true")

@@ -43,7 +43,7 @@ def test_without_the_setting_the_app_never_reads_the_drafts(
     monkeypatch.setattr(public, "list_drafts", lambda directory: read.append(directory) or [])
     at = open_app()
     assert read == []
-    assert not [e for e in at.expander if "draft" in (e.label or "").lower()]
+    assert not [e for e in at.expander if "Unreviewed draft" in (e.label or "")]
     assert "Unreviewed" not in markdown_of(at)
     assert not at.get("warning")
 
