@@ -3,11 +3,10 @@ key and a digest of everything it sends to the browser.
 
 ``python tests/page_outline.py`` writes the outlines of :data:`VIEWS` with no imports to
 ``tests/fixtures/no_imports/``; the test that the app without imports looks as before compares
-against them. They were written from the app before reported events were shown beside it
-(commit df0112f), run on the current data: when the bundled data or the page changes on
-purpose, write them again the same way (a worktree of that commit, this file copied into it,
-``CORRIDORS_DATA_DIR`` pointing at the new data) and check that the current app gives the
-same outlines.
+against them. They were first written from the app before reported events were shown
+beside it (commit df0112f). When the bundled data or the page changes on purpose, compare
+the current app's outlines with the old ones first (only the intended change may differ),
+then write them again with this script.
 """
 
 from __future__ import annotations

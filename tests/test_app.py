@@ -208,3 +208,18 @@ def test_event_pages_survive_filters_and_a_cleared_page(app: AppTest) -> None:
     app.run()
     assert not app.exception
     assert card_ids(app)
+
+
+def test_any_name_a_feature_goes_by_selects_it_in_the_sidebar(app: AppTest) -> None:
+    app.text_input(key="find_name").input("ممر زنجزور").run()  # an Arabic outlet's spelling
+    assert app.session_state["feature"] == "syunik-route"
+    assert highlighted_ids(app) == {"syunik-route"}
+    app.text_input(key="find_name").input("ناخيتشيفان").run()
+    assert app.session_state["feature"] == "az-nx"
+    others = [b for b in app.button if (b.key or "").startswith("find-")]
+    assert [b.key for b in others] == ["find-nakhchivan"]  # the city of the same name
+    others[0].click().run()
+    assert app.session_state["feature"] == "nakhchivan"
+    app.text_input(key="find_name").input("Xanadu").run()
+    assert app.session_state["feature"] == "nakhchivan"  # nothing found: nothing changes
+    assert "No place, region or route goes by that name." in [c.value for c in app.caption]

@@ -6,7 +6,7 @@ import pytest
 
 from corridors.catalog import Catalog
 from corridors.models import Event
-from corridors.search import event_words, fold, search_events
+from corridors.search import event_words, find_features, fold, search_events
 
 
 @pytest.mark.parametrize(
@@ -68,3 +68,41 @@ def test_arabic_spelling_variants_find_the_same_events(catalog: Catalog) -> None
     assert search_events(catalog, events, "نَخْجَـوان") == plain
     # the English name finds them too: every name of the linked features is searched
     assert set(ids(search_events(catalog, events, "Nakhchivan"))) >= set(ids(plain))
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Zangezur corridor", "syunik-route"),  # Baku's name for the route
+        ("ممر زنغزور", "syunik-route"),
+        ("ممر زنجزور", "syunik-route"),  # spellings of Arabic outlets, kept as data
+        ("ممر زنغازور", "syunik-route"),
+        ("TRIPP", "syunik-route"),
+        ("طريق ترمب للسلام والازدهار الدولي", "syunik-route"),
+        ("Meghri", "meghri"),
+        ("Qafan", "kapan"),  # the Azerbaijani name of Kapan
+        ("Xanadu", None),  # no name the data holds
+        ("Syunik", "am-su"),
+        ("سيونيك", "am-su"),
+        ("وسيونيك", "am-su"),  # an attached prefix
+        ("ناخيتشيفان", "az-nx"),  # the republic before the city of the same name
+        ("ناختشيفان", "az-nx"),
+        ("نخجوان", "az-nx"),
+        ("أكاراك", "agarak"),
+        ("ماركارا", "margara"),
+        ("syun", "am-su"),  # found as it is typed
+    ],
+)
+def test_features_are_found_by_any_name_they_go_by(
+    catalog: Catalog, query: str, first: str | None
+) -> None:
+    found = find_features(catalog, query)
+    assert (found[0] if found else None) == first
+
+
+def test_a_whole_name_comes_before_names_that_hold_it(catalog: Catalog) -> None:
+    found = find_features(catalog, "Nakhchivan")
+    assert found[:2] == ("az-nx", "nakhchivan")  # both are called exactly that
+    assert "kars-igdir-nakhchivan-railway" in found[2:]
+    assert find_features(catalog, "   ") == ()
+    assert find_features(catalog, "xyzzy") == ()

@@ -16,7 +16,7 @@ from corridors.catalog import Catalog
 from corridors.ingest.normalise import fold, readings
 from corridors.models import Boundary, Corridor, Event
 
-__all__ = ["event_words", "feature_names", "fold", "search_events"]
+__all__ = ["event_words", "feature_names", "find_features", "fold", "search_events"]
 
 
 def _localized(texts: Iterable[Mapping[str, str]]) -> Iterator[str]:
@@ -65,6 +65,25 @@ def search_events(catalog: Catalog, events: Sequence[Event], query: str) -> tupl
     if not words:
         return tuple(events)
     return tuple(event for event in events if _has_all(event_words(catalog, event), words))
+
+
+def find_features(catalog: Catalog, query: str) -> tuple[str, ...]:
+    """The features one of whose names holds every word of ``query`` (folded as above).
+
+    Features with a name that is the whole query come first, then the others, each group
+    in the catalogue's order (countries, regions, corridors, places).
+    """
+    words = fold(query).split()
+    if not words:
+        return ()
+    whole = " ".join(words)
+    found: list[str] = []
+    exact: list[str] = []
+    for feature in catalog.features():
+        names = [fold(name) for name in feature_names(catalog, feature.id)]
+        if any(_has_all(name, words) for name in names):
+            (exact if whole in names else found).append(feature.id)
+    return (*exact, *found)
 
 
 def _has_all(haystack: str, words: Iterable[str]) -> bool:

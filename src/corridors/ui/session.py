@@ -43,6 +43,8 @@ LANG: Final = "lang"
 CAMERA: Final = "camera"
 PAGE_MODE: Final = "mode"
 STEP: Final = "step"
+#: The sidebar's find-by-any-name text.
+FIND: Final = "find_name"
 #: Imported sources drawn and listed, kinds of reported events shown, the selected cell.
 SOURCES: Final = "reported_sources"
 REPORTED_KINDS: Final = "reported_kinds"

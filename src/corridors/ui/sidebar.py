@@ -8,6 +8,7 @@ from corridors.basemaps import BASEMAPS
 from corridors.catalog import Catalog
 from corridors.i18n import Translator
 from corridors.models import LAYERS, Corridor, EventKind, Precision
+from corridors.search import find_features
 from corridors.state import PageMode, Renderer
 from corridors.timeline import DateRange, preset_start, presets
 from corridors.ui import presenter, session
@@ -15,6 +16,8 @@ from corridors.ui.reported_filters import render_reported_filters
 
 #: How many named presets come before "custom" and the calendar years and months.
 _NAMED_PRESETS = 3
+#: Further matches of a find-by-name offered as buttons (the first one is selected).
+_MORE_FOUND = 5
 
 
 def render_sidebar(catalog: Catalog, span: DateRange, translate: Translator) -> None:
@@ -56,6 +59,7 @@ def render_sidebar(catalog: Catalog, span: DateRange, translate: Translator) -> 
             on_change=_feature_chosen,
             placeholder=translate("sidebar.feature_placeholder"),
         )
+        _render_name_finder(catalog, translate)
         st.divider()
         st.radio(
             translate("sidebar.renderer"),
@@ -113,6 +117,44 @@ def _present(catalog: Catalog, span: DateRange) -> None:
     st.session_state[session.PAGE_MODE] = str(PageMode.PRESENT)
     st.session_state[session.STEP] = 1
     presenter.start(catalog, span)
+
+
+def _render_name_finder(catalog: Catalog, translate: Translator) -> None:
+    """Find a feature by any name it goes by, in any language and spelling the data holds.
+
+    The list above filters its labels in the browser (one name each, in the page's
+    language); this box matches every name, short name, alias and each side's name, with
+    the normalisation of the event search and of ``corridors ingest``. The first match is
+    selected; the others are offered as buttons.
+    """
+    st.text_input(
+        translate("sidebar.find_name"),
+        key=session.FIND,
+        on_change=_name_typed,
+        args=(catalog,),
+        placeholder=translate("sidebar.find_name_placeholder"),
+    )
+    query = st.session_state.get(session.FIND) or ""
+    if not query.strip():
+        return
+    found = find_features(catalog, query)
+    if not found:
+        st.caption(translate("sidebar.find_name_none"))
+        return
+    for feature_id in found[1 : 1 + _MORE_FOUND]:
+        st.button(
+            _feature_label(catalog, feature_id, translate),
+            key=f"find-{feature_id}",
+            type="tertiary",
+            on_click=session.select_feature,
+            args=(feature_id,),
+        )
+
+
+def _name_typed(catalog: Catalog) -> None:
+    found = find_features(catalog, st.session_state[session.FIND] or "")
+    if found:
+        session.select_feature(found[0])
 
 
 def _feature_chosen() -> None:
