@@ -223,3 +223,12 @@ def test_any_name_a_feature_goes_by_selects_it_in_the_sidebar(app: AppTest) -> N
     app.text_input(key="find_name").input("Xanadu").run()
     assert app.session_state["feature"] == "nakhchivan"  # nothing found: nothing changes
     assert "No place, region or route goes by that name." in [c.value for c in app.caption]
+
+
+def test_a_features_spellings_in_reporting_are_folded_away(app: AppTest) -> None:
+    app.selectbox(key="feature").set_value("syunik-route").run()
+    [also] = [str(c.value) for c in app.caption if str(c.value).startswith("Also called")]
+    assert "Маршрут через Сюник" in also  # the names in other languages stay in view
+    assert "ممر زنجزور" not in also
+    [spellings] = [e for e in app.expander if "spellings in reporting" in e.label]
+    assert "ممر زنجزور" in " ".join(str(c.value) for c in spellings.caption)

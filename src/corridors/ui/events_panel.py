@@ -150,17 +150,17 @@ def _card_body(event: Event, translate: Translator, *, key_prefix: str, selected
 
 
 def other_names(record: Boundary | Place | Corridor, translate: Translator) -> list[str]:
-    """Caption lines: the feature's names in other languages, each side's names, aliases.
+    """Caption lines: the feature's names in other languages, then each side's names.
 
-    Every name is isolated, so that a name in the other script keeps its brackets and
-    separators where they belong.
+    The spellings seen in reporting (aliases, a score of them for the route) are not
+    listed here but under :func:`render_spellings`. Every name is isolated, so that a name
+    in the other script keeps its brackets and separators where they belong.
     """
     label = md_escape(translate("selection.other_names"))
     lines = []
     names = [name for lang, name in record.names.items() if lang != translate.lang]
-    aliases = list(dict.fromkeys([*names, *record.aliases]))
-    if aliases:
-        lines.append(f"{label}: " + " · ".join(md_escape(isolate(name)) for name in aliases))
+    if names:
+        lines.append(f"{label}: " + " · ".join(md_escape(isolate(name)) for name in names))
     if isinstance(record, Corridor):
         for other in record.other_names:
             spelled = [text for lang, text in other.name.items() if lang != translate.lang]
@@ -169,6 +169,14 @@ def other_names(record: Boundary | Place | Corridor, translate: Translator) -> l
             name, used_by = isolate(translate.text(other.name)), translate.text(other.used_by)
             lines.append(f"**{md_escape(name)}**{variants}: {md_escape(used_by)}")
     return lines
+
+
+def render_spellings(record: Boundary | Place | Corridor, translate: Translator) -> None:
+    """The feature's other spellings (its aliases), folded away: find-by-name matches them."""
+    spellings = [name for name in record.aliases if name not in record.names.values()]
+    if spellings:
+        with st.expander(translate("selection.spellings", count=len(spellings))):
+            st.caption(" · ".join(md_escape(isolate(name)) for name in spellings))
 
 
 def render_feature(
@@ -189,6 +197,7 @@ def render_feature(
         st.subheader(md_escape(translate.text(record.names)))
         for line in other_names(record, translate):
             st.caption(line)
+        render_spellings(record, translate)
         _render_wholes(catalog, feature_id, translate)
         all_dates = st.toggle(translate("selection.all_dates"), key=session.ALL_DATES)
         parts = parts_of(catalog, feature_id)
