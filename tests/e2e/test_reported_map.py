@@ -36,7 +36,8 @@ MIN_CLEARANCE_PX = 8.0
 #: Close over Meghri, where most fixture events are: the store's finest cells (resolution
 #: 9) are about 100 px across here, with room beside the place's dot and the route. (At the
 #: default view every cell holding a fixture event holds a place's dot and a line too.)
-CLOSE = "?lat=38.9036&lon=46.2426&zoom=15"
+CLOSE_ZOOM = 15
+CLOSE = f"?lat=38.9036&lon=46.2426&zoom={CLOSE_ZOOM}"
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +121,21 @@ def test_deck_draws_the_cells_and_a_click_puts_one_in_the_link(
         dashboard.click_deck_here()
     expect(dashboard.page).to_have_url(re.compile(f"cell={name}"))
     assert [row["id"] for row in cell_rows(dashboard.deck_spec, SELECTED_CELL_LAYER)] == [name]
+    expect_cell_listed(dashboard, store, name)
+
+
+def expect_cell_listed(dashboard: Dashboard, store: EventStore, name: str) -> None:
+    """The side pane lists the cell's events: its count in the heading, its newest event."""
+    query = EventQuery(cell=parse_cell(name))
+    count, [newest] = store.count(query), store.page(query, limit=1)
+    assert count > 0
+    listing = dashboard.page.locator(".st-key-cell-reported")
+    event = "event" if count == 1 else "events"
+    heading = f"{count} reported {event} in cell {name}"
+    expect(listing).to_contain_text(heading, timeout=MAP_TIMEOUT)
+    assert newest.location
+    rows = listing.locator(f".st-key-cell-reported-{name}-rows")
+    expect(rows).to_contain_text(newest.location, timeout=MAP_TIMEOUT)
 
 
 def leaflet_cells(frame: Frame) -> dict[str, dict[str, Any]]:
@@ -140,16 +156,42 @@ def leaflet_cells(frame: Frame) -> dict[str, dict[str, Any]]:
     return cells
 
 
+def wait_for_settled_cells(frame: Frame) -> None:
+    """Wait until Leaflet shows cells and the same ones on two polls half a second apart.
+
+    Leaflet reports its centre and zoom after it moves, which reruns the app and may send
+    the cells of the new view: a cell is picked once that has settled.
+    """
+    frame.wait_for_function(
+        """(layerName) => {
+            const ids = [];
+            window.map.eachLayer(l => {
+                if (l.feature && l.feature.properties.layer === layerName) {
+                    ids.push(l.feature.properties.id);
+                }
+            });
+            const now = ids.sort().join(",");
+            const same = ids.length > 0 && now === window.__cellsSeen;
+            window.__cellsSeen = now;
+            return same && !window.map._animatingZoom;
+        }""",
+        arg=CELLS_LAYER,
+        polling=500,
+        timeout=MAP_TIMEOUT,
+    )
+
+
 def test_leaflet_draws_the_cells_and_a_click_puts_one_in_the_link(
-    dashboard: Dashboard, catalog: Catalog
+    dashboard: Dashboard, catalog: Catalog, store: EventStore
 ) -> None:
     dashboard.open(f"{CLOSE}&view=leaflet")
     frame = dashboard.wait_for_leaflet([])
+    # the link's camera reaches Leaflet after its first drawing: the cells to click on are
+    # those of the camera asked for (under load they were read before it moved, once)
     frame.wait_for_function(
-        "() => { let n = 0; window.map.eachLayer(l => { if (l.feature && "
-        f"l.feature.properties.layer === '{CELLS_LAYER}') n++; }}); return n > 0; }}",
-        timeout=MAP_TIMEOUT,
+        f"() => Math.abs(window.map.getZoom() - {CLOSE_ZOOM}) < 0.01", timeout=MAP_TIMEOUT
     )
+    wait_for_settled_cells(frame)
     cells = leaflet_cells(frame)
     name, lon, lat = roomiest_cell(catalog, list(cells), dashboard.leaflet_world_px(frame))
     dashboard.wait_for_leaflet([name], styled={name: cells[name]["fillColor"]})
@@ -159,6 +201,7 @@ def test_leaflet_draws_the_cells_and_a_click_puts_one_in_the_link(
     with dashboard.rerun():
         dashboard.leaflet_map.click(position=point)
     expect(dashboard.page).to_have_url(re.compile(f"cell={name}"))
+    expect_cell_listed(dashboard, store, name)
 
 
 def test_a_link_restores_the_sources_and_the_cell(dashboard: Dashboard, store: EventStore) -> None:
@@ -175,3 +218,6 @@ def test_a_link_restores_the_sources_and_the_cell(dashboard: Dashboard, store: E
     gdelt = store.count(EventQuery(sources=frozenset({"gdelt"})))
     assert drawn_total(cell_rows(spec)) == gdelt < store.count(EventQuery())
     assert name in deck_highlighted(spec)
+    listing = dashboard.page.locator(".st-key-cell-reported")
+    in_gdelt = store.count(EventQuery(cell=parse_cell(name), sources=frozenset({"gdelt"})))
+    expect(listing).to_contain_text(f"{in_gdelt} reported event", timeout=MAP_TIMEOUT)
