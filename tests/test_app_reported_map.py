@@ -14,13 +14,14 @@ from corridors.datasets import IMPORTS_DIR_ENV
 from corridors.deck import build_deck
 from corridors.deck_picking import layer_name, stamp_layer_ids
 from corridors.i18n import Translator
-from corridors.reported_cells import CELLS_LAYER, SELECTED_CELL_LAYER
+from corridors.reported_cells import CELLS_LAYER, SELECTED_AREAS_LAYER, SELECTED_CELL_LAYER
 from corridors.scene import DEFAULT_BOUNDS, SceneRequest, build_scene
 from corridors.store import EventQuery, EventStore
 from corridors.styles import HIGHLIGHT
 from corridors.timeline import catalogue_span
 from corridors.viewport import fit_bounds
 from fixture_imports import import_fixtures
+from test_app import leaflet_features
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +84,32 @@ def test_without_imports_the_map_is_exactly_as_before(catalog: Catalog) -> None:
     stamp_layer_ids(before, clicks=0)
     assert spec["layers"] == json.loads(before.to_json())["layers"]
     assert not any(name.startswith(CELLS_LAYER) for name in layers_of(spec))
+
+
+@pytest.mark.usefixtures("store")
+def test_a_selected_region_stays_outlined_over_the_cells() -> None:
+    layers = layers_of(deck_spec(feature="am-su"))
+    names = list(layers)
+    assert names.index(CELLS_LAYER) < names.index(SELECTED_AREAS_LAYER) < names.index("corridors")
+    outlines = layers[SELECTED_AREAS_LAYER]["data"]
+    assert {row["id"] for row in outlines} == {"am-su"}
+    assert all(row["line"] == list(HIGHLIGHT) for row in outlines)
+    assert layers[SELECTED_AREAS_LAYER]["pickable"] is False  # a click still picks the cell
+    # nothing selected, or a place: nothing drawn again
+    assert SELECTED_AREAS_LAYER not in layers_of(deck_spec())
+    assert SELECTED_AREAS_LAYER not in layers_of(deck_spec(feature="meghri"))
+
+
+def test_without_imports_no_outline_is_drawn_again() -> None:
+    assert SELECTED_AREAS_LAYER not in layers_of(deck_spec(feature="am-su"))
+
+
+@pytest.mark.usefixtures("store")
+def test_leaflet_outlines_a_selected_region_over_the_cells_too() -> None:
+    at = open_app(feature="am-su", view="leaflet")
+    layers = [feature["properties"]["layer"] for feature in leaflet_features(at)]
+    outline = layers.index(SELECTED_AREAS_LAYER)
+    assert layers.index(CELLS_LAYER) < outline < layers.index("corridors")
+    [drawn] = [f for f in leaflet_features(at) if f["properties"]["layer"] == SELECTED_AREAS_LAYER]
+    assert drawn["properties"]["id"] == "am-su"
+    assert drawn["properties"]["style"]["fill"] is False

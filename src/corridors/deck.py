@@ -17,7 +17,12 @@ from shapely.geometry.base import BaseGeometry
 from corridors.basemaps import BASEMAPS, BUNDLED
 from corridors.i18n import Translator
 from corridors.labels import SceneLabel, glyphs
-from corridors.reported_cells import CELLS_LAYER, SELECTED_CELL_LAYER, ReportedLayer
+from corridors.reported_cells import (
+    CELLS_LAYER,
+    SELECTED_AREAS_LAYER,
+    SELECTED_CELL_LAYER,
+    ReportedLayer,
+)
 from corridors.scene import Scene, SceneFeature
 from corridors.shaping import visual_text
 from corridors.styles import (
@@ -66,6 +71,7 @@ def build_deck(
         _river_layer(scene.layer("rivers")),
         _polygon_layer("regions", scene.layer("regions"), translate, filled=False),
         *_cell_layers(reported, translate),
+        _areas_over_cells(reported, scene.highlighted_areas()),
         _path_layer("corridors", scene.layer("corridors"), translate),
         _casing_layer(scene.layer("route")),
         _path_layer("route", scene.layer("route"), translate),
@@ -146,6 +152,30 @@ def _polygon_layer(
         pickable=True,
         auto_highlight=filled,
         highlight_color=[255, 255, 255, 70],
+    )
+
+
+def _areas_over_cells(
+    reported: ReportedLayer | None, areas: tuple[SceneFeature, ...]
+) -> pdk.Layer | None:
+    """The selected countries' and regions' outlines again, over the cells that hide them."""
+    if reported is None or not reported.cells or not areas:
+        return None
+    rows = [
+        {"id": area.id, "line": list(area.line.color), "width": area.line.width, "path": ring}
+        for area in areas
+        for rings in _rings(area.geometry)
+        for ring in rings
+    ]
+    return pdk.Layer(
+        "PathLayer",
+        id=SELECTED_AREAS_LAYER,
+        data=rows,
+        get_path="path",
+        get_color="line",
+        get_width="width",
+        width_units=pdk.types.String("pixels"),
+        pickable=False,
     )
 
 

@@ -31,6 +31,7 @@ from corridors.i18n import Translator
 from corridors.leaflet_labels import LabelLayer
 from corridors.reported_cells import (
     CELLS_LAYER,
+    SELECTED_AREAS_LAYER,
     SELECTED_CELL_LAYER,
     ReportedCell,
     ReportedLayer,
@@ -95,7 +96,7 @@ def build_feature_groups(
     groups = []
     for layer in DRAWING_ORDER:
         if layer == CELLS_BELOW and reported is not None:
-            groups.append(_cells_group(reported, translate))
+            groups.append(_cells_group(reported, translate, scene.highlighted_areas()))
         features = list(scene.layer(layer))
         if not features:
             continue
@@ -199,11 +200,20 @@ def _geojson(features: list[SceneFeature], translate: Translator) -> list[dict[s
     ]
 
 
-def _cells_group(reported: ReportedLayer, translate: Translator) -> folium.FeatureGroup:
-    """The cells (clickable, with tooltips), then the selected cell's outline over them."""
+def _cells_group(
+    reported: ReportedLayer, translate: Translator, areas: tuple[SceneFeature, ...]
+) -> folium.FeatureGroup:
+    """The cells (clickable, with tooltips), then the outlines drawn over them.
+
+    Those of the selected countries and regions (which the cells would hide), then the
+    selected cell's.
+    """
     group = folium.FeatureGroup(name=CELLS_LAYER)
     cells = [_cell_feature(cell, translate) for cell in reported.cells]
     SceneLayer(CELLS_LAYER, cells, interactive=True).add_to(group)
+    if cells and areas:
+        outlines = [_outline_feature(area) for area in areas]
+        SceneLayer(SELECTED_AREAS_LAYER, outlines, interactive=False).add_to(group)
     if reported.selected is not None:
         outline = {
             "type": "Feature",
@@ -222,6 +232,22 @@ def _cells_group(reported: ReportedLayer, translate: Translator) -> folium.Featu
         }
         SceneLayer(SELECTED_CELL_LAYER, [outline], interactive=False).add_to(group)
     return group
+
+
+def _outline_feature(area: SceneFeature) -> dict[str, Any]:
+    """A selected area's outline alone (no fill), as drawn over the cells."""
+    style = {
+        "color": css_rgb(area.line.color),
+        "weight": area.line.width,
+        "opacity": 1.0,
+        "fill": False,
+    }
+    return {
+        "type": "Feature",
+        "id": area.id,
+        "properties": {"id": area.id, "layer": SELECTED_AREAS_LAYER, "style": style},
+        "geometry": mapping(area.geometry),
+    }
 
 
 def _cell_feature(cell: ReportedCell, translate: Translator) -> dict[str, Any]:

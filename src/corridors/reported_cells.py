@@ -28,10 +28,12 @@ from corridors.store import EventQuery, EventStore
 from corridors.styles import CELL_OUTLINES, CELL_RAMP, RGBA, cell_class
 from corridors.viewport import TILE_SIZE, Bounds, Camera, mercator_latitude, mercator_y
 
-#: The name of the cells' layer in both renderers (a click on it selects a cell), and of the
-#: selected cell's outline (drawn over the cells, never picked).
+#: The name of the cells' layer in both renderers (a click on it selects a cell), of the
+#: selected cell's outline (drawn over the cells, never picked), and of the outlines of the
+#: selected countries and regions, drawn again over the cells, which would hide them.
 CELLS_LAYER: Final = "reported"
 SELECTED_CELL_LAYER: Final = "reported-selected"
+SELECTED_AREAS_LAYER: Final = "reported-selected-areas"
 #: The equator's length in metres (Web Mercator's scale at the equator is this per world).
 EQUATOR_M: Final = 40_075_016.686
 #: Metres in a degree of latitude (near enough for padding a box).

@@ -101,6 +101,15 @@ class Scene:
     context: tuple[SceneFeature, ...] = ()
     labels: tuple[SceneLabel, ...] = ()
 
+    def highlighted_areas(self) -> tuple[SceneFeature, ...]:
+        """The highlighted countries and regions (their outlines, in the highlight colour)."""
+        return tuple(
+            feature
+            for name in ("countries", "regions")
+            for feature in self.layer(name)
+            if feature.highlighted
+        )
+
     def layer(self, name: str) -> tuple[SceneFeature, ...]:
         """The features of one drawing layer (see :data:`DRAWING_ORDER`), in drawing order."""
         return tuple(
