@@ -303,6 +303,23 @@ class Dashboard:
         expect(self.app).to_have_attribute("data-test-connection-state", "CONNECTED")
         expect(self.app).to_have_attribute("data-test-script-state", "notRunning")
 
+    def brush_timeline(self, from_share: float, to_share: float) -> None:
+        """Drag across the timeline chart, from and to these shares of its width.
+
+        The drag runs in the plot, a fifth of the way down (above the axis and the key),
+        and the rerun it starts has finished on return.
+        """
+        chart = self.page.get_by_test_id("stVegaLiteChart")
+        chart.scroll_into_view_if_needed()
+        box = chart.bounding_box()
+        assert box is not None
+        y = box["y"] + box["height"] * 0.2
+        with self.rerun():
+            self.page.mouse.move(box["x"] + box["width"] * from_share, y)
+            self.page.mouse.down()
+            self.page.mouse.move(box["x"] + box["width"] * to_share, y, steps=8)
+            self.page.mouse.up()
+
     @contextmanager
     def rerun(self) -> Iterator[None]:
         """Around an action that reruns the script: wait until that run has finished."""

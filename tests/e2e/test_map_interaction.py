@@ -167,17 +167,9 @@ def test_brushing_a_span_on_the_timeline_sets_the_date_range(dashboard: Dashboar
     dashboard.open()
     chart = dashboard.page.get_by_test_id("stVegaLiteChart")
     expect(chart).to_be_visible()
-    chart.scroll_into_view_if_needed()
-    box = chart.bounding_box()
-    assert box is not None
-    y = box["y"] + box["height"] * 0.2  # in the plot, above the axis and the key
     before = parse_qs(urlsplit(dashboard.page.url).query)
     assert "from" not in before  # the whole catalogue
-    with dashboard.rerun():
-        dashboard.page.mouse.move(box["x"] + box["width"] * 0.55, y)
-        dashboard.page.mouse.down()
-        dashboard.page.mouse.move(box["x"] + box["width"] * 0.8, y, steps=8)
-        dashboard.page.mouse.up()
+    dashboard.brush_timeline(0.55, 0.8)
     expect(dashboard.page).to_have_url(re.compile(r"from=\d{4}-\d\d-\d\d"))
     query = parse_qs(urlsplit(dashboard.page.url).query)
     start, end = query["from"][0], query["to"][0]

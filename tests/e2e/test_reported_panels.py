@@ -56,15 +56,7 @@ def test_brushing_still_sets_the_range_with_reported_bars(dashboard: Dashboard) 
     dashboard.open("?from=2025-01-01&to=2025-12-31")
     chart = dashboard.page.get_by_test_id("stVegaLiteChart")
     expect(chart.locator("path[aria-roledescription='bar']").first).to_be_attached()
-    chart.scroll_into_view_if_needed()
-    box = chart.bounding_box()
-    assert box is not None
-    y = box["y"] + box["height"] * 0.2
-    with dashboard.rerun():
-        dashboard.page.mouse.move(box["x"] + box["width"] * 0.4, y)
-        dashboard.page.mouse.down()
-        dashboard.page.mouse.move(box["x"] + box["width"] * 0.7, y, steps=8)
-        dashboard.page.mouse.up()
+    dashboard.brush_timeline(0.4, 0.7)
     expect(dashboard.page).to_have_url(re.compile(r"from=2025-\d\d-\d\d"))
     query = parse_qs(urlsplit(dashboard.page.url).query)
     assert "2025-01-01" < query["from"][0] < query["to"][0] < "2025-12-31"
