@@ -16,7 +16,7 @@ import numpy as np
 import pyarrow as pa
 import pytest
 
-from corridors import settings
+from corridors import importers, settings
 from corridors.catalog import Catalog
 from corridors.export import events_geojson, geojson_text
 from corridors.importers import (
@@ -460,3 +460,16 @@ def test_unusable_geojson_is_refused(tmp_path, store, linker, text, message):
     path.write_text(text)
     with pytest.raises(ImportFileError, match=message):
         run(store, "geojson", path, linker)
+
+
+def test_an_error_of_the_import_itself_is_not_blamed_on_the_archive(
+    tmp_path, store, linker, monkeypatch
+):
+    path = zipped(tmp_path, {GDELT_FILE.name: GDELT_FILE.read_bytes()})
+
+    def failing(*_: object) -> None:
+        raise EOFError("the import's own failure")
+
+    monkeypatch.setattr(importers, "cell_ids", failing)  # while the archive is open
+    with pytest.raises(EOFError, match="the import's own failure"):
+        run(store, "gdelt", path, linker)

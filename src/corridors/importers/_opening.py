@@ -66,14 +66,26 @@ def open_import(
             return
         raw.seek(0)
         try:
-            with zipfile.ZipFile(cast(IO[bytes], counted)) as archive:
-                member = _expected_member(archive, path, suffixes)
-                with archive.open(member) as inner:
-                    yield OpenedFile(cast(ByteStream, inner), f"{path}:{member.filename}", size)
-        except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError) as error:
-            raise ImportFileError(
-                f"{path}: a damaged or unsupported zip archive: {error}"
-            ) from None
+            archive = zipfile.ZipFile(cast(IO[bytes], counted))
+        except _ZIP_ERRORS as error:
+            raise _damaged(path, error) from None
+        with archive:
+            member = _expected_member(archive, path, suffixes)
+            try:
+                inner = archive.open(member)
+            except _ZIP_ERRORS as error:
+                raise _damaged(path, error) from None
+            with inner:
+                unzipping = _Unzipping(cast(io.BufferedIOBase, inner), path)
+                yield OpenedFile(unzipping, f"{path}:{member.filename}", size)
+
+
+#: What :mod:`zipfile` raises for an archive it cannot read (also while decompressing).
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError)
+
+
+def _damaged(path: Path, error: Exception) -> ImportFileError:
+    return ImportFileError(f"{path}: a damaged or unsupported zip archive: {error}")
 
 
 def _open_regular(path: Path) -> io.BufferedReader:
@@ -114,6 +126,26 @@ def _expected_member(
             "(settings.max_unzipped_bytes); refused as a possible zip bomb"
         )
     return member
+
+
+class _Unzipping(io.RawIOBase):
+    """An archive member's bytes; a failure to decompress them is an :class:`ImportFileError`.
+
+    Only reads are translated, so an error of the importer reading the stream is its own.
+    """
+
+    def __init__(self, inner: io.BufferedIOBase, path: Path) -> None:
+        self._inner = inner
+        self._path = path
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        try:
+            return self._inner.readinto(buffer)
+        except _ZIP_ERRORS as error:
+            raise _damaged(self._path, error) from None
 
 
 class _Counting(io.RawIOBase):
