@@ -224,14 +224,17 @@ def test_remove_a_file_then_a_source(filled):
     removed = store.remove("b.csv")
     assert [(r.source, r.file) for r in removed] == [("acled", "/data/b.csv")]
     assert store.counts_by_source(EventQuery()) == {"acled": 400, "gdelt": 500}
+    assert store.sources() == ["acled", "gdelt"]
     assert [r.file for r in store.remove("gdelt")] == ["/data/g.csv"]
     assert store.counts_by_source(EventQuery()) == {"acled": 400}
+    assert store.sources() == ["acled"]
     assert store.remove("nothing.csv") == []
 
 
 def test_an_empty_store_answers_every_query(tmp_path):
     store = open_store(tmp_path / "never-written")
     assert store.imports() == []
+    assert store.sources() == []
     assert store.count(EventQuery()) == 0
     assert store.counts_by_source(EventQuery()) == {}
     assert store.counts_by_feature(EventQuery()) == {}
@@ -245,6 +248,8 @@ def test_a_batch_adding_nothing_writes_no_file(tmp_path):
     add(store, "acled", "/data/a.csv", rows("acled", 10))
     assert add(store, "acled", "/data/a.csv", rows("acled", 10)) == 0
     assert len(store.imports()) == 1
+    assert add(store, "gdelt", "/data/g.csv", []) == 0
+    assert store.sources() == ["acled"]  # an import that added nothing leaves no source
     assert sorted(p.name.endswith(".parquet") for p in (tmp_path / "acled").iterdir()) == [True]
 
 

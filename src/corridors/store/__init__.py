@@ -110,6 +110,9 @@ class EventStore(Protocol):
     def imports(self) -> list[ImportRecord]:
         """Every import in the store, by source and time of import."""
 
+    def sources(self) -> list[str]:
+        """The sources that have events in the store, sorted (cheap: no query of events)."""
+
     def remove(self, selector: str) -> list[ImportRecord]:
         """Remove a whole source (by its name) or the imports of a file; return them."""
 

@@ -117,6 +117,10 @@ class ParquetStore:
             )
         return sorted(records, key=lambda record: (record.source, record.imported_at))
 
+    def sources(self) -> list[str]:
+        """The sources with a batch file; a batch is only kept when it added rows."""
+        return sorted({path.parent.name for path in self._files()})
+
     def count(self, query: EventQuery) -> int:
         """How many events match ``query``."""
         rows = self._where("SELECT count(*) FROM events WHERE {where}", query)

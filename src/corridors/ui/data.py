@@ -17,7 +17,7 @@ from corridors.catalog import CatalogReport
 from corridors.datasets import data_dir, imports_dir
 from corridors.models import ReportedSource
 from corridors.scene import Scene, SceneRequest, build_scene
-from corridors.store import EventQuery, EventStore, open_store
+from corridors.store import EventStore, open_store
 from corridors.stories import inspect_atlas
 from corridors.timeline import EventIndex
 
@@ -77,5 +77,5 @@ def event_store() -> EventStore:
 
 def imported_sources() -> tuple[ReportedSource, ...]:
     """The sources with events in the store, in the order of :class:`ReportedSource`."""
-    present = event_store().counts_by_source(EventQuery())
-    return tuple(source for source in ReportedSource if present.get(source))
+    present = event_store().sources()
+    return tuple(source for source in ReportedSource if source in present)
