@@ -7,16 +7,17 @@ on ``session.REPORTED_KINDS``.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Final
 
 import streamlit as st
 
 from corridors.i18n import Translator
 from corridors.models import ReportedKind, ReportedSource
-from corridors.store import EventQuery
 from corridors.ui import session
 from corridors.ui.data import event_store, imported_sources
 from corridors.ui.direction import isolate
+from corridors.ui.reported import reported_query
 from corridors.ui.reported_list import kind_label, source_label
 
 #: Prefix of each source's toggle key (the source's name, never data, follows it).
@@ -32,10 +33,8 @@ def render_reported_filters(translate: Translator) -> None:
     st.subheader(translate("reported.heading"), anchor=False)
     names = translate.join_list(isolate(source_label(source, translate)) for source in present)
     st.caption(translate("reported.provenance", sources=names))
-    dates = session.date_range()
-    counts = event_store().counts_by_source(
-        EventQuery(start=dates.start, end=dates.end, kinds=frozenset(session.reported_kinds()))
-    )
+    # each toggle counts its own source whether it is on or not
+    counts = event_store().counts_by_source(dataclasses.replace(reported_query(), sources=None))
     chosen = session.sources()
     for source in present:
         key = f"{TOGGLE}{source}"
