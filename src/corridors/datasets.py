@@ -56,9 +56,10 @@ def imports_dir(data: Path | str | None = None) -> Path:
     """
     if data is not None:
         return Path(data) / IMPORTS_DIR
-    for variable, folder in ((IMPORTS_DIR_ENV, ""), (DATA_DIR_ENV, IMPORTS_DIR)):
-        if os.environ.get(variable):
-            return Path(os.environ[variable]) / folder
+    if os.environ.get(IMPORTS_DIR_ENV):
+        return Path(os.environ[IMPORTS_DIR_ENV])
+    if os.environ.get(DATA_DIR_ENV):
+        return Path(os.environ[DATA_DIR_ENV]) / IMPORTS_DIR
     return platformdirs.user_data_path("corridors") / IMPORTS_DIR
 
 
