@@ -21,7 +21,7 @@ from corridors.state import (
 from corridors.timeline import DateRange
 from corridors.ui import session
 
-_Member = TypeVar("_Member", ReportedSource, ReportedKind)
+_Member = TypeVar("_Member", bound=str)
 
 NOTICES = "link_notices"
 RESTORED = "link_restored"
@@ -55,16 +55,14 @@ def apply(state: ViewState, span: DateRange, *, keep_presenting: bool = False) -
 def current(span: DateRange) -> ViewState:
     """The session's view state (defaults written as ``None``)."""
     dates = session.date_range()
-    kinds = session.kinds()
-    layers = frozenset(st.session_state[session.LAYER_CHOICE])
     camera = st.session_state[session.CAMERA]
     return ViewState(
         start=dates.start if dates.start != span.start else None,
         end=dates.end if dates.end != span.end else None,
-        kinds=None if kinds == frozenset(EventKind) else kinds,
+        kinds=_unless_all(session.kinds(), frozenset(EventKind)),
         event=st.session_state[session.EVENT],
         feature=st.session_state[session.FEATURE],
-        layers=None if layers == frozenset(LAYERS) else layers,
+        layers=_unless_all(frozenset(st.session_state[session.LAYER_CHOICE]), frozenset(LAYERS)),
         renderer=session.renderer(),
         basemap=st.session_state[session.BASEMAP],
         lang=st.session_state[session.LANG],

@@ -71,14 +71,12 @@ _WORDED_WIDGETS: Final = (
 def values_of(state: ViewState, span: DateRange) -> dict[str, Any]:
     """The session values that show ``state`` (its ``None`` parts as their defaults)."""
     start, end = state.start or span.start, state.end or span.end
-    kinds = state.kinds if state.kinds is not None else frozenset(EventKind)
-    layers = state.layers if state.layers is not None else frozenset(LAYERS)
     has_camera = None not in (state.lat, state.lon, state.zoom)
     return {
         DATES: (start, end),
         PRESET: preset_naming(presets(span), DateRange(start, end)),
-        KINDS: [str(kind) for kind in EventKind if kind in kinds],
-        LAYER_CHOICE: [layer for layer in LAYERS if layer in layers],
+        KINDS: _members_chosen(state.kinds, tuple(EventKind)),
+        LAYER_CHOICE: _members_chosen(state.layers, LAYERS),
         EVENT: state.event,
         FEATURE: state.feature,
         RENDERER: str(state.renderer),
