@@ -16,9 +16,9 @@ from corridors.importers.acled import COLUMNS as ACLED_COLUMNS
 from corridors.importers.gdelt import COLUMNS as GDELT_COLUMNS
 from corridors.linking import build_linker
 from corridors.store import open_store
+from fixture_imports import import_fixtures
 from synthetic_events import write_acled
 
-FIXTURES: Final = Path(__file__).parent / "fixtures" / "imports"
 MEGHRI: Final = ("38.9036", "46.2426")
 
 #: Hostile text in imported rows, each of which must be shown as the text it is.
@@ -105,14 +105,12 @@ def write_hostile_gdelt(path: Path) -> Path:
 
 def fill_sample_store(folder: Path, catalog: Catalog, scratch: Path) -> Path:
     """A store holding the ACLED and GDELT fixtures and the hostile rows of both."""
-    store, linker = open_store(folder), build_linker(catalog)
-    files = [
-        ("acled", FIXTURES / "acled_sample.csv"),
-        ("gdelt", FIXTURES / "20250808120000.export.CSV"),
+    store, linker = import_fixtures(folder), build_linker(catalog)
+    hostile = [
         ("acled", write_hostile_acled(scratch / "hostile_acled.csv")),
         ("gdelt", write_hostile_gdelt(scratch / "20250804000000.export.CSV")),
     ]
-    for source, path in files:
+    for source, path in hostile:
         import_file(store, source, path, linker=linker)
     return folder
 
