@@ -88,3 +88,13 @@ def test_the_event_list_page_search_and_order_are_in_the_link() -> None:
     restored = open_link(**dict(at.query_params))
     assert restored.text_input(key="search").value == "Meghri"
     assert restored.segmented_control(key="order").value == "oldest"
+
+
+def test_a_presenters_language_stays_from_step_to_step() -> None:
+    at = open_link(lang="ar", mode="present", step="2")
+    assert at.session_state["lang"] == "ar"
+    assert at.query_params["lang"] == "ar"
+    at.button(key="present-next").click().run()
+    assert at.session_state["step"] == 3
+    assert at.session_state["lang"] == "ar"
+    assert "أذربيجان" in " ".join(str(m.value) for m in at.markdown)  # the step's Arabic text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import streamlit as st
@@ -26,10 +27,16 @@ def story_of(catalog: Catalog) -> Story | None:
 
 
 def go_to(catalog: Catalog, story: Story, number: int, span: DateRange) -> None:
-    """Show step ``number`` (1-based) of ``story``: apply its view, stay in presenter mode."""
+    """Show step ``number`` (1-based) of ``story``: apply its view, stay in presenter mode.
+
+    The audience's language stays, unless the step names one.
+    """
     views = story_views(catalog, story)
     number = max(1, min(number, len(views)))
-    link.apply(views[number - 1], span, keep_presenting=True)
+    view = views[number - 1]
+    if "lang" not in story.steps[number - 1].view:
+        view = dataclasses.replace(view, lang=st.session_state[session.LANG])
+    link.apply(view, span, keep_presenting=True)
     st.session_state[session.STEP] = number
 
 
