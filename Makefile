@@ -21,6 +21,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check
 	$(BIN)/ruff format --check
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 # The browser tests (tests/e2e) drive Debian's Chromium: install it when it is missing
 # (CI runs as root; elsewhere through sudo).

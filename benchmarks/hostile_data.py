@@ -23,12 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from hostile_dirs import CASES  # noqa: E402
+from support.hostile_dirs import CASES  # noqa: E402
 
 VALIDATE = """
 import json, resource, sys, time
 started = time.perf_counter()
-from corridors.cli import main
+from corridors.cli.main import main
 status = main(["validate", sys.argv[1]])
 print(json.dumps({"status": status, "seconds": time.perf_counter() - started,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from corridors.catalog import load_catalog
+from corridors.data.catalog import load_catalog
 from corridors.ingest.evaluation import Scores, Tally, load_cases, run_case, score
 
 HERE = Path(__file__).resolve().parent

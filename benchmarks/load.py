@@ -56,8 +56,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 
 # the browser tests' app server and Chromium settings (tests/e2e/server.py)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server
-from e2e.support import message_type
+from support.browser import message_type
+from support.server import CHROMIUM, CHROMIUM_ARGS, app_server
 
 ACTION_TIMEOUT = 60.0  # s: an interaction whose rerun takes longer counts as an error
 OPEN_TIMEOUT = 300_000  # ms: twenty pages loading at once on two cores

@@ -33,14 +33,14 @@ from typing import Final
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from corridors.catalog import Catalog, load_catalog
+from corridors.data.catalog import Catalog, load_catalog
 from corridors.i18n import Translator
-from corridors.styles import HIGHLIGHT
+from corridors.render.styles import HIGHLIGHT
 
 # the browser tests' app server, Chromium settings and page helpers (tests/e2e/)
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server
-from e2e.support import Dashboard, Target, click_target, deck_world_px
+from support.browser import Dashboard, Target, click_target, deck_world_px
+from support.server import CHROMIUM, CHROMIUM_ARGS, app_server
 
 TARGET_S: Final = 5.0
 TIMEOUT_MS: Final = 120_000

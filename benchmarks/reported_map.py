@@ -22,22 +22,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from corridors import settings  # noqa: E402
-from corridors.catalog import load_catalog  # noqa: E402
-from corridors.deck import build_deck  # noqa: E402
+from corridors.core import settings  # noqa: E402
+from corridors.data.catalog import load_catalog  # noqa: E402
+from corridors.data.timeline import catalogue_span  # noqa: E402
+from corridors.geo.camera import Camera, fit_bounds  # noqa: E402
 from corridors.i18n import Translator  # noqa: E402
-from corridors.leaflet import SceneLayer, build_feature_groups  # noqa: E402
-from corridors.reported_cells import (  # noqa: E402
+from corridors.render.deck.builder import build_deck  # noqa: E402
+from corridors.render.leaflet.builder import SceneLayer, build_feature_groups  # noqa: E402
+from corridors.render.reported_layer import (  # noqa: E402
     CELLS_LAYER,
     MapView,
     ReportedLayer,
     build_reported_layer,
 )
-from corridors.scene import DEFAULT_BOUNDS, Scene, SceneRequest, build_scene  # noqa: E402
-from corridors.store import EventQuery, open_store  # noqa: E402
-from corridors.timeline import catalogue_span  # noqa: E402
-from corridors.viewport import Camera, fit_bounds  # noqa: E402
-from synthetic_events import fill_store  # noqa: E402
+from corridors.render.scene import DEFAULT_BOUNDS, Scene, SceneRequest, build_scene  # noqa: E402
+from corridors.reported.store import EventQuery, open_store  # noqa: E402
+from support.synthetic_events import fill_store  # noqa: E402
 
 
 def main() -> None:

@@ -29,9 +29,9 @@ from typing import Final
 from streamlit.logger import set_log_level
 from streamlit.testing.v1 import AppTest
 
-from corridors.assets import main_script, static_dir
-from corridors.catalog import load_catalog
-from corridors.timeline import catalogue_span, presets
+from corridors.core.assets import main_script, static_dir
+from corridors.data.catalog import load_catalog
+from corridors.data.timeline import catalogue_span, presets
 
 APP: Final = str(main_script())
 RENDERERS: Final = {"deck": "deck.gl", "leaflet": "Leaflet"}

@@ -48,15 +48,15 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from corridors.assets import main_script  # noqa: E402
-from corridors.catalog import load_catalog  # noqa: E402
-from corridors.datasets import IMPORTS_DIR_ENV  # noqa: E402
-from corridors.importers import import_file  # noqa: E402
-from corridors.importers.gdelt import COLUMNS as GDELT_COLUMNS  # noqa: E402
-from corridors.linking import build_linker  # noqa: E402
-from corridors.store import open_store  # noqa: E402
-from corridors.timeline import catalogue_span  # noqa: E402
-from synthetic_events import write_acled, write_gdelt  # noqa: E402
+from corridors.core.assets import main_script  # noqa: E402
+from corridors.core.datasets import IMPORTS_DIR_ENV  # noqa: E402
+from corridors.data.catalog import load_catalog  # noqa: E402
+from corridors.data.timeline import catalogue_span  # noqa: E402
+from corridors.reported.importers import import_file  # noqa: E402
+from corridors.reported.importers.gdelt import COLUMNS as GDELT_COLUMNS  # noqa: E402
+from corridors.reported.linker import build_linker  # noqa: E402
+from corridors.reported.store import open_store  # noqa: E402
+from support.synthetic_events import write_acled, write_gdelt  # noqa: E402
 
 APP: Final = str(main_script())
 MB: Final = 1_000_000
@@ -165,7 +165,7 @@ def page_load_s(store: Path, runs: int = 3) -> float:
     from page_load import load_once  # the page-load benchmark's measurement
     from playwright.sync_api import sync_playwright
 
-    from e2e.server import CHROMIUM, CHROMIUM_ARGS, app_server
+    from support.server import CHROMIUM, CHROMIUM_ARGS, app_server
 
     with (
         imports_in(store),

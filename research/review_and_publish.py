@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, Final
 
 import yaml
-
 from corridors.catalog import load_catalog
+
 from corridors.ingest import drafts as draft_files
 from corridors.ingest.propose import propose
 from corridors.ingest.reading import read_article

@@ -11,26 +11,14 @@ from typing import Any
 
 import pytest
 import yaml
-from streamlit.testing.v1 import AppTest
 
-from corridors.assets import main_script
-from corridors.catalog import Catalog, load_catalog
-from corridors.datasets import IMPORTS_DIR_ENV, data_dir
+from corridors.core.datasets import IMPORTS_DIR_ENV, data_dir
+from corridors.data.catalog import Catalog, load_catalog
 from corridors.review.public import SHOW_DRAFTS_ENV
-from replaced_process import Exec, ReplacedError
+from support.records import EditRecords
+from support.replaced_process import Exec, ReplacedError
 
 BUNDLED = data_dir()
-APP = str(main_script())
-
-
-def open_app(**query: str) -> AppTest:
-    """Run the app once as a visitor of a link with these query parameters would."""
-    at = AppTest.from_file(APP, default_timeout=60)
-    for name, value in query.items():
-        at.query_params[name] = value
-    at.run()
-    assert not at.exception
-    return at
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -57,9 +45,6 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
-EditRecords = Callable[[Path, str, Callable[[list[dict[str, Any]]], None]], None]
-
-
 @pytest.fixture
 def edit_records() -> EditRecords:
     """Load a YAML data file of a directory, let the test change its records, write it back."""
@@ -75,11 +60,6 @@ def edit_records() -> EditRecords:
         )
 
     return edit
-
-
-def record(records: list[dict[str, Any]], record_id: str) -> dict[str, Any]:
-    """The record with ``record_id`` in a list of raw records."""
-    return next(item for item in records if item["id"] == record_id)
 
 
 @pytest.fixture

@@ -15,13 +15,12 @@ import pytest
 from PIL.Image import Image
 from playwright.sync_api import Frame, expect
 
-from corridors.catalog import Catalog
-from corridors.containment import parts_of
+from corridors.data.catalog import Catalog
+from corridors.data.containment import parts_of
+from corridors.data.models import Event
 from corridors.i18n import Translator
-from corridors.models import Event
-from corridors.styles import BACKGROUND, FOCUS_FILL, HIGHLIGHT, css_rgb
-
-from .support import (
+from corridors.render.styles import BACKGROUND, FOCUS_FILL, HIGHLIGHT, css_rgb
+from support.browser import (
     MAP_TIMEOUT,
     RGB,
     Dashboard,

@@ -14,14 +14,14 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Locator, expect
 
-from corridors.datasets import data_dir
-
-from .server import app_server, editor_server
-from .support import ARTIFACTS, VIEWPORT, Dashboard, deck_highlighted
+from corridors.core.datasets import data_dir
+from support.browser import ARTIFACTS, VIEWPORT, Dashboard, deck_highlighted
+from support.paths import FIXTURES
+from support.server import app_server, editor_server
 
 pytestmark = pytest.mark.e2e
 
-SEED = Path("/work/shared/seeds/news-article-ar.txt")
+SEED = FIXTURES / "ingest" / "news-article-ar.txt"
 EVENT_ID = "2025-08-08-editor-browser-check"
 #: A word no other event holds, to find the published event by the list search.
 MARKER = "Quillfeather"

@@ -11,12 +11,11 @@ import pytest
 import yaml
 from playwright.sync_api import ConsoleMessage, Dialog, Page, expect
 
-from corridors.catalog import Catalog
-from corridors.datasets import data_dir
+from corridors.core.datasets import data_dir
+from corridors.data.catalog import Catalog
 from corridors.i18n import Translator
-
-from .server import app_server
-from .support import MAP_TIMEOUT, Dashboard, click_target
+from support.browser import MAP_TIMEOUT, Dashboard, click_target
+from support.server import app_server
 
 pytestmark = pytest.mark.e2e
 

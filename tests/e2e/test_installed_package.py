@@ -23,11 +23,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from corridors.datasets import DATA_DIR_ENV
-
-from .probes import host_config, sets_xsrf_cookie, upload_status_without_token
-from .server import ROOT, app_server
-from .support import Dashboard, host_of
+from corridors.core.datasets import DATA_DIR_ENV
+from support.browser import Dashboard, host_of
+from support.probes import host_config, sets_xsrf_cookie, upload_status_without_token
+from support.server import ROOT, app_server
 
 pytestmark = pytest.mark.e2e
 
@@ -126,7 +125,7 @@ def test_the_installed_package_finds_its_data_and_validates_it(venv: Path, elsew
         [
             str(venv / "bin" / "python"),
             "-c",
-            "import corridors.assets as a, corridors.datasets as d; "
+            "import corridors.core.assets as a, corridors.core.datasets as d; "
             "print(a.main_script()); print(d.data_dir())",
         ],
         cwd=elsewhere,

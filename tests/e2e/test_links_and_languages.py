@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Route, expect
 
-from corridors.catalog import Catalog
+from corridors.data.catalog import Catalog
 from corridors.i18n import Translator
-from corridors.ui.presenter import NEXT
+from corridors.ui.dashboard.presenter import NEXT
+from support.browser import ARTIFACTS, MAP_TIMEOUT, VIEWPORT, Dashboard, distinct_colours, image
 
-from .support import ARTIFACTS, MAP_TIMEOUT, VIEWPORT, Dashboard, distinct_colours, image
 from .test_dashboard import click_on_deck, expect_feature_panel
 
 pytestmark = pytest.mark.e2e

@@ -12,11 +12,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Frame, expect
 
-from corridors.catalog import Catalog
-from corridors.deck_picking import layer_name
-from corridors.styles import ROUTE_COLOR
-
-from .support import MAP_TIMEOUT, RGB, Dashboard, colour_at, deck_pixel, near, wait_until
+from corridors.data.catalog import Catalog
+from corridors.render.deck.picking import layer_name
+from corridors.render.styles import ROUTE_COLOR
+from support.browser import MAP_TIMEOUT, RGB, Dashboard, colour_at, deck_pixel, near, wait_until
 
 pytestmark = pytest.mark.e2e
 

@@ -17,10 +17,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from corridors.catalog import Catalog
+from corridors.data.catalog import Catalog
 from corridors.i18n import Translator
-
-from .support import MAP_TIMEOUT, Dashboard, click_target, deck_highlighted, deck_world_px
+from support.browser import MAP_TIMEOUT, Dashboard, click_target, deck_highlighted, deck_world_px
 
 pytestmark = pytest.mark.e2e
 

@@ -12,11 +12,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from corridors.catalog import Catalog
+from corridors.data.catalog import Catalog
 from corridors.i18n import Translator, strings
-from corridors.ui.events_panel import PAGE_SIZE
-
-from .support import MAP_TIMEOUT, Dashboard
+from corridors.ui.dashboard.events_panel import PAGE_SIZE
+from support.browser import MAP_TIMEOUT, Dashboard
 
 pytestmark = pytest.mark.e2e
 

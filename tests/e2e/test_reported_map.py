@@ -18,16 +18,15 @@ from playwright.sync_api import Frame, expect
 from shapely.geometry import Polygon
 from shapely.ops import polylabel, unary_union
 
-from corridors.catalog import Catalog
-from corridors.cells import cell_outline, parse_cell
-from corridors.datasets import IMPORTS_DIR_ENV
-from corridors.deck_picking import layer_name
-from corridors.reported_cells import CELLS_LAYER, SELECTED_CELL_LAYER
-from corridors.store import EventQuery, EventStore, open_store
-from fixture_imports import import_fixtures
-
-from .server import app_server
-from .support import MAP_TIMEOUT, Dashboard, deck_highlighted
+from corridors.core.datasets import IMPORTS_DIR_ENV
+from corridors.data.catalog import Catalog
+from corridors.geo.cells import cell_outline, parse_cell
+from corridors.render.deck.picking import layer_name
+from corridors.render.reported_layer import CELLS_LAYER, SELECTED_CELL_LAYER
+from corridors.reported.store import EventQuery, EventStore, open_store
+from support.browser import MAP_TIMEOUT, Dashboard, deck_highlighted
+from support.fixture_imports import import_fixtures
+from support.server import app_server
 
 pytestmark = pytest.mark.e2e
 

@@ -12,12 +12,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from corridors.catalog import Catalog
-from corridors.datasets import IMPORTS_DIR_ENV
-from reported_stores import fill_sample_store
-
-from .server import app_server
-from .support import Dashboard
+from corridors.core.datasets import IMPORTS_DIR_ENV
+from corridors.data.catalog import Catalog
+from support.browser import Dashboard
+from support.reported_stores import fill_sample_store
+from support.server import app_server
 
 
 @pytest.fixture(scope="module")

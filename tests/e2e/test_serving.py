@@ -6,7 +6,12 @@ import urllib.request
 
 import pytest
 
-from .probes import host_config, sets_xsrf_cookie, upload_status_without_token, websocket_opens
+from support.probes import (
+    host_config,
+    sets_xsrf_cookie,
+    upload_status_without_token,
+    websocket_opens,
+)
 
 pytestmark = pytest.mark.e2e
 

@@ -4,7 +4,7 @@ Modules, one job each (the editor page calls the functions named here):
 
 - :mod:`~corridors.ingest.reading`: :func:`read_article` (file, ``-``, saved HTML) and
   :func:`article_from_text` (pasted text) give an :class:`Article`;
-- :mod:`~corridors.ingest.normalise`: the Arabic and English normalisation (also used by
+- :mod:`~corridors.core.normalise`: the Arabic and English normalisation (also used by
   the event search);
 - :mod:`~corridors.ingest.propose`: :func:`propose` reads an article against the
   catalogue and gives a :class:`Proposal` (features, actors, dates, kind, evidence);
@@ -12,7 +12,7 @@ Modules, one job each (the editor page calls the functions named here):
   :func:`missing_fields`;
 - :mod:`~corridors.ingest.drafts`: :func:`save_draft`, :func:`list_drafts`,
   :func:`load_draft`, :func:`drop_draft`;
-- :mod:`~corridors.ingest.publish`: :func:`publish_draft`.
+- :mod:`~corridors.review.publish`: :func:`publish_draft`.
 
 This module imports nothing, so that the event search can use the normalisation without
 loading the HTML extractor.

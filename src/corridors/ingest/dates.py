@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
+from corridors.core.normalise import Word, readings, words
+from corridors.data.models import Precision
 from corridors.ingest.evidence import Sentences
 from corridors.ingest.lexicon import Lexicon, lexicon
 from corridors.ingest.matching import NameIndex
-from corridors.ingest.normalise import Word, readings, words
-from corridors.models import Precision
 
 _ORDINAL_NUMBER: Final = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
 _FUTURE_SLACK: Final = dt.timedelta(days=31)

@@ -5,7 +5,7 @@ from a file has no address), a ``summary``, the ``title`` in every language, eve
 ``kind``, ``date`` or ``features``. :class:`DraftRecord` checks everything else with the
 catalogue's own types (ids, dates, kinds, localized texts, sources); what is still
 missing is reported by validating the event part with the catalogue's
-:class:`~corridors.models.Event` itself (:func:`missing_fields`), and ``corridors
+:class:`~corridors.data.models.Event` itself (:func:`missing_fields`), and ``corridors
 publish`` accepts a draft only when that passes. The ``draft`` block holds what the
 reviewer checks: the status (``unreviewed``), the language, the input, all date
 candidates and the reasons for each pick, and the evidence; it never reaches the
@@ -18,12 +18,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from corridors._errors import Problem
-from corridors._validate import validation_problems
-from corridors.catalog import Catalog
-from corridors.ingest.evidence import Evidence
-from corridors.ingest.propose import Proposal
-from corridors.models import (
+from corridors.core.errors import Problem
+from corridors.data.catalog import Catalog
+from corridors.data.models import (
     Date,
     EventKind,
     FeatureId,
@@ -33,7 +30,10 @@ from corridors.models import (
     Precision,
     Source,
 )
-from corridors.models import Event as CatalogueEvent
+from corridors.data.models import Event as CatalogueEvent
+from corridors.data.validate import validation_problems
+from corridors.ingest.evidence import Evidence
+from corridors.ingest.propose import Proposal
 
 #: Folder of drafts inside the data directory.
 DRAFTS_DIR = "drafts"

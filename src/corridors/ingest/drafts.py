@@ -15,10 +15,10 @@ from typing import Any, Final
 
 import yaml
 
-from corridors._atomic import write_text_atomic
-from corridors._errors import CorridorsError, Problem, ProblemKind
-from corridors._validate import parse_records, read_document
-from corridors.catalog import Catalog
+from corridors.core.atomic import write_text_atomic
+from corridors.core.errors import CorridorsError, Problem, ProblemKind
+from corridors.data.catalog import Catalog
+from corridors.data.validate import parse_records, read_document
 from corridors.ingest.draft import DRAFTS_DIR, DraftRecord, draft_record, missing_fields
 from corridors.ingest.propose import Proposal
 

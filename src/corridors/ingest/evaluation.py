@@ -16,10 +16,10 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from corridors.catalog import Catalog
+from corridors.data.catalog import Catalog
+from corridors.data.models import Date, EventKind, FeatureId, HttpUrlText
 from corridors.ingest.propose import Proposal, propose
 from corridors.ingest.reading import read_article
-from corridors.models import Date, EventKind, FeatureId, HttpUrlText
 
 
 class Case(BaseModel):

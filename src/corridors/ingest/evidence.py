@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from corridors import settings
+from corridors.core import settings
 
 #: Where a sentence may end: after ! ? ؟ ؛, a line break, or a full stop before a space.
 _END: Final = re.compile(r"[!?\u061f\u061b]+|\n+|\.(?=\s)")

@@ -11,7 +11,7 @@ district, whose name is "Nakhchivan (city)".
 A name held by an area and by something inside it ("Nakhchivan": the autonomous
 republic and its capital; "Ordubad": the district and its town) links the area, the
 wider reading, which review may narrow; containment comes from the data
-(:func:`~corridors.containment.wholes_of`). Any other name held by several features
+(:func:`~corridors.data.containment.wholes_of`). Any other name held by several features
 links all of them. Names that
 contain a feature's name but are not that feature ("East Zangezur") are listed in
 ``lexicon.yaml`` (``not_features``) and link nothing. No spelling is written here.
@@ -24,12 +24,12 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Final
 
-from corridors.catalog import Catalog
-from corridors.containment import wholes_of
+from corridors.data.catalog import Catalog
+from corridors.data.containment import wholes_of
+from corridors.data.models import Actor
+from corridors.data.search import feature_names
 from corridors.ingest.lexicon import lexicon
 from corridors.ingest.matching import BLOCKER, Match, NameIndex
-from corridors.models import Actor
-from corridors.search import feature_names
 
 _NOTE: Final = re.compile(r"\s*\([^)]*\)")
 

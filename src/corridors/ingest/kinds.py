@@ -1,14 +1,14 @@
-"""The event's kind (an :class:`~corridors.models.EventKind`), from keywords in the text."""
+"""The event's kind (an :class:`~corridors.data.models.EventKind`), from keywords in the text."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
 
+from corridors.core.normalise import Word
+from corridors.data.models import EventKind
 from corridors.ingest.evidence import Sentences
 from corridors.ingest.lexicon import lexicon
-from corridors.ingest.normalise import Word
-from corridors.models import EventKind
 
 #: Weight of a keyword in the first sentence (the headline or lead) against one later.
 LEAD_WEIGHT = 3

@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
+from corridors.core.normalise import normalise_word
 from corridors.ingest.matching import NameIndex
-from corridors.ingest.normalise import normalise_word
 
 
 @dataclass(frozen=True)

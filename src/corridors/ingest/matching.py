@@ -2,8 +2,8 @@
 
 A :class:`NameIndex` holds names (any number of words, any language) for keys (feature
 ids, actor ids, month numbers ...). :meth:`NameIndex.find` walks the text's normalised
-words (:mod:`corridors.ingest.normalise`); a text word matches a name's word when one of
-its :func:`~corridors.ingest.normalise.readings` equals it, so «وبنخجوان» matches
+words (:mod:`corridors.core.normalise`); a text word matches a name's word when one of
+its :func:`~corridors.core.normalise.readings` equals it, so «وبنخجوان» matches
 «نخجوان» but «Armenian» never matches «Armenia». Where matches overlap the longest (in
 words, then characters) is kept; a name registered under :data:`BLOCKER` takes its place
 among them and is then left out.
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
-from corridors.ingest.normalise import Word, readings, words
+from corridors.core.normalise import Word, readings, words
 
 _ACRONYM: Final = re.compile(r"^[A-Z]{2,5}$")
 

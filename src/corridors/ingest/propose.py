@@ -7,14 +7,14 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from corridors import settings
-from corridors.catalog import Catalog
+from corridors.core import settings
+from corridors.core.normalise import detect_language, words
+from corridors.data.catalog import Catalog
 from corridors.ingest.dates import DateCandidate, DatePick, find_dates, pick_date
 from corridors.ingest.evidence import Evidence, Sentences
 from corridors.ingest.gazetteer import actor_index, feature_index, widest
 from corridors.ingest.kinds import KindPick, pick_kind
 from corridors.ingest.matching import Match
-from corridors.ingest.normalise import detect_language, words
 from corridors.ingest.reading import Article
 
 #: Shortest and longest line taken as the title of a plain-text article (in words, chars).

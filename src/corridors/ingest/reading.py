@@ -3,7 +3,7 @@
 A saved page is reduced to its article text and metadata (title, publication date) by
 trafilatura, which drops scripts, styles, navigation and comments; it never fetches
 anything. Plain text is taken as it is: markup in it (Markdown, tags) stays plain text.
-Limits come from :mod:`corridors.settings`; any refusal names the input.
+Limits come from :mod:`corridors.core.settings`; any refusal names the input.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from typing import BinaryIO, Final
 
 import trafilatura
 
-from corridors import settings
-from corridors._errors import CorridorsError
-from corridors._files import NotRegularFileError, open_regular
+from corridors.core import settings
+from corridors.core.errors import CorridorsError
+from corridors.core.files import NotRegularFileError, open_regular
 from corridors.ingest.cleaning import clean_text
 
 STDIN: Final = "-"

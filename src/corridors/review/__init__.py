@@ -6,4 +6,38 @@
 - :mod:`~corridors.review.storage`: save a reviewed draft, publish it, read an upload
   (thin adapters over :mod:`corridors.ingest`);
 - :mod:`~corridors.review.public`: the drafts the public app may show, when started so.
+
+The UI reaches the article engine (:mod:`corridors.ingest`) only through this package: the
+names below are what the editor and the public app use of it.
 """
+
+from corridors.ingest.draft import DraftRecord, draft_record, missing_fields
+from corridors.ingest.drafts import DraftError, draft_file, drop_draft, list_drafts
+from corridors.ingest.propose import propose
+from corridors.ingest.reading import Article, ArticleError, article_from_text
+from corridors.review.storage import (
+    OpenDraft,
+    open_draft,
+    publish_reviewed,
+    read_upload,
+    save_reviewed,
+)
+
+__all__ = [
+    "Article",
+    "ArticleError",
+    "DraftError",
+    "DraftRecord",
+    "OpenDraft",
+    "article_from_text",
+    "draft_file",
+    "draft_record",
+    "drop_draft",
+    "list_drafts",
+    "missing_fields",
+    "open_draft",
+    "propose",
+    "publish_reviewed",
+    "read_upload",
+    "save_reviewed",
+]

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from corridors.models import Actor
+from corridors.data.models import Actor
 
 #: The languages a title, summary and note are written in on the form.
 TEXT_LANGUAGES: Final = ("en", "ar")

@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from corridors._errors import Problem
-from corridors._shared_cache import shared_cache
-from corridors.catalog import Catalog
+from corridors.core.cache import shared_cache
+from corridors.core.errors import Problem
+from corridors.core.normalise import fold, readings
+from corridors.data.catalog import Catalog
+from corridors.data.models import EventKind
+from corridors.data.search import feature_names
+from corridors.data.timeline import DateRange
 from corridors.ingest.draft import DRAFTS_DIR, DraftRecord
 from corridors.ingest.drafts import DraftError, list_drafts, load_draft
-from corridors.ingest.normalise import fold, readings
-from corridors.models import EventKind
-from corridors.search import feature_names
-from corridors.timeline import DateRange
 
 SHOW_DRAFTS_ENV: Final = "CORRIDORS_SHOW_DRAFTS"
 _YES: Final = frozenset({"1", "true", "yes", "on"})

@@ -1,7 +1,7 @@
 """Save, open and publish reviewed drafts: thin adapters over :mod:`corridors.ingest`.
 
 The engine saves a draft from a fresh proposal (:func:`~corridors.ingest.drafts.save_draft`)
-and publishes a draft from its file (:func:`~corridors.ingest.publish.publish_draft`); the
+and publishes a draft from its file (:func:`~corridors.review.publish.publish_draft`); the
 editor also saves a draft as the reviewer corrected it, which is :func:`save_reviewed`
 here, with the engine's own file names, YAML layout, draft model and atomic writes.
 """
@@ -13,10 +13,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from corridors._atomic import write_text_atomic
-from corridors._errors import Problem
-from corridors._reading import read_data_text
-from corridors._validate import parse_records
+from corridors.core.atomic import write_text_atomic
+from corridors.core.errors import Problem
+from corridors.core.reading import read_data_text
+from corridors.data.models import Event
+from corridors.data.validate import parse_records
 from corridors.ingest.draft import DraftRecord
 from corridors.ingest.drafts import (
     DraftError,
@@ -28,9 +29,8 @@ from corridors.ingest.drafts import (
     load_draft,
 )
 from corridors.ingest.evidence import Evidence
-from corridors.ingest.publish import publish_draft
 from corridors.ingest.reading import Article, ArticleError, read_article
-from corridors.models import Event
+from corridors.review.publish import publish_draft
 
 
 @dataclasses.dataclass(frozen=True)

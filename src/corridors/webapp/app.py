@@ -1,5 +1,5 @@
 """Corridor Atlas: Streamlit entry point (thin: read state, call corridors, render)."""
 
-from corridors.ui.page import render
+from corridors.ui.dashboard.page import render
 
 render()

@@ -4,6 +4,6 @@ Not a page of the public app (which runs ``app.py`` beside it and has no page li
 public server never executes this script.
 """
 
-from corridors.ui.editor import render
+from corridors.ui.editor.page import render
 
 render()

@@ -1,0 +1,154 @@
+"""The ``corridors import`` and ``corridors imports [remove]`` commands.
+
+Kept apart from :mod:`corridors.cli.main` (which only registers them) so that the import
+commands read as one piece. Everything from a file is printed as plain text, never as
+terminal markup.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from corridors.core.datasets import data_dir, imports_dir
+from corridors.core.errors import CatalogError
+from corridors.data.catalog import load_catalog
+from corridors.reported.importers import (
+    SOURCES,
+    ImportFileError,
+    ImportReport,
+    StrictImportError,
+    import_file,
+)
+from corridors.reported.linker import build_linker
+from corridors.reported.store import open_store
+
+
+def add_import_commands(commands: Any) -> None:
+    """Register ``import`` and ``imports`` on the ``corridors`` sub-command parser."""
+    command = commands.add_parser(
+        "import",
+        help="import reported events (ACLED CSV, GDELT 2.0 export, the atlas's GeoJSON)",
+        description="Import a file of reported events into the data directory's imports/ "
+        "store. Unusable rows are reported by file, line and column and left out; "
+        "--strict refuses the whole file instead.",
+    )
+    command.add_argument("source", choices=sorted(SOURCES), help="the file's layout")
+    command.add_argument("file", type=Path, help="the file (a GDELT export may be zipped)")
+    command.add_argument("--strict", action="store_true", help="fail on any unusable row")
+    command.add_argument("--data", type=Path, default=None, help="data directory")
+    command.set_defaults(run=_import)
+
+    listing = commands.add_parser("imports", help="list (or remove) what has been imported")
+    listing.add_argument("--data", type=Path, default=None, help="data directory")
+    listing.set_defaults(run=_list)
+    actions = listing.add_subparsers(metavar="ACTION")
+    remove = actions.add_parser("remove", help="remove a source's imports or one file's")
+    remove.add_argument("selector", metavar="SOURCE|FILE", help="a source name or a file")
+    remove.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="data directory")
+    remove.set_defaults(run=_remove)
+
+
+def _import(args: argparse.Namespace, console: Console) -> int:
+    directory = data_dir(args.data)
+    try:
+        linker = build_linker(load_catalog(directory))
+    except CatalogError as error:
+        console.print(str(error), markup=False, highlight=False)
+        return 1
+    store = open_store(imports_dir(args.data))
+    size = args.file.stat().st_size if args.file.is_file() else None
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as bar:
+        task = bar.add_task("importing", total=size)
+        try:
+            report = import_file(
+                store,
+                args.source,
+                args.file,
+                linker=linker,
+                strict=args.strict,
+                progress=lambda count: bar.advance(task, count),
+            )
+        except ImportFileError as error:
+            console.print(Text("error:", style="bold red"), Text(str(error)))
+            return 2
+        except StrictImportError as error:
+            _print_report(console, error.report)
+            console.print(Text("error:", style="bold red"), Text(str(error)))
+            return 1
+    _print_report(console, report)
+    return 0
+
+
+def _print_report(console: Console, report: ImportReport) -> None:
+    if report.problems:
+        console.file.write("".join(f"{problem}\n" for problem in report.problems))
+        unlisted = sum(report.problem_counts.values()) - len(report.problems)
+        if unlisted > 0:
+            console.print(f"... and {unlisted} more problem(s), counted below", markup=False)
+        for (kind, field), count in sorted(report.problem_counts.items()):
+            console.print(f"{count:>10,}  {kind} in {field}", markup=False, highlight=False)
+    console.print(
+        Text(f"{report.file} ({report.source}): "),
+        Text(
+            f"{report.rows_read:,} rows read, {report.added:,} added, "
+            f"{report.already_stored:,} already in the store, "
+            f"{report.repeated:,} repeated in the file, {report.bad_rows:,} unusable"
+        ),
+    )
+
+
+def _list(args: argparse.Namespace, console: Console) -> int:
+    folder = imports_dir(args.data)
+    store = open_store(folder)
+    records = store.imports()
+    if not records:
+        console.print(f"nothing imported in {folder}", markup=False)
+        return 0
+    table = Table(title=Text(f"Imports in {folder}"))
+    table.add_column("source")
+    table.add_column("file", overflow="fold")
+    table.add_column("rows", justify="right")
+    for column in ("from", "to", "imported (UTC)"):
+        table.add_column(column, no_wrap=True)
+    for record in records:
+        table.add_row(
+            Text(record.source),
+            Text(record.file),
+            f"{record.rows:,}",
+            record.first.isoformat(),
+            record.last.isoformat(),
+            f"{record.imported_at:%Y-%m-%d %H:%M:%S}",
+        )
+    console.print(table)
+    return 0
+
+
+def _remove(args: argparse.Namespace, console: Console) -> int:
+    store = open_store(imports_dir(args.data))
+    removed = store.remove(args.selector)
+    if not removed:
+        console.print(
+            Text("error:", style="bold red"),
+            Text(f"no source or imported file called {args.selector!r}"),
+        )
+        return 1
+    for record in removed:
+        console.print(
+            Text(f"removed {record.source} {record.file} ({record.rows:,} rows)"),
+        )
+    return 0

@@ -1,0 +1,175 @@
+"""``corridors ingest``, ``corridors drafts [drop ID]`` and ``corridors publish ID``.
+
+Everything that comes from an article or a draft is printed as plain text (``rich``
+``Text`` cells, ``markup=False``), never as terminal markup, and was cleaned of bidi
+controls when it was read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from corridors.core.datasets import data_dir
+from corridors.core.errors import CatalogError
+from corridors.data.catalog import Catalog, load_catalog
+from corridors.ingest.draft import draft_record, missing_fields, proposal_json
+from corridors.ingest.drafts import DraftError, draft_file, drop_draft, list_drafts, save_draft
+from corridors.ingest.propose import Proposal, propose
+from corridors.ingest.reading import ArticleError, read_article
+from corridors.review.publish import publish_draft
+
+
+def add_ingest_commands(commands: Any) -> None:
+    """Register ``ingest``, ``drafts`` and ``publish`` on the ``corridors`` parser."""
+    ingest = commands.add_parser(
+        "ingest",
+        help="read a news article and propose a draft event linked to the map",
+        description="Read an article (plain text, a saved HTML page, or - for standard "
+        "input) and propose a draft event: dates, features, actors and kind, each with "
+        "its evidence. Writes <data>/drafts/<id>.yaml (or prints JSON with --json).",
+    )
+    ingest.add_argument("article", help="a .txt or saved .html file, or - for standard input")
+    ingest.add_argument("--lang", choices=("auto", "ar", "en"), default="auto")
+    ingest.add_argument("--json", action="store_true", help="print the draft as JSON only")
+    ingest.add_argument("--published", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD")
+    ingest.add_argument("--data", type=Path, default=None, help="data directory")
+    ingest.set_defaults(run=_ingest)
+
+    drafts = commands.add_parser("drafts", help="list the drafts (or drop one)")
+    drafts.add_argument("--data", type=Path, default=None, help="data directory")
+    drafts.set_defaults(run=_list)
+    actions = drafts.add_subparsers(metavar="ACTION")
+    drop = actions.add_parser("drop", help="delete a draft")
+    drop.add_argument("draft_id", metavar="ID")
+    drop.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="data directory")
+    drop.set_defaults(run=_drop)
+
+    publish = commands.add_parser(
+        "publish", help="validate a reviewed draft and move it into events.yaml"
+    )
+    publish.add_argument("draft_id", metavar="ID")
+    publish.add_argument("--data", type=Path, default=None, help="data directory")
+    publish.set_defaults(run=_publish)
+
+
+def _ingest(args: argparse.Namespace, console: Console) -> int:
+    directory = data_dir(args.data)
+    try:
+        catalog = load_catalog(directory)
+        article = read_article(args.article)
+    except (CatalogError, ArticleError) as error:
+        console.print(Text("error: ", style="bold red"), Text(str(error)))
+        return 1
+    proposal = propose(article, catalog, lang=args.lang, published=args.published)
+    if args.json:
+        console.file.write(json.dumps(proposal_json(proposal), ensure_ascii=False) + "\n")
+        return 0
+    path = save_draft(directory, proposal, catalog)
+    _print_proposal(console, proposal, catalog)
+    console.print(Text(f"wrote {path}"))
+    if not proposal.features:
+        console.print(
+            Text(
+                "No feature of the atlas is named in this article: the draft links nothing "
+                "(drop it with `corridors drafts drop ID` if it is not relevant).",
+                style="yellow",
+            )
+        )
+    return 0
+
+
+def _print_proposal(console: Console, proposal: Proposal, catalog: Catalog) -> None:
+    date = proposal.date
+    rows = [
+        ("id", proposal.id),
+        ("language", proposal.lang),
+        ("title", proposal.title or "(none found)"),
+        ("published", str(proposal.published or "(unknown)")),
+        ("date", f"{date.date or '(none)'} ({date.precision}): {date.reason}"),
+        ("dates", ", ".join(c.date.isoformat() for c in proposal.dates) or "(none)"),
+        ("kind", f"{proposal.kind.kind or '(none)'}: {proposal.kind.reason}"),
+        ("features", ", ".join(_feature_label(catalog, f) for f in proposal.features) or "(none)"),
+        ("actors", ", ".join(proposal.actors) or "(none)"),
+        ("to add in review", _missing(proposal, catalog)),
+    ]
+    table = Table(title=Text("Draft event (unreviewed)"), show_header=False)
+    table.add_column("field", style="bold")
+    table.add_column("value", overflow="fold")
+    for name, value in rows:
+        table.add_row(Text(name), Text(value))
+    console.print(table)
+    evidence = Table(title=Text("Evidence"))
+    for column in ("field", "value", "found", "sentence"):
+        evidence.add_column(column, overflow="fold")
+    text = proposal.article.text
+    for item in proposal.evidence:
+        evidence.add_row(
+            Text(item.field), Text(item.value), Text(text[item.start : item.end]), Text(item.text)
+        )
+    console.print(evidence)
+
+
+def _missing(proposal: Proposal, catalog: Catalog) -> str:
+    problems = missing_fields(draft_file(proposal.id), draft_record(proposal, catalog))
+    return "; ".join(f"{problem.field}: {problem.reason}" for problem in problems) or "nothing"
+
+
+def _feature_label(catalog: Catalog, feature_id: str) -> str:
+    return f"{feature_id} ({catalog.feature(feature_id).names['en']})"
+
+
+def _list(args: argparse.Namespace, console: Console) -> int:
+    drafts = list_drafts(data_dir(args.data))
+    if not drafts:
+        console.print(Text("No drafts."))
+        return 0
+    columns = ("id", "date", "kind", "title", "features", "before publishing")
+    rows = [
+        (
+            draft.id,
+            draft.date or "",
+            draft.kind or "",
+            draft.title,
+            ", ".join(draft.features),
+            "; ".join(f"{p.field or p.file}: {p.reason}" for p in draft.problems) or "ready",
+        )
+        for draft in drafts
+    ]
+    if not console.is_terminal:  # one draft per line, tab-separated, for logs and scripts
+        console.file.write("".join("\t".join(row) + "\n" for row in (columns, *rows)))
+        return 0
+    table = Table(title=Text("Drafts"))
+    for column in columns:
+        table.add_column(column, overflow="fold", no_wrap=column == "id")
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    console.print(table)
+    return 0
+
+
+def _drop(args: argparse.Namespace, console: Console) -> int:
+    try:
+        drop_draft(data_dir(args.data), args.draft_id)
+    except DraftError as error:
+        console.print(Text("error: ", style="bold red"), Text(str(error)))
+        return 1
+    console.print(Text(f"dropped {draft_file(args.draft_id)}"))
+    return 0
+
+
+def _publish(args: argparse.Namespace, console: Console) -> int:
+    try:
+        event = publish_draft(data_dir(args.data), args.draft_id)
+    except DraftError as error:
+        console.print(Text("not published: ", style="bold red"), Text(str(error)))
+        return 1
+    console.print(Text(f"published {event.id} ({event.date}) into events.yaml"))
+    return 0

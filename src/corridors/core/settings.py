@@ -1,0 +1,110 @@
+"""Settings: the coordinate reference system and every limit, in one place.
+
+Nothing else hard-codes a CRS or a limit; change them here (or monkeypatch them in a test).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: The CRS of every coordinate the atlas reads, stores and draws (WGS84 longitude/latitude).
+default_crs: Final = "EPSG:4326"
+
+#: Largest curated data file (YAML or GeoJSON) read, in bytes; the bundled ones are far below
+#: 1 MB. Larger files are reported, not read: a big file would block every session's first load.
+max_data_file_bytes: int = 2_000_000
+
+#: Most vertices one boundary polygon may have (the largest bundled one has a few thousand).
+max_geometry_vertices: int = 50_000
+
+#: Deepest nesting of lists and mappings a data file may have (the bundled ones nest 7 deep).
+max_nesting_depth: int = 32
+
+#: Longest integer literal a data file may hold, in digits (Python refuses over 4,300).
+max_integer_digits: int = 30
+
+#: Longest piece of a data file quoted back in a problem message, in characters.
+max_quoted_chars: int = 80
+
+#: Longest problem message, in characters (a backstop: messages quote capped values only).
+max_reason_chars: int = 500
+
+#: Problems shown in the app's banner; the rest are counted (``corridors validate`` lists all).
+max_banner_problems: int = 50
+
+#: Width in pixels of the narrowest map column the default views are fitted to (a 390 px
+#: phone less the page's side padding). A wider column shows more around the same view.
+narrowest_map_width: int = 340
+
+#: The map size, in CSS pixels, a story step's camera frames its feature for (presenter
+#: mode's map at 1280 x 720); a larger screen shows a little more around it.
+story_frame_width: int = 920
+story_frame_height: int = 690
+
+# --- Imported reported events (corridors import ...; the store under <data>/imports/) ---
+
+#: A projected CRS in metres for the South Caucasus (UTM zone 38N, central meridian 45° E):
+#: corridor buffers are measured in it. Its scale error over the atlas (40-51° E) is under
+#: 0.2 %, i.e. under 20 m on a 10 km buffer.
+metric_crs: Final = "EPSG:32638"
+
+#: An imported event is linked to each corridor within this distance, in metres.
+corridor_buffer_m: float = 10_000.0
+
+#: Imported events are indexed by the H3 cell holding them at this resolution (cells of about
+#: 0.1 km², edges of about 200 m); the map groups them into the cells of any coarser one.
+stored_cell_resolution: Final = 9
+
+#: Most bytes a zipped import may expand to; a larger member is refused (a zip bomb).
+max_unzipped_bytes: int = 4 * 1024**3
+
+#: Largest GeoJSON file ``corridors import geojson`` reads, in bytes (it is parsed whole).
+max_geojson_import_bytes: int = 200_000_000
+
+#: Rows parsed, validated, linked and written per step of an import (bounds its memory).
+import_chunk_rows: int = 100_000
+
+#: Problems of an import listed one by one (with file, line and column); the rest are counted.
+max_import_problems_listed: int = 1_000
+
+# --- Article ingest (corridors ingest ...; drafts under <data>/drafts/) ---
+
+#: Largest article file ``corridors ingest`` reads (plain text or a saved HTML page), in bytes.
+max_article_file_bytes: int = 5_000_000
+
+#: Most article text, in UTF-8 bytes, kept after reading or extracting it from HTML.
+max_article_text_bytes: int = 2_000_000
+
+#: Longest sentence quoted in a piece of evidence, in characters (the span is always whole).
+max_evidence_chars: int = 300
+
+#: Pieces of evidence kept per value (the first mentions of a feature, an actor ...).
+max_evidence_per_value: int = 5
+
+# --- The map's cells of reported events (corridors.render.reported_layer) ---
+
+#: Most cells of reported events drawn at once: past it the cells are made coarser. Bounds
+#: the map's payload whatever the number of events (a cell is about 250 bytes of spec).
+max_map_cells: int = 1500
+
+#: Narrowest a cell is drawn, in CSS pixels across: the finest H3 resolution whose cells are
+#: at least this wide is chosen (the next finer one is about 2.6 times smaller), so cells are
+#: 12-32 px across unless the store's finest cells are coarser still.
+min_cell_px: float = 12.0
+
+#: Share of the map's width and height added on every side of the view before its cells are
+#: counted, so that a short pan shows cells already drawn.
+map_cells_padding: float = 0.25
+
+#: The width in CSS pixels assumed for a map whose real width the server does not know (the
+#: deck.gl chart): the map column of a wide screen. A narrower map only counts a few more cells.
+assumed_map_width: int = 1200
+
+# --- Reported events beside the map (listings of a feature or a cell) ---
+
+#: Reported events per page of a listing.
+reported_page_size: int = 20
+
+#: Characters of an imported note shown in a listing; a longer note is cut there (with an
+#: ellipsis) and shown whole on request.
+reported_note_chars: int = 200

@@ -1,0 +1,1 @@
+"""Derive the bundled geometry from Natural Earth (``corridors build-geodata``)."""

@@ -1,0 +1,12 @@
+"""What the map draws, for either renderer: scene, labels, styles, framing, reported cells.
+
+- :mod:`~corridors.render.scene`: the features of a view with names, counts and style;
+- :mod:`~corridors.render.labels`, :mod:`~corridors.render.styles`: names and colours;
+- :mod:`~corridors.render.framing`: when the camera moves;
+- :mod:`~corridors.render.reported_layer`: counts of reported events per cell of the view;
+- :mod:`~corridors.render.protocol`: the :class:`MapRenderer` both renderers implement;
+- :mod:`~corridors.render.deck` (pydeck/deck.gl) and :mod:`~corridors.render.leaflet`
+  (folium/Leaflet): the two renderers.
+
+Imports no UI and no link state.
+"""

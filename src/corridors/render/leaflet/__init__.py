@@ -1,0 +1,1 @@
+"""The Leaflet renderer (folium): feature groups, collision-placed labels, standalone HTML."""

@@ -1,0 +1,189 @@
+"""Colours and line styles of the map, shared by both renderers and the legend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+from corridors.data.models import BoundaryKind, Mode, PlaceKind, Role, Status, WaterKind
+
+RGBA = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class LineStyle:
+    """How a line is drawn: colour, width in pixels, dash pattern ("" for solid)."""
+
+    color: RGBA
+    width: float
+    dash: str = ""
+
+
+FOCUS_FILL: Final[dict[str, RGBA]] = {
+    "az": (196, 219, 168, 220),
+    "az-nx": (196, 219, 168, 220),
+    "am": (250, 196, 160, 220),
+}
+FOCUS_FALLBACK_FILL: Final[RGBA] = (230, 222, 200, 200)
+NEIGHBOUR_FILL: Final[RGBA] = (241, 239, 233, 255)
+COUNTRY_LINE: Final = LineStyle((110, 110, 110, 255), 1.2)
+NEIGHBOUR_LINE: Final = LineStyle((175, 175, 175, 255), 0.8)
+REGION_FILL: Final[RGBA] = (255, 255, 255, 0)
+REGION_LINE: Final = LineStyle((90, 90, 90, 200), 1.0, "4 3")
+#: The selection: a colour no other feature, status or UI element uses (the theme's red is
+#: the app's buttons and chips). Small features are filled with it; countries only outlined.
+HIGHLIGHT: Final[RGBA] = (0, 176, 240, 255)
+HIGHLIGHT_FILL: Final[RGBA] = (0, 176, 240, 90)
+HIGHLIGHT_OUTLINE_WIDTH: Final = 3.5
+#: Outside the regional window: a neutral grey that reads as "no data", not as water.
+BACKGROUND: Final[RGBA] = (218, 216, 210, 255)
+WATER_FILL: Final[RGBA] = (166, 206, 227, 255)
+RIVER_LINE: Final = LineStyle((110, 165, 205, 255), 1.5)
+
+#: The route through Syunik, the atlas's subject: reserved colour, wide, over a white casing.
+ROUTE_COLOR: Final[RGBA] = (197, 0, 124, 255)
+ROUTE_WIDTH: Final = 5.0
+ROUTE_CASING: Final[RGBA] = (255, 255, 255, 235)
+ROUTE_CASING_EXTRA: Final = 4.0
+#: Dashes of a route that is only planned or proposed (visible, but not a built line).
+ROUTE_DASH: Final = "12 7"
+#: Other corridors are drawn quieter (this opacity and width factor) unless selected.
+QUIET_ALPHA: Final = 190
+QUIET_WIDTH: Final = 0.8
+
+STATUS_COLOR: Final[dict[Status, RGBA]] = {
+    Status.OPERATING: (27, 120, 55, 255),
+    Status.UNDER_CONSTRUCTION: (230, 97, 1, 255),
+    Status.PLANNED: (94, 60, 153, 255),
+    Status.PROPOSED: (178, 171, 210, 255),
+    Status.DISUSED: (120, 120, 120, 255),
+}
+MODE_LINE: Final[dict[Mode, tuple[float, str]]] = {
+    Mode.RAIL: (4.0, ""),
+    Mode.ROAD: (3.0, "10 6"),
+    Mode.PIPELINE: (2.5, "2 5"),
+}
+PLACE_COLOR: Final[RGBA] = (40, 40, 40, 255)
+
+#: Cells of reported events are coloured by the number of events in them, in classes whose
+#: lower bounds grow tenfold (1-9, 10-99, ... 100,000 or more): the same colour means the
+#: same count wherever the map is panned and whatever the date range.
+CELL_CLASS_STARTS: Final = (1, 10, 100, 1_000, 10_000, 100_000)
+#: The classes' fills, light to dark: colours of ColorBrewer's YlOrBr (sequential, safe for
+#: colour-blind readers) without its palest, which would vanish on the light basemaps; the
+#: fifth is #d95f0e (not the darker #cc4c02) so that it keeps 3:1 on a dark basemap.
+CELL_RAMP: Final[tuple[RGBA, ...]] = (
+    (254, 227, 145, 220),
+    (254, 196, 79, 220),
+    (254, 153, 41, 220),
+    (236, 112, 20, 220),
+    (217, 95, 14, 220),
+    (140, 45, 4, 220),
+)
+#: Each class's outline: dark brown round the light fills (which a light basemap washes
+#: out), near-white round the darkest (which a dark basemap swallows), so that every cell
+#: stands out from light and dark maps alike by its fill or by its outline.
+CELL_OUTLINES: Final[tuple[RGBA, ...]] = (
+    *((90, 45, 10, 230),) * 5,
+    (255, 250, 240, 230),
+)
+CELL_OUTLINE_WIDTH: Final = 1.0
+CROSSING_COLOR: Final[RGBA] = (0, 109, 119, 255)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelStyle:
+    """How a label is written: size in pixels, colour, weight, and whether it sits on a point."""
+
+    size: float
+    color: RGBA
+    bold: bool = False
+    italic: bool = False
+    #: Above a place's dot (True) or centred on its anchor (areas, lines, water).
+    above_point: bool = False
+
+
+LABEL_STYLES: Final[dict[str, LabelStyle]] = {
+    "capital": LabelStyle(14, (20, 20, 20, 255), bold=True, above_point=True),
+    "place": LabelStyle(12, (35, 35, 35, 255), above_point=True),
+    "country": LabelStyle(15, (95, 95, 95, 255), bold=True),
+    "region": LabelStyle(12, (90, 90, 90, 255), italic=True),
+    "route": LabelStyle(13, ROUTE_COLOR, bold=True),
+    "corridor": LabelStyle(11, (70, 70, 70, 255), italic=True),
+    "water": LabelStyle(12, (40, 105, 160, 255), italic=True),
+}
+LABEL_HALO: Final[RGBA] = (255, 255, 255, 230)
+
+#: Default label ranks by kind (1 is labelled first; a record's ``label_rank`` overrides).
+PLACE_LABEL_RANK: Final[dict[PlaceKind, int]] = {
+    PlaceKind.CAPITAL: 1,
+    PlaceKind.CITY: 3,
+    PlaceKind.TOWN: 4,
+    PlaceKind.PORT: 4,
+    PlaceKind.STATION: 6,
+    PlaceKind.VILLAGE: 6,
+    PlaceKind.BORDER_CROSSING: 7,
+}
+BOUNDARY_LABEL_RANK: Final[dict[BoundaryKind, int]] = {
+    BoundaryKind.COUNTRY: 2,
+    BoundaryKind.AUTONOMOUS_REPUBLIC: 3,
+    BoundaryKind.PROVINCE: 5,
+    BoundaryKind.DISTRICT: 7,
+    BoundaryKind.CITY: 9,
+}
+WATER_LABEL_RANK: Final[dict[WaterKind, int]] = {
+    WaterKind.SEA: 3,
+    WaterKind.LAKE: 5,
+    WaterKind.RESERVOIR: 6,
+    WaterKind.RIVER: 7,
+}
+CORRIDOR_LABEL_RANK: Final = 5
+#: A selected feature's label outranks every other.
+SELECTED_LABEL_RANK: Final = 0
+
+
+def country_fill(country_id: str, role: Role) -> RGBA:
+    """Fill of a country polygon: a hue per focus country, grey for neighbours."""
+    if role is Role.NEIGHBOUR:
+        return NEIGHBOUR_FILL
+    return FOCUS_FILL.get(country_id, FOCUS_FALLBACK_FILL)
+
+
+def corridor_line(mode: Mode, status: Status) -> LineStyle:
+    """A corridor's line: colour says its status, width and dashes say its main mode."""
+    width, dash = MODE_LINE[mode]
+    return LineStyle(STATUS_COLOR[status], width, dash)
+
+
+def quiet(style: LineStyle) -> LineStyle:
+    """A corridor line drawn quieter, so the route through Syunik stands out."""
+    red, green, blue, _ = style.color
+    return LineStyle((red, green, blue, QUIET_ALPHA), style.width * QUIET_WIDTH, style.dash)
+
+
+def route_line(status: Status) -> LineStyle:
+    """The route through Syunik: its reserved colour; dashed while planned or proposed."""
+    built = status in (Status.OPERATING, Status.UNDER_CONSTRUCTION)
+    return LineStyle(ROUTE_COLOR, ROUTE_WIDTH, "" if built else ROUTE_DASH)
+
+
+def route_casing(line: LineStyle) -> LineStyle:
+    """The white casing under the route (solid, wider), so it reads on any fill."""
+    return LineStyle(ROUTE_CASING, line.width + ROUTE_CASING_EXTRA)
+
+
+def css(color: RGBA) -> str:
+    """The colour as CSS ``rgba()``."""
+    red, green, blue, alpha = color
+    return f"rgba({red}, {green}, {blue}, {alpha / 255:.2f})"
+
+
+def css_rgb(color: RGBA) -> str:
+    """The colour as opaque CSS ``rgb()`` (for styles that carry the opacity apart)."""
+    red, green, blue, _ = color
+    return f"rgb({red}, {green}, {blue})"
+
+
+def cell_class(count: int) -> int:
+    """The colour class (an index of :data:`CELL_RAMP`) of a cell holding ``count`` events."""
+    return max(0, sum(1 for start in CELL_CLASS_STARTS if count >= start) - 1)

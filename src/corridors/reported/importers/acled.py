@@ -1,0 +1,205 @@
+"""ACLED CSV exports -> event rows.
+
+The layout is ACLED's codebook as of the column changes of 20 March 2023 (``disorder_type``,
+``civilian_targeting`` and ``tags`` added; ``data_id``, ``event_id_no_cnty`` and ``iso3``
+removed): 31 columns, :data:`COLUMNS`. A file with a header row is read by column name (so
+an older export, with other columns around the ones kept, reads too); a file without one
+must have the 31 columns in codebook order.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from typing import Final
+
+from corridors.data.models import ReportedSource
+from corridors.reported.importers._checks import ColumnChecker, RawColumns, raw_chunks
+from corridors.reported.importers._opening import ImportFileError, OpenedFile
+from corridors.reported.importers._text import text_lines
+from corridors.reported.importers.kinds import (
+    ACLED_EVENT_TYPES,
+    ACLED_SUB_EVENT_TYPES,
+    ReportedKind,
+)
+from corridors.reported.importers.rows import Chunk
+
+SOURCE: Final = ReportedSource.ACLED
+#: Members of a zip archive this importer reads.
+SUFFIXES: Final = (".csv",)
+
+#: The columns of an ACLED export, in codebook order (2023 onwards).
+COLUMNS: Final = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+)
+
+#: Store column <- ACLED column.
+MAPPING: Final = {
+    "event_id": "event_id_cnty",
+    "date": "event_date",
+    "kind": "event_type",  # refined by sub_event_type (corridors.reported.importers.kinds)
+    "event_type": "event_type",  # "event_type: sub_event_type"
+    "latitude": "latitude",
+    "longitude": "longitude",
+    "geo_precision": "geo_precision",
+    "location": "location",
+    "country": "country",
+    "actor1": "actor1",
+    "actor2": "actor2",
+    "fatalities": "fatalities",
+    "source_name": "source",
+    "notes": "notes",
+}
+#: Columns read besides those of :data:`MAPPING`.
+ALSO_READ: Final = ("sub_event_type",)
+#: ACLED columns not kept, and why: derived from what is kept, or detail the atlas does not
+#: show (the feature links replace the admin columns).
+NOT_KEPT: Final = {
+    "year": "the year of event_date",
+    "time_precision": "detail not shown",
+    "disorder_type": "derived from the event type",
+    "assoc_actor_1": "detail not shown",
+    "inter1": "detail not shown",
+    "assoc_actor_2": "detail not shown",
+    "inter2": "detail not shown",
+    "interaction": "derived from inter1 and inter2",
+    "civilian_targeting": "detail not shown",
+    "iso": "the country is kept by name",
+    "region": "the world region",
+    "admin1": "replaced by the feature links",
+    "admin2": "replaced by the feature links",
+    "admin3": "replaced by the feature links",
+    "source_scale": "detail not shown",
+    "tags": "detail not shown",
+    "timestamp": "ACLED's last change, not the event's date",
+}
+#: Columns a file with a header must have.
+REQUIRED: Final = ("event_id_cnty", "event_date", "event_type", "latitude", "longitude")
+#: ``event_date`` as ACLED's API (ISO) and its export tool ("08 August 2025") write it.
+DATE_FORMATS: Final = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y")
+
+_KEPT: Final = tuple(dict.fromkeys((*MAPPING.values(), *ALSO_READ)))
+_EVENT_KINDS: Final = {name.casefold(): kind for name, kind in ACLED_EVENT_TYPES.items()}
+_SUB_EVENT_KINDS: Final = {name.casefold(): kind for name, kind in ACLED_SUB_EVENT_TYPES.items()}
+
+
+def read_acled(opened: OpenedFile) -> Iterator[Chunk]:
+    """The rows of an ACLED CSV export, chunk by chunk, with the problems of the bad ones.
+
+    Raises
+    ------
+    ImportFileError
+        If the header lacks a required column, or the CSV cannot be parsed at all.
+
+    """
+    reader = csv.reader(text_lines(opened.stream, opened.label))
+    records = _numbered(reader, opened.label)
+    first = next(records, None)
+    if first is None:
+        return
+    names = _header_names(first[1])
+    if names is None:  # no header: the first row is data, in codebook order
+        names = COLUMNS
+        records = _prepend(first, records)
+    missing = [name for name in REQUIRED if name not in names]
+    if missing:
+        raise ImportFileError(
+            f"{opened.label}, line 1: the header lacks the column(s) {', '.join(missing)}"
+        )
+    positions = {name: names.index(name) + 1 if name in names else None for name in _KEPT}
+    for raw in raw_chunks(records, label=opened.label, names=names, positions=positions):
+        yield _checked(raw)
+
+
+def _numbered(reader: Iterator[list[str]], label: str) -> Iterator[tuple[int, list[str]]]:
+    """``(first line, fields)`` of each non-empty CSV record."""
+    start = 1
+    try:
+        for fields in reader:
+            if fields:
+                yield start, fields
+            start = reader.line_num + 1  # type: ignore[attr-defined]
+    except csv.Error as error:
+        raise ImportFileError(f"{label}, line {start}: not readable as CSV: {error}") from None
+
+
+def _prepend(
+    first: tuple[int, list[str]], rest: Iterator[tuple[int, list[str]]]
+) -> Iterator[tuple[int, list[str]]]:
+    yield first
+    yield from rest
+
+
+def _header_names(fields: list[str]) -> tuple[str, ...] | None:
+    """The column names, if ``fields`` is ACLED's header row (names compared in lower case)."""
+    names = tuple(name.strip().casefold() for name in fields)
+    return names if "event_id_cnty" in names else None
+
+
+def _kind(event_type: str | None, sub_event_type: str | None) -> str:
+    sub = _SUB_EVENT_KINDS.get((sub_event_type or "").casefold())
+    kind = sub or _EVENT_KINDS.get((event_type or "").casefold(), ReportedKind.OTHER)
+    return str(kind)
+
+
+def _checked(raw: RawColumns) -> Chunk:
+    check = ColumnChecker(raw)
+    event_types = check.text("event_type", required=True)
+    sub_types = check.text("sub_event_type")
+    columns: dict[str, object] = {
+        "source": [SOURCE] * len(raw),
+        "event_id": check.text("event_id_cnty", required=True),
+        "date": check.date("event_date", DATE_FORMATS),
+        "kind": [_kind(main, sub) for main, sub in zip(event_types, sub_types, strict=True)],
+        "event_type": [
+            f"{main}: {sub}" if sub else main
+            for main, sub in zip(event_types, sub_types, strict=True)
+        ],
+        "latitude": check.number("latitude", low=-90, high=90, required=True),
+        "longitude": check.number("longitude", low=-180, high=180, required=True),
+        "geo_precision": check.integer("geo_precision", low=1, high=3),
+        "location": check.text("location"),
+        "country": check.text("country"),
+        "actor1": check.text("actor1"),
+        "actor2": check.text("actor2"),
+        "fatalities": check.integer("fatalities", low=0, high=1_000_000),
+        "source_name": check.text("source"),
+        "url": [None] * len(raw),
+        "notes": _verbatim(raw.column("notes")),
+    }
+    return check.chunk(columns)
+
+
+def _verbatim(values: list[str]) -> list[str | None]:
+    """Free text kept exactly as written (only an empty value becomes ``None``)."""
+    return [value or None for value in values]

@@ -1,0 +1,135 @@
+"""GDELT 2.0 event exports -> event rows.
+
+The layout is the GDELT 2.0 Event Database's export file (codebook V2.0, 2015): tab-
+separated, no header, no quoting, 61 columns (:data:`COLUMNS`), published every 15 minutes
+as ``YYYYMMDDHHMMSS.export.CSV.zip`` holding one ``.export.CSV`` member. An event is placed
+at its ActionGeo point; a row without one cannot be placed and is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+import numpy as np
+
+from corridors.data.models import ReportedSource
+from corridors.reported.importers._checks import ColumnChecker, RawColumns, raw_chunks
+from corridors.reported.importers._opening import OpenedFile
+from corridors.reported.importers._text import text_lines
+from corridors.reported.importers.kinds import GDELT_ROOT_CODES, ReportedKind
+from corridors.reported.importers.rows import Chunk, RowProblemKind
+
+SOURCE: Final = ReportedSource.GDELT
+#: Members of a zip archive this importer reads (GDELT names them ``*.export.CSV``).
+SUFFIXES: Final = (".csv", ".tsv", ".txt")
+
+_ACTOR = (
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+)
+_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+
+#: The 61 columns of a GDELT 2.0 event export, in codebook order.
+COLUMNS: Final = (
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(f"Actor1{part}" for part in _ACTOR),
+    *(f"Actor2{part}" for part in _ACTOR),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(f"Actor1Geo_{part}" for part in _GEO),
+    *(f"Actor2Geo_{part}" for part in _GEO),
+    *(f"ActionGeo_{part}" for part in _GEO),
+    "DATEADDED",
+    "SOURCEURL",
+)
+
+#: Store column <- GDELT column.
+MAPPING: Final = {
+    "event_id": "GLOBALEVENTID",
+    "date": "SQLDATE",
+    "kind": "EventRootCode",
+    "event_type": "EventCode",  # the CAMEO code, e.g. "190"
+    "latitude": "ActionGeo_Lat",
+    "longitude": "ActionGeo_Long",
+    "geo_precision": "ActionGeo_Type",
+    "location": "ActionGeo_FullName",
+    "country": "ActionGeo_CountryCode",  # FIPS 10-4
+    "actor1": "Actor1Name",
+    "actor2": "Actor2Name",
+    "url": "SOURCEURL",
+}
+#: GDELT columns not kept: the other actor and geography codes, the derived dates, and the
+#: coding scores (the atlas lists reports; it does not weigh them).
+NOT_KEPT: Final = tuple(name for name in COLUMNS if name not in MAPPING.values())
+
+_POSITIONS: Final[dict[str, int | None]] = {
+    name: COLUMNS.index(name) + 1 for name in MAPPING.values()
+}
+
+
+def read_gdelt(opened: OpenedFile) -> Iterator[Chunk]:
+    """The rows of a GDELT 2.0 export, chunk by chunk, with the problems of the bad ones."""
+    records = _records(text_lines(opened.stream, opened.label))
+    for raw in raw_chunks(records, label=opened.label, names=COLUMNS, positions=_POSITIONS):
+        yield _checked(raw)
+
+
+def _records(lines: Iterator[str]) -> Iterator[tuple[int, list[str]]]:
+    """``(line, fields)`` of each non-empty line: tab-separated, no quoting."""
+    for number, line in enumerate(lines, start=1):
+        text = line.rstrip("\r\n")
+        if text:
+            yield number, text.split("\t")
+
+
+def _checked(raw: RawColumns) -> Chunk:
+    check = ColumnChecker(raw)
+    root_codes = check.text("EventRootCode")
+    event_ids = check.text("GLOBALEVENTID", required=True)
+    not_numeric = [value is not None and not value.isdigit() for value in event_ids]
+    check.flag(
+        np.array(not_numeric, dtype=bool),
+        "GLOBALEVENTID",
+        RowProblemKind.INVALID_VALUE,
+        "{value} is not an id",
+    )
+    columns: dict[str, object] = {
+        "source": [SOURCE] * len(raw),
+        "event_id": event_ids,
+        "date": check.date("SQLDATE", ("%Y%m%d",)),
+        "kind": [str(GDELT_ROOT_CODES.get(code or "", ReportedKind.OTHER)) for code in root_codes],
+        "event_type": check.text("EventCode"),
+        "latitude": check.number("ActionGeo_Lat", low=-90, high=90, required=True),
+        "longitude": check.number("ActionGeo_Long", low=-180, high=180, required=True),
+        "geo_precision": check.integer("ActionGeo_Type", low=0, high=5),
+        "location": check.text("ActionGeo_FullName"),
+        "country": check.text("ActionGeo_CountryCode"),
+        "actor1": check.text("Actor1Name"),
+        "actor2": check.text("Actor2Name"),
+        "fatalities": [None] * len(raw),
+        "source_name": [None] * len(raw),
+        "url": check.text("SOURCEURL"),
+        "notes": [None] * len(raw),
+    }
+    return check.chunk(columns)

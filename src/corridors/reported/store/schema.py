@@ -1,0 +1,35 @@
+"""The columns of an imported event: what importers produce and the store keeps."""
+
+from __future__ import annotations
+
+from typing import Final
+
+import pyarrow as pa
+
+#: The columns of an importer's row, in store order.
+ROW_SCHEMA: Final = pa.schema(
+    [
+        pa.field("source", pa.string()),
+        pa.field("event_id", pa.string()),
+        pa.field("date", pa.date32()),
+        pa.field("kind", pa.string()),
+        pa.field("event_type", pa.string()),
+        pa.field("latitude", pa.float64()),
+        pa.field("longitude", pa.float64()),
+        pa.field("geo_precision", pa.int8()),
+        pa.field("location", pa.string()),
+        pa.field("country", pa.string()),
+        pa.field("actor1", pa.string()),
+        pa.field("actor2", pa.string()),
+        pa.field("fatalities", pa.int32()),
+        pa.field("source_name", pa.string()),
+        pa.field("url", pa.string()),
+        pa.field("notes", pa.string()),
+    ]
+)
+
+#: The columns of a stored event: an importer's row, the ids of the features it is in, and
+#: its H3 cell (:mod:`corridors.geo.cells`).
+EVENT_SCHEMA: Final = ROW_SCHEMA.append(pa.field("features", pa.list_(pa.string()))).append(
+    pa.field("cell", pa.uint64())
+)

@@ -1,0 +1,100 @@
+"""Data loaded and indexed once per process (per data directory), shared by every session.
+
+These live in :mod:`corridors.core.cache`, not in Streamlit's caches: a client's
+clear-cache message empties ``st.cache_data`` and ``st.cache_resource`` and must not
+make every session reload the catalogue.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+import streamlit as st
+
+from corridors.atlas import inspect_atlas
+from corridors.core.cache import shared_cache
+from corridors.core.datasets import DATASETS, data_dir, imports_dir
+from corridors.data.catalog import CatalogReport
+from corridors.data.models import ReportedSource
+from corridors.data.timeline import EventIndex
+from corridors.render.scene import Scene, SceneRequest, build_scene
+from corridors.reported.store import EventStore, open_store
+
+#: Data directories held at once (one in production; tests open a few).
+DIRECTORIES: Final = 4
+#: Scenes held at once (each a few hundred KB): filters x selections x languages.
+SCENES: Final = 64
+
+
+#: A data directory's files by name, change time and size: the cache key that makes a
+#: catalogue be read again after a data file changed (a publish from the editor).
+Signature = tuple[tuple[str, int, int], ...]
+
+
+def _signature(directory: Path) -> Signature:
+    return tuple(
+        (name, stat.st_mtime_ns, stat.st_size)
+        for name in DATASETS.values()
+        if (path := directory / name).is_file() and (stat := path.stat())
+    )
+
+
+@shared_cache(maxsize=DIRECTORIES)
+def _report_of(directory: str, signature: Signature) -> CatalogReport:
+    del signature  # part of the cache key only
+    return inspect_atlas(directory)
+
+
+@shared_cache(maxsize=DIRECTORIES)
+def _index_of(directory: str, signature: Signature) -> EventIndex:
+    return EventIndex(_report_of(directory, signature).catalog.events)
+
+
+@shared_cache(maxsize=DIRECTORIES)
+def _store_of(folder: str) -> EventStore:
+    return open_store(Path(folder))
+
+
+@shared_cache(maxsize=SCENES)
+def _scene_of(directory: str, signature: Signature, request: SceneRequest) -> Scene:
+    return build_scene(_report_of(directory, signature).catalog, request)
+
+
+def _data_key() -> tuple[str, Signature]:
+    directory = data_dir()
+    return str(directory), _signature(directory)
+
+
+def load_report() -> CatalogReport:
+    """The data (bundled, or ``--data``) with every problem found in it, read once per change."""
+    key = _data_key()
+    if key in _report_of:
+        return _report_of(*key)
+    with st.spinner("Loading the corridor data …"):
+        return _report_of(*key)
+
+
+def event_index() -> EventIndex:
+    """The event <-> feature index of the loaded catalogue."""
+    return _index_of(*_data_key())
+
+
+def cached_scene(request: SceneRequest) -> Scene:
+    """The scene for a request, built once per distinct request and data directory."""
+    return _scene_of(*_data_key(), request)
+
+
+def event_store() -> EventStore:
+    """The store of imported events (:func:`~corridors.core.datasets.imports_dir`), read-only here.
+
+    The store reads its folder on every query, so an import made while the app runs shows
+    on the next rerun.
+    """
+    return _store_of(str(imports_dir()))
+
+
+def imported_sources() -> tuple[ReportedSource, ...]:
+    """The sources with events in the store, in the order of :class:`ReportedSource`."""
+    present = event_store().sources()
+    return tuple(source for source in ReportedSource if source in present)

@@ -1,0 +1,1 @@
+"""The public dashboard: sidebar, map, lists and panels, presenter mode, exports."""

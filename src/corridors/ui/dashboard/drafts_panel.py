@@ -1,0 +1,104 @@
+"""Unreviewed drafts in the public app's list, each row and card marked as such.
+
+Shown only when the app was started to show them (see :mod:`corridors.review.public`);
+read-only: nothing here writes.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from corridors.core.datasets import data_dir
+from corridors.data.catalog import Catalog
+from corridors.i18n import Translator
+from corridors.render.scene import SceneRequest
+from corridors.review import DraftRecord
+from corridors.review.public import drafts_in_view, read_drafts
+from corridors.ui.common.safe import md_escape, md_link
+from corridors.ui.common.styling import isolate
+from corridors.ui.dashboard import session
+
+#: Problems of unreadable drafts quoted in the list (the rest are counted).
+PROBLEMS_QUOTED = 3
+
+
+def render_drafts(catalog: Catalog, request: SceneRequest, translate: Translator) -> None:
+    """The drafts in the view's range, kinds and search, below the event list."""
+    shelf = read_drafts(data_dir())
+    query = st.session_state.get(session.SEARCH, "")
+    shown = drafts_in_view(catalog, shelf.drafts, request.dates, request.kinds, query)
+    if not shown and not shelf.problems:
+        return
+    with st.container(border=True, key="drafts-pane"):
+        st.subheader(translate("drafts.heading"), anchor=False)
+        st.caption(translate("drafts.explained"))
+        for draft in shown:
+            _render_row(catalog, draft, translate)
+        if shelf.problems:
+            quoted = "; ".join(str(p) for p in shelf.problems[:PROBLEMS_QUOTED])
+            count = len(shelf.unreadable)
+            st.caption(md_escape(translate("drafts.unreadable", count=count, problems=quoted)))
+
+
+def _render_row(catalog: Catalog, draft: DraftRecord, translate: Translator) -> None:
+    """One line (marker, date, kind, title) that opens to the draft's card."""
+    marker = translate("drafts.marker")
+    label = " · ".join(
+        md_escape(part)
+        for part in (
+            _when(draft, translate),
+            translate(f"kinds.{draft.kind}") if draft.kind else translate("drafts.no_kind"),
+            _title(draft, translate),
+        )
+    )
+    row = st.expander(
+        f"**{md_escape(marker)}** · {label}",
+        icon=":material/rate_review:",
+        key=f"draft-row-{draft.id}",
+    )
+    with row, st.container(key=f"draft-card-{draft.id}"):
+        _card_body(catalog, draft, translate)
+
+
+def _card_body(catalog: Catalog, draft: DraftRecord, translate: Translator) -> None:
+    st.warning(translate("drafts.marker"), icon=":material/rate_review:")
+    kind = translate(f"kinds.{draft.kind}") if draft.kind else translate("drafts.no_kind")
+    st.caption(f"{md_escape(_when(draft, translate))} · {md_escape(kind)}")
+    st.markdown(f"**{md_escape(_title(draft, translate))}**")
+    if draft.summary:
+        st.markdown(md_escape(_pick(draft.summary, translate)))
+    if draft.actors:
+        actors = translate.join_list(isolate(translate.text(actor)) for actor in draft.actors)
+        st.caption(f"{md_escape(translate('events.actors'))}: {md_escape(actors)}")
+    names = [_feature_name(catalog, feature, translate) for feature in draft.features]
+    if names:
+        joined = translate.join_list(isolate(name) for name in names)
+        st.caption(f"{md_escape(translate('drafts.features'))}: {md_escape(joined)}")
+    if draft.note:
+        note = translate.text(draft.note)
+        st.caption(f"{md_escape(translate('events.note'))}: {md_escape(note)}")
+    if draft.sources:
+        links = [md_link(isolate(source.outlet), source.url or "") for source in draft.sources]
+        st.caption(f"{md_escape(translate('events.sources'))}: " + " · ".join(links))
+
+
+def _when(draft: DraftRecord, translate: Translator) -> str:
+    if draft.date is None:
+        return translate("drafts.undated")
+    return translate.date(draft.date, draft.precision)
+
+
+def _title(draft: DraftRecord, translate: Translator) -> str:
+    return _pick(draft.title, translate) or translate("drafts.untitled")
+
+
+def _pick(texts: dict[str, str], translate: Translator) -> str:
+    """The text in the page's language, else in English, else in any language it has."""
+    return texts.get(translate.lang) or texts.get("en") or next(iter(texts.values()), "")
+
+
+def _feature_name(catalog: Catalog, feature_id: str, translate: Translator) -> str:
+    try:
+        return translate.text(catalog.feature(feature_id).names)
+    except KeyError:
+        return feature_id

@@ -1,0 +1,174 @@
+"""The dashboard page: header, sidebar filters, the map beside the event list or selection."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+import streamlit as st
+
+from corridors.core import settings
+from corridors.data.catalog import Catalog, CatalogReport
+from corridors.data.models import Event
+from corridors.data.timeline import DateRange, EventIndex, catalogue_span, filter_events
+from corridors.i18n import Translator
+from corridors.links.state import PageMode
+from corridors.links.stories import vocabulary
+from corridors.render.scene import SceneRequest
+from corridors.review.public import drafts_shown
+from corridors.ui.common.data import event_index, load_report
+from corridors.ui.common.language import render_language_choice
+from corridors.ui.common.styling import apply_direction, apply_layout
+from corridors.ui.dashboard import link_sync, presenter, session
+from corridors.ui.dashboard.drafts_panel import render_drafts
+from corridors.ui.dashboard.events_panel import render_card, render_events, render_feature
+from corridors.ui.dashboard.exports import render_exports
+from corridors.ui.dashboard.into_view import bring_selection_into_view
+from corridors.ui.dashboard.legend import render_legend
+from corridors.ui.dashboard.map.panel import render_map
+from corridors.ui.dashboard.reported.panels import render_cell_reported
+from corridors.ui.dashboard.reported.query import reported_drawn
+from corridors.ui.dashboard.sidebar import render_sidebar
+from corridors.ui.dashboard.timeline_chart import render_timeline
+
+PROBLEMS_SHOWN: Final = 5
+
+
+def render() -> None:
+    """Draw the whole page for the current session state."""
+    st.set_page_config(page_title="Corridor Atlas", page_icon="🗺️", layout="wide")
+    report = load_report()
+    catalog, index = report.catalog, event_index()
+    span = catalogue_span(catalog.events)
+    session.init(span)
+    if link_sync.restore_once(vocabulary(catalog), span) and session.page_mode() is not None:
+        presenter.start(catalog, span)
+    session.follow_language()
+    translate = Translator(st.session_state[session.LANG])
+    apply_direction(translate)
+    presenting = session.page_mode() is PageMode.PRESENT
+    apply_layout(presenting=presenting)
+    request = _scene_request(index, translate)
+    events = filter_events(catalog.events, request.dates, request.kinds)
+
+    def export() -> None:
+        render_exports(catalog, events, request, translate)
+
+    if presenting:
+        _render_presenter_page(catalog, span, request, translate, export)
+    else:
+        _render_dashboard_page(report, index, request, events, translate, export)
+    link_sync.sync_url(link_sync.current(span))
+
+
+def _render_presenter_page(
+    catalog: Catalog,
+    span: DateRange,
+    request: SceneRequest,
+    translate: Translator,
+    export: Callable[[], None],
+) -> None:
+    """The map filling the screen's height, the step's text beside it, a small menu."""
+    link_sync.render_notices(translate)
+    map_column, step_column = st.columns([3, 1], gap="small")
+    with map_column, st.container(key="present-map"):
+        render_map(request, translate)
+    with step_column:
+        presenter.render_presenter(catalog, span, translate, export=export)
+
+
+def _render_dashboard_page(
+    report: CatalogReport,
+    index: EventIndex,
+    request: SceneRequest,
+    events: tuple[Event, ...],
+    translate: Translator,
+    export: Callable[[], None],
+) -> None:
+    """Header, banners, then the map beside the list or the selection."""
+    catalog = report.catalog
+    render_sidebar(catalog, catalogue_span(catalog.events), translate)
+    with st.container(horizontal=True, key="app-header", vertical_alignment="center", gap="small"):
+        st.title(translate("app.title"), anchor=False, width="content")
+        st.space("stretch")
+        render_language_choice(translate)
+        share = st.container(width="content")
+        export()
+    with st.container(key="app-subtitle"):
+        st.caption(translate("app.subtitle"))
+    link_sync.render_notices(translate)
+    _render_problems(report, translate)
+    _render_dashboard(catalog, index, request, events, translate)
+    bring_selection_into_view()
+    with share:
+        link_sync.render_share(link_sync.current(catalogue_span(catalog.events)), translate)
+
+
+def _scene_request(index: EventIndex, translate: Translator) -> SceneRequest:
+    """What the map should show: filters, layers, and the selection highlighted."""
+    event_id, feature_id = st.session_state[session.EVENT], st.session_state[session.FEATURE]
+    selected_event = index.event(event_id) if event_id else None
+    if selected_event is not None:
+        highlighted = frozenset(selected_event.features)
+    else:
+        highlighted = frozenset({feature_id} if feature_id else ())
+    return SceneRequest(
+        dates=session.date_range(),
+        kinds=session.kinds(),
+        layers=frozenset(st.session_state[session.LAYER_CHOICE]),
+        highlighted=highlighted,
+        lang=translate.lang,
+    )
+
+
+def _render_problems(report: CatalogReport, translate: Translator) -> None:
+    """A banner naming each data problem (file, record, field); everything valid is shown."""
+    if not report.problems:
+        return
+    with st.container(border=True, key="data-problems"):
+        st.warning(translate("app.data_problems", count=len(report.problems)), icon="⚠️")
+        for problem in report.problems[:PROBLEMS_SHOWN]:
+            st.text(str(problem))
+        if len(report.problems) > PROBLEMS_SHOWN:
+            with st.expander(translate("app.more_problems")):
+                for problem in report.problems[PROBLEMS_SHOWN : settings.max_banner_problems]:
+                    st.text(str(problem))
+                if len(report.problems) > settings.max_banner_problems:
+                    st.caption(translate("app.rest_in_validate"))
+
+
+def _render_dashboard(
+    catalog: Catalog,
+    index: EventIndex,
+    request: SceneRequest,
+    events: tuple[Event, ...],
+    translate: Translator,
+) -> None:
+    """Map, legend and timeline beside the selection and the event list.
+
+    The side column scrolls in its own area, so the map stays beside whatever is read.
+    """
+    event_id, feature_id = st.session_state[session.EVENT], st.session_state[session.FEATURE]
+    selected_event = index.event(event_id) if event_id else None
+    map_column, side_column = st.columns([3, 2], gap="medium")
+    with map_column:
+        with st.container(key="map-pane"):
+            render_map(request, translate)
+        with st.container(key="legend-pane"):
+            render_legend(translate, reported=reported_drawn())
+        with st.container(key="timeline-pane"):
+            render_timeline(events, translate)
+    with side_column, st.container(key="side-pane"):
+        with st.container(key="selection-pane"):
+            render_cell_reported(catalog, translate)
+            if selected_event is not None:
+                st.caption(translate("events.selected"))
+                render_card(selected_event, translate, key_prefix="selected")
+            if feature_id:
+                kinds = request.kinds or frozenset()
+                render_feature(catalog, index, feature_id, request.dates, kinds, translate)
+        if not feature_id:
+            with st.container(key="list-pane"):
+                render_events(catalog, events, request.dates, translate)
+                if drafts_shown():  # only when started so; never read otherwise
+                    render_drafts(catalog, request, translate)

@@ -1,0 +1,1 @@
+"""Reported (imported) events beside the map: the filter, the sidebar section, listings."""

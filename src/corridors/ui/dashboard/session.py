@@ -1,0 +1,246 @@
+"""The session's view state: widget keys, their values for a view state, selection callbacks.
+
+:class:`~corridors.links.state.ViewState` is the one home of the defaults: a session starts
+from the values of ``ViewState()``, and a link or a story step writes its own through
+the same :func:`values_of`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import streamlit as st
+
+from corridors.data.models import LAYERS, EventKind, ReportedKind, ReportedSource
+from corridors.data.timeline import DateRange, presets
+from corridors.links.state import EventOrder, PageMode, Renderer, ViewState
+
+DATES: Final = "dates"
+PRESET: Final = "preset"
+KINDS: Final = "kinds"
+LAYER_CHOICE: Final = "layers"
+RENDERER: Final = "renderer"
+BASEMAP: Final = "basemap"
+FEATURE: Final = "feature"
+EVENT: Final = "event"
+ALL_DATES: Final = "all_dates"
+PAGE: Final = "page"
+PAGE_BOTTOM: Final = "page_bottom"
+SEARCH: Final = "search"
+ORDER: Final = "order"
+DATE_RANGE: Final = "date_range"
+#: The range the date field was last set to from the slider's value.
+DATES_SHOWN: Final = "dates_shown"
+#: The language the widgets were last drawn in (their shown options follow a switch).
+LANG_SHOWN: Final = "lang_shown"
+#: The selection the page last brought into view.
+SHOWN_SELECTION: Final = "shown_selection"
+DECK_MAP: Final = "deck_map"
+DECK_GENERATION: Final = "deck_map_generation"
+LEAFLET_MAP: Final = "leaflet_map"
+TIMELINE: Final = "timeline"
+LANG: Final = "lang"
+CAMERA: Final = "camera"
+PAGE_MODE: Final = "mode"
+STEP: Final = "step"
+#: The sidebar's find-by-any-name text.
+FIND: Final = "find_name"
+#: Imported sources drawn and listed, kinds of reported events shown, the selected cell.
+SOURCES: Final = "reported_sources"
+REPORTED_KINDS: Final = "reported_kinds"
+CELL: Final = "cell"
+
+#: Session keys that are not part of the view state (and their starting values).
+_OWN_DEFAULTS: Final[dict[str, Any]] = {ALL_DATES: False}
+
+#: Widgets whose options are shown through the UI language: what the browser shows of
+#: their value is only sent again when the value is set from here.
+_WORDED_WIDGETS: Final = (
+    PRESET,
+    KINDS,
+    LAYER_CHOICE,
+    RENDERER,
+    BASEMAP,
+    FEATURE,
+    ORDER,
+    SOURCES,
+    REPORTED_KINDS,
+)
+
+
+def values_of(state: ViewState, span: DateRange) -> dict[str, Any]:
+    """The session values that show ``state`` (its ``None`` parts as their defaults)."""
+    start, end = state.start or span.start, state.end or span.end
+    has_camera = None not in (state.lat, state.lon, state.zoom)
+    return {
+        DATES: (start, end),
+        PRESET: preset_naming(presets(span), DateRange(start, end)),
+        KINDS: _members_chosen(state.kinds, tuple(EventKind)),
+        LAYER_CHOICE: _members_chosen(state.layers, LAYERS),
+        EVENT: state.event,
+        FEATURE: state.feature,
+        RENDERER: str(state.renderer),
+        BASEMAP: state.basemap,
+        LANG: state.lang,
+        CAMERA: (state.lat, state.lon, state.zoom) if has_camera else None,
+        PAGE_MODE: None if state.mode is None else str(state.mode),
+        STEP: state.step,
+        PAGE: state.page or 1,
+        SEARCH: state.search or "",
+        ORDER: str(state.order),
+        SOURCES: _members_chosen(state.sources, tuple(ReportedSource)),
+        REPORTED_KINDS: _members_chosen(state.reported_kinds, tuple(ReportedKind)),
+        CELL: state.cell,
+    }
+
+
+def _members_chosen(chosen: frozenset[str] | None, members: tuple[str, ...]) -> list[str]:
+    """The members chosen (all of them for ``None``), as a widget holds them."""
+    return [str(member) for member in members if chosen is None or member in chosen]
+
+
+def preset_naming(ranges: dict[str, DateRange], chosen: DateRange) -> str:
+    """The first preset whose range is ``chosen``, or ``"custom"``."""
+    return next((name for name, days in ranges.items() if days == chosen), "custom")
+
+
+def init(span: DateRange) -> None:
+    """Give every state key its default (that of ``ViewState()``) where it has none."""
+    for key, value in {**values_of(ViewState(), span), **_OWN_DEFAULTS}.items():
+        st.session_state.setdefault(key, value)
+
+
+def renderer() -> Renderer:
+    """The chosen renderer."""
+    return Renderer(st.session_state[RENDERER])
+
+
+def page_mode() -> PageMode | None:
+    """The page's mode (``None``: the dashboard)."""
+    mode = st.session_state[PAGE_MODE]
+    return None if mode is None else PageMode(mode)
+
+
+def date_range() -> DateRange:
+    """The chosen date range."""
+    start, end = st.session_state[DATES]
+    return DateRange(start, end) if start <= end else DateRange(end, start)
+
+
+def kinds() -> frozenset[EventKind]:
+    """The chosen event kinds."""
+    return frozenset(EventKind(kind) for kind in st.session_state[KINDS])
+
+
+def sources() -> frozenset[ReportedSource]:
+    """The imported sources chosen to be drawn and listed."""
+    return frozenset(ReportedSource(source) for source in st.session_state[SOURCES])
+
+
+def reported_kinds() -> frozenset[ReportedKind]:
+    """The kinds of reported events chosen."""
+    return frozenset(ReportedKind(kind) for kind in st.session_state[REPORTED_KINDS])
+
+
+def select_event(event_id: str | None) -> None:
+    """Select an event (its features are highlighted); clears a selected feature and cell."""
+    st.session_state[EVENT] = event_id
+    st.session_state[CAMERA] = None
+    if event_id is not None:
+        st.session_state[FEATURE] = None
+        st.session_state[CELL] = None
+
+
+def select_feature(feature_id: str | None) -> None:
+    """Select a map feature (its events are listed); clears a selected event and cell."""
+    st.session_state[FEATURE] = feature_id
+    st.session_state[CAMERA] = None
+    if feature_id is not None:
+        st.session_state[EVENT] = None
+        st.session_state[CELL] = None
+
+
+def select_cell(cell: str | None) -> None:
+    """Select a cell of reported events: they are listed.
+
+    A selected feature stays (it narrows the list); a selected event is cleared; the
+    camera stays where it is.
+    """
+    st.session_state[CELL] = cell
+    if cell is not None:
+        st.session_state[EVENT] = None
+
+
+def clear_selection() -> None:
+    """Select nothing."""
+    st.session_state[EVENT] = None
+    st.session_state[FEATURE] = None
+    st.session_state[CELL] = None
+    st.session_state[CAMERA] = None
+
+
+def apply_preset(ranges: dict[str, DateRange]) -> None:
+    """Callback of the range preset: move the date slider to the preset's range."""
+    chosen = ranges.get(st.session_state[PRESET])
+    if chosen is not None:
+        st.session_state[DATES] = (chosen.start, chosen.end)
+    st.session_state[PAGE] = 1
+
+
+def dates_changed() -> None:
+    """Callback of the date slider: the range is now a custom one."""
+    st.session_state[PRESET] = "custom"
+    st.session_state[PAGE] = 1
+
+
+def dates_typed() -> None:
+    """Callback of the from / to date field: the slider follows once both days are given."""
+    days = st.session_state[DATE_RANGE]
+    if len(days) == 2:
+        st.session_state[DATES] = (min(days), max(days))
+        dates_changed()
+
+
+def settle_dates(ranges: dict[str, DateRange]) -> None:
+    """Before the date widgets are drawn: the preset and the date inputs show the range.
+
+    Whoever set the range (a link, a preset, the slider, the timeline's brush), the
+    preset names it when one matches and the from / to field shows its days.
+    """
+    start, end = st.session_state[DATES]
+    chosen = DateRange(min(start, end), max(start, end))
+    if ranges.get(st.session_state[PRESET]) != chosen:
+        st.session_state[PRESET] = preset_naming(ranges, chosen)
+    # only when the range changed: a half-picked range (its first day) stays in the field
+    if st.session_state.get(DATES_SHOWN) != chosen:
+        st.session_state[DATE_RANGE] = (chosen.start, chosen.end)
+        st.session_state[DATES_SHOWN] = chosen
+
+
+def follow_language() -> None:
+    """After a language switch, send the worded widgets their values again.
+
+    A keyed widget keeps its identity when its options' wording changes, and the browser
+    keeps showing the old wording of the chosen options until the value is set anew.
+    """
+    lang = st.session_state[LANG]
+    if st.session_state.get(LANG_SHOWN) not in (None, lang):
+        for key in _WORDED_WIDGETS:
+            if key in st.session_state:
+                st.session_state[key] = st.session_state[key]
+    st.session_state[LANG_SHOWN] = lang
+
+
+def event_order() -> EventOrder:
+    """The chosen order of the event list."""
+    return EventOrder(st.session_state[ORDER] or EventOrder.NEWEST)
+
+
+def list_changed() -> None:
+    """Callback of the list's search and order: back to its first page."""
+    st.session_state[PAGE] = 1
+
+
+def page_chosen_below() -> None:
+    """Callback of the page buttons under the list: the same page above."""
+    st.session_state[PAGE] = st.session_state[PAGE_BOTTOM]

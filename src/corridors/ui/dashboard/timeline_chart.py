@@ -1,0 +1,259 @@
+"""The timeline: events in range by date and kind (Altair).
+
+Clicking a point selects its event; brushing a span (dragging along the dates) sets the
+date range. Every kind has its row and its label, and a colour of its own (none of them a
+corridor-status colour) with a key. Events of the same kind on the same day are spread
+across their row so that each can be clicked. The axis spans the chosen range.
+
+When imported (reported) events are shown, their counts per week (a range under about a
+year) or month stand behind the points as pale bars, counted by the store, with a count
+axis of their own on the far side so that the rows of milestones keep theirs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, Final
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from corridors.data.models import Event, EventKind, Precision
+from corridors.data.timeline import DateRange
+from corridors.i18n import Translator
+from corridors.render.styles import HIGHLIGHT, css_rgb
+from corridors.reported.store import Period
+from corridors.ui.common.data import event_store
+from corridors.ui.dashboard import session
+from corridors.ui.dashboard.reported.query import reported_drawn, reported_query
+
+PICK: Final = "picked"
+SPAN: Final = "span"
+#: One colour per kind, in the order of :class:`EventKind`: far from every corridor-status
+#: colour and from the selection colour (tested), so the timeline reads as its own key.
+KIND_COLOURS: Final[dict[EventKind, str]] = {
+    EventKind.SUMMIT: "#1f77b4",
+    EventKind.AGREEMENT: "#17becf",
+    EventKind.DECLARATION: "#8c564b",
+    EventKind.EXECUTIVE_ACTION: "#e377c2",
+    EventKind.MEMORANDUM: "#bcbd22",
+    EventKind.INFRASTRUCTURE: "#253494",
+    EventKind.CONFLICT: "#f2c14e",
+    EventKind.DIPLOMATIC: "#80cdc1",
+}
+ROW_PX: Final = 30
+AXIS_PX: Final = 40
+LEGEND_COLUMNS: Final = 3
+LEGEND_ROW_PX: Final = 22
+#: A brush shorter than this is a click, not a span.
+MIN_SPAN: Final = dt.timedelta(days=1)
+#: Ranges shorter than this count reported events per week; longer ones per month.
+WEEKS_UNDER: Final = dt.timedelta(days=366)
+#: The bars of reported events: a grey no kind uses, pale enough for the points to read; an
+#: outline keeps a month a pixel wide over decades.
+BAR_COLOUR: Final = "#8a8a8a"
+BAR_OPACITY: Final = 0.35
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedBars:
+    """Reported events counted per period: each period's first day and its count."""
+
+    period: Period
+    counts: tuple[tuple[dt.date, int], ...]
+
+
+def render_timeline(events: Sequence[Event], translate: Translator) -> None:
+    """Draw the chart of ``events`` over the chosen date range."""
+    if not events:
+        return
+    dates = session.date_range()
+    selected = st.session_state[session.EVENT]
+    key = f"{session.TIMELINE}-{dates.start}-{dates.end}-{selected}"
+    bars = reported_bars(dates) if reported_drawn() else None
+    st.altair_chart(
+        timeline_chart(events, translate, dates=dates, selected=selected, bars=bars),
+        width="stretch",
+        on_select=partial(_on_select, key),
+        selection_mode=[PICK, SPAN],
+        key=key,
+    )
+
+
+def reported_bars(dates: DateRange) -> ReportedBars:
+    """The reported events shown, counted by the store per week or month of ``dates``."""
+    period: Period = "week" if dates.end - dates.start < WEEKS_UNDER else "month"
+    counts = event_store().counts_by_period(reported_query(), period)
+    return ReportedBars(period, tuple(counts))
+
+
+def timeline_chart(
+    events: Sequence[Event],
+    translate: Translator,
+    *,
+    dates: DateRange,
+    selected: str | None,
+    bars: ReportedBars | None = None,
+) -> alt.Chart | alt.LayerChart:
+    """The chart: a row per kind, a point per event (spread on the same day), a brush.
+
+    Behind them, the ``bars`` of reported events if given.
+    """
+    frame = _frame(events, translate, selected)
+    kinds = [translate(f"kinds.{kind}") for kind in KIND_COLOURS]
+    rows = [kind for kind in kinds if kind in set(frame["kind"])]
+    pick = alt.selection_point(name=PICK, fields=["id"], on="click", clear=False)
+    span = alt.selection_interval(name=SPAN, encodings=["x"])
+    points = (
+        alt.Chart(frame)
+        .mark_circle(size=120, opacity=0.9, stroke=css_rgb(HIGHLIGHT))
+        .encode(
+            x=alt.X(
+                "date:T",
+                title=translate("timeline.date"),
+                scale=alt.Scale(domain=[dates.start.isoformat(), dates.end.isoformat()]),
+            ),
+            y=alt.Y(
+                "kind:N",
+                title=None,
+                sort=rows,
+                axis=alt.Axis(labelOverlap=False, labelLimit=200),
+            ),
+            yOffset=alt.YOffset("slot:O"),
+            color=alt.Color(
+                "kind:N",
+                scale=alt.Scale(domain=kinds, range=list(KIND_COLOURS.values())),
+                legend=alt.Legend(
+                    title=translate("timeline.kind"),
+                    orient="bottom",
+                    columns=LEGEND_COLUMNS,
+                    symbolStrokeWidth=0,
+                    labelLimit=150,
+                ),
+            ),
+            strokeWidth=alt.condition("datum.selected", alt.value(3), alt.value(0)),
+            tooltip=[
+                alt.Tooltip("label:N", title=translate("timeline.date")),
+                alt.Tooltip("kind:N", title=translate("timeline.kind")),
+                alt.Tooltip("title:N", title=translate("timeline.title")),
+            ],
+        )
+        .add_params(pick, span)
+    )
+    chart: alt.Chart | alt.LayerChart = points
+    if bars is not None:  # the bars behind, on a count scale of their own
+        chart = alt.layer(_bar_layer(bars, translate, dates), points).resolve_scale(y="independent")
+    drawn: alt.Chart | alt.LayerChart = chart.properties(
+        height=ROW_PX * len(rows) + AXIS_PX + _legend_px(len(kinds))
+    ).configure(locale={"time": translate.d3_time_locale()})
+    return drawn
+
+
+def _bar_layer(bars: ReportedBars, translate: Translator, dates: DateRange) -> alt.Chart:
+    """Pale bars of reported events per period, with a count axis on the far side."""
+    starts = [start for start, _ in bars.counts]
+    frame = pd.DataFrame(
+        {
+            "date": pd.to_datetime(starts),
+            "end": pd.to_datetime([_period_end(start, bars.period) for start in starts]),
+            "count": [count for _, count in bars.counts],
+            "period": [_period_label(start, bars.period, translate) for start in starts],
+        }
+    )
+    title = translate(f"reported.per_{bars.period}")
+    layer: alt.Chart = (
+        alt.Chart(frame)
+        .mark_bar(
+            color=BAR_COLOUR, opacity=BAR_OPACITY, stroke=BAR_COLOUR, strokeWidth=1, clip=True
+        )
+        .encode(
+            x=alt.X(
+                "date:T", scale=alt.Scale(domain=[dates.start.isoformat(), dates.end.isoformat()])
+            ),
+            x2="end:T",
+            y=alt.Y(
+                "count:Q",
+                title=title,
+                axis=alt.Axis(orient="right", grid=False, tickMinStep=1, format="d"),
+            ),
+            tooltip=[
+                alt.Tooltip("period:N", title=translate("timeline.date")),
+                alt.Tooltip("count:Q", title=title),
+            ],
+        )
+    )
+    return layer
+
+
+def _period_end(start: dt.date, period: Period) -> dt.date:
+    """The first day after the week or month that starts on ``start``."""
+    if period == "week":
+        return start + dt.timedelta(days=7)
+    return dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+
+
+def _period_label(start: dt.date, period: Period, translate: Translator) -> str:
+    """A period as a tooltip names it: the week of its Monday, or the month."""
+    if period == "week":
+        return translate("reported.week_of", date=translate.date(start))
+    return translate.date(start, Precision.MONTH)
+
+
+def _legend_px(entries: int) -> int:
+    """The height of the colour key under the chart (Streamlit fits the whole chart)."""
+    return LEGEND_ROW_PX * (-(-entries // LEGEND_COLUMNS) + 1)
+
+
+def _frame(events: Sequence[Event], translate: Translator, selected: str | None) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {
+            "id": [event.id for event in events],
+            "date": pd.to_datetime([event.date for event in events]),
+            "label": [translate.date(event.date, event.precision) for event in events],
+            "kind": [translate(f"kinds.{event.kind}") for event in events],
+            "title": [translate.text(event.title) for event in events],
+            "selected": [event.id == selected for event in events],
+        }
+    )
+    # events of one kind on one day: each its own lane in the kind's row
+    frame["slot"] = frame.groupby(["date", "kind"]).cumcount()
+    return frame
+
+
+def brushed_range(selection: Mapping[str, Any], within: DateRange) -> DateRange | None:
+    """The date range a brushed span selects, inside ``within`` (``None``: no span).
+
+    ``selection`` is the brush's value as Streamlit returns it: ``{"date": [start, end]}``
+    in milliseconds since the epoch (UTC), the dates the brush covers.
+    """
+    ends = selection.get("date")
+    if not isinstance(ends, list | tuple) or len(ends) != 2:
+        return None
+    if not all(isinstance(end, int | float) for end in ends):
+        return None
+    first, last = (
+        dt.datetime.fromtimestamp(min(ends) / 1000, tz=dt.UTC).date(),
+        dt.datetime.fromtimestamp(max(ends) / 1000, tz=dt.UTC).date(),
+    )
+    if last - first < MIN_SPAN:
+        return None
+    start, end = max(first, within.start), min(last, within.end)
+    return DateRange(start, end) if start <= end else None
+
+
+def _on_select(key: str) -> None:
+    """A brushed span sets the date range; otherwise a clicked point selects its event."""
+    state: Any = st.session_state[key]
+    selection: Mapping[str, Any] = state.get("selection", {})
+    chosen = brushed_range(selection.get(SPAN) or {}, session.date_range())
+    if chosen is not None:
+        st.session_state[session.DATES] = (chosen.start, chosen.end)
+        session.dates_changed()
+        return
+    picked: list[dict[str, Any]] = selection.get(PICK) or []
+    if picked and picked[0].get("id"):
+        session.select_event(str(picked[0]["id"]))

@@ -1,0 +1,105 @@
+"""``corridors import``, ``corridors imports`` and ``corridors imports remove``."""
+
+from __future__ import annotations
+
+import subprocess
+import zipfile
+
+import pytest
+
+from corridors.cli.main import main
+from support.paths import FIXTURES, REPOSITORY
+
+IMPORT_FIXTURES = FIXTURES / "imports"
+ACLED_FILE = IMPORT_FIXTURES / "acled_sample.csv"
+GDELT_FILE = IMPORT_FIXTURES / "20250808120000.export.CSV"
+
+
+def corridors(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    status = main(list(argv))
+    return status, capsys.readouterr().out
+
+
+def test_import_reports_problems_by_line_and_column_and_lists_the_import(data_copy, capsys):
+    status, out = corridors(capsys, "import", "acled", str(ACLED_FILE), "--data", str(data_copy))
+    assert status == 0
+    assert f"{ACLED_FILE}, line 7, column 2 (event_date): [bad-date] '2025-02-30'" in out
+    assert f"{ACLED_FILE}, line 13, column 22 (location): [not-utf8]" in out
+    assert (
+        "11 rows read, 4 added, 0 already in the store, 1 repeated in the file, 6 unusable" in out
+    )
+    status, out = corridors(capsys, "import", "gdelt", str(GDELT_FILE), "--data", str(data_copy))
+    assert status == 0
+    status, out = corridors(capsys, "imports", "--data", str(data_copy))
+    assert status == 0
+    assert "acled" in out
+    assert "gdelt" in out
+    assert "2025-07-01" in out  # the ACLED import's first day
+    assert ACLED_FILE.name in out.replace("\n", "").replace("│", "").replace(" ", "")
+
+
+def test_reimport_adds_nothing(data_copy, capsys):
+    corridors(capsys, "import", "gdelt", str(GDELT_FILE), "--data", str(data_copy))
+    status, out = corridors(capsys, "import", "gdelt", str(GDELT_FILE), "--data", str(data_copy))
+    assert status == 0
+    assert "0 added, 3 already in the store" in out
+
+
+def test_strict_fails_and_stores_nothing(data_copy, capsys):
+    status, out = corridors(
+        capsys, "import", "acled", str(ACLED_FILE), "--strict", "--data", str(data_copy)
+    )
+    assert status == 1
+    assert "6 bad row(s); nothing imported (strict)" in out
+    assert corridors(capsys, "imports", "--data", str(data_copy)) == (
+        0,
+        f"nothing imported in {data_copy / 'imports'}\n",
+    )
+
+
+def test_a_refused_archive_is_a_clear_error(data_copy, tmp_path, capsys):
+    path = tmp_path / "two.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("a.export.CSV", "")
+        archive.writestr("b.export.CSV", "")
+    status, out = corridors(capsys, "import", "gdelt", str(path), "--data", str(data_copy))
+    assert status == 2
+    assert "must hold exactly one file" in out
+
+
+def test_remove_by_file_and_by_source(data_copy, capsys):
+    corridors(capsys, "import", "acled", str(ACLED_FILE), "--data", str(data_copy))
+    corridors(capsys, "import", "gdelt", str(GDELT_FILE), "--data", str(data_copy))
+    status, out = corridors(capsys, "imports", "remove", ACLED_FILE.name, "--data", str(data_copy))
+    assert status == 0
+    assert "removed acled" in out
+    assert "(4 rows)" in out
+    status, out = corridors(capsys, "imports", "--data", str(data_copy), "remove", "gdelt")
+    assert status == 0
+    assert "removed gdelt" in out
+    status, out = corridors(capsys, "imports", "remove", "gdelt", "--data", str(data_copy))
+    assert status == 1
+    assert "no source or imported file called 'gdelt'" in out
+
+
+def test_markup_in_a_file_name_is_printed_as_text(data_copy, tmp_path, capsys):
+    path = tmp_path / "[bold red]x[blink].csv"
+    path.write_bytes(ACLED_FILE.read_bytes())
+    status, out = corridors(capsys, "import", "acled", str(path), "--data", str(data_copy))
+    assert status == 0
+    assert "[bold red]x[blink].csv" in out
+
+
+def test_the_store_in_a_checkout_is_git_ignored():
+    ignored = subprocess.run(
+        ["git", "check-ignore", "-q", "geodata/imports/acled/20250101T000000-x.parquet"],
+        cwd=REPOSITORY,
+        check=False,
+    )
+    assert ignored.returncode == 0
+    fixture = subprocess.run(
+        ["git", "check-ignore", "-q", str(ACLED_FILE.relative_to(REPOSITORY))],
+        cwd=REPOSITORY,
+        check=False,
+    )
+    assert fixture.returncode == 1  # the fixtures themselves are committed

@@ -1,0 +1,574 @@
+"""Helpers of the browser tests: map geometry in pixels, colours, the page and its messages.
+
+Nothing here sleeps for a fixed time: every wait is on a condition (a Streamlit script state,
+a websocket message, a DOM state, pixels).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+import numpy as np
+import numpy.typing as npt
+import shapely
+from PIL import Image
+from playwright.sync_api import Frame, Locator, Page, WebSocket, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import polylabel, unary_union
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from corridors.data.catalog import Catalog
+from corridors.data.models import LAYERS
+from corridors.render.styles import HIGHLIGHT
+
+from .server import ROOT
+
+ARTIFACTS: Final = ROOT / "test-artifacts" / "e2e"
+VIEWPORT: Final = {"width": 1280, "height": 900}
+#: Software WebGL (--disable-gpu) on two cores draws the first deck.gl frame in seconds.
+MAP_TIMEOUT: Final = 45_000  # ms
+#: deck.gl (hammer.js) drops a click whose press lasts longer than 250 ms; with software
+#: WebGL, deck.gl's synchronous picking on pointer-down can exceed that on a busy machine.
+#: A dropped click sends nothing, so it is safe to press again.
+CLICK_ATTEMPTS: Final = 3
+CLICK_REGISTERED_TIMEOUT: Final = 5_000  # ms
+
+RGB = tuple[int, int, int]
+RGBA = tuple[int, int, int, int]
+
+
+# --- map geometry -----------------------------------------------------------------------
+
+
+def world(lon: float, lat: float) -> tuple[float, float]:
+    """Web Mercator world coordinates in [0, 1] (y down), as both map libraries use."""
+    sine = math.sin(math.radians(max(min(lat, 85.0511), -85.0511)))
+    return (lon + 180.0) / 360.0, 0.5 - math.log((1 + sine) / (1 - sine)) / (4 * math.pi)
+
+
+def _to_world(geometry: BaseGeometry) -> BaseGeometry:
+    def project(coords: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        lon, lat = coords[:, 0], np.clip(coords[:, 1], -85.0511, 85.0511)
+        sine = np.sin(np.radians(lat))
+        y = 0.5 - np.log((1 + sine) / (1 - sine)) / (4 * math.pi)
+        return np.column_stack([(lon + 180.0) / 360.0, y])
+
+    return shapely.transform(geometry, project)
+
+
+def _from_world(x: float, y: float) -> tuple[float, float]:
+    lon = x * 360.0 - 180.0
+    lat = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y))))
+    return lon, lat
+
+
+@dataclass(frozen=True)
+class Target:
+    """A point to hover and click on the map: what is there, where, and its free radius."""
+
+    feature_id: str
+    lon: float
+    lat: float
+    clearance: float  # Web Mercator world units to the nearest other drawn thing
+
+    def clearance_px(self, world_px: float) -> float:
+        """The clearance in screen pixels for a map whose world is ``world_px`` wide."""
+        return self.clearance * world_px
+
+
+def click_target(catalog: Catalog, feature_id: str) -> Target:
+    """Where to point at ``feature_id`` so that nothing else that could be hit is near.
+
+    What could be hit is every other feature of its layer and of the layers drawn above it
+    (regions are pickable over countries, places over everything). A place is pointed at
+    its position; an area at the point inside it farthest from those features and from its
+    own outline (its pole of inaccessibility), which is also a point showing its own fill.
+    """
+    layer_of = {
+        record.id: LAYERS.index(layer) for layer in LAYERS for record in catalog.records(layer)
+    }
+    target = _to_world(catalog.geometries[feature_id])
+    above = [
+        _to_world(catalog.geometries[other])
+        for other, level in layer_of.items()
+        if other != feature_id and level >= layer_of[feature_id]
+    ]
+    if isinstance(target, Point):
+        obstacles = unary_union(above)
+        lon, lat = _from_world(target.x, target.y)
+        return Target(feature_id, lon, lat, float(target.distance(obstacles)))
+    obstacles = unary_union([*above, target.boundary])
+    free = target.difference(obstacles.buffer(1e-7))
+    parts = [part for part in getattr(free, "geoms", [free]) if part.area > 0]
+    assert parts, f"{feature_id} is covered by features drawn above it"
+    poles = [polylabel(part, tolerance=1e-7) for part in parts]
+    best = max(poles, key=lambda pole: pole.distance(obstacles))
+    lon, lat = _from_world(best.x, best.y)
+    return Target(feature_id, lon, lat, float(best.distance(obstacles)))
+
+
+def deck_pixel(
+    view: dict[str, Any], box: dict[str, float], lon: float, lat: float
+) -> tuple[float, float]:
+    """Where deck.gl draws ``lon, lat`` in its canvas: Web Mercator, a 512 px world at zoom 0."""
+    scale = deck_world_px(view)
+    x, y = world(lon, lat)
+    centre_x, centre_y = world(view["longitude"], view["latitude"])
+    return box["width"] / 2 + (x - centre_x) * scale, box["height"] / 2 + (y - centre_y) * scale
+
+
+def deck_world_px(view: dict[str, Any]) -> float:
+    """The width in pixels of deck.gl's world at the view's zoom."""
+    zoom: float = view["zoom"]
+    return 512.0 * 2.0**zoom
+
+
+# --- colours ----------------------------------------------------------------------------
+
+
+def image(png: bytes) -> Image.Image:
+    """A screenshot as an RGB image."""
+    return Image.open(io.BytesIO(png)).convert("RGB")
+
+
+def colour_at(picture: Image.Image, x: float, y: float) -> RGB:
+    """The median colour of the 3 x 3 pixels around ``x, y`` (robust to one stray pixel)."""
+    column, row = round(x), round(y)
+    samples = [
+        picture.getpixel((column + dx, row + dy))
+        for dx in (-1, 0, 1)
+        for dy in (-1, 0, 1)
+        if 0 <= column + dx < picture.width and 0 <= row + dy < picture.height
+    ]
+    channels = list(zip(*samples, strict=True))
+    return tuple(sorted(channel)[len(channel) // 2] for channel in channels)  # type: ignore[return-value]
+
+
+def near(colour: RGB, expected: RGB, tolerance: int) -> bool:
+    """Every channel within ``tolerance``."""
+    return all(abs(a - b) <= tolerance for a, b in zip(colour, expected, strict=True))
+
+
+def over(fill: RGBA, background: RGBA | RGB, opacity: float | None = None) -> RGB:
+    """``fill`` composited over an opaque ``background`` at its alpha (or ``opacity``)."""
+    alpha = fill[3] / 255 if opacity is None else opacity
+    mixed = (
+        round(f * alpha + b * (1 - alpha)) for f, b in zip(fill[:3], background[:3], strict=True)
+    )
+    return tuple(mixed)  # type: ignore[return-value]
+
+
+def opacity_over(colour: RGB, fill: RGBA, background: RGBA | RGB) -> float | None:
+    """The opacity at which ``fill`` over ``background`` gives ``colour`` (None: not a blend).
+
+    Estimated on the channels where fill and background differ clearly; the estimates of
+    those channels must agree.
+    """
+    estimates = [
+        (c - b) / (f - b)
+        for c, f, b in zip(colour, fill[:3], background[:3], strict=True)
+        if abs(f - b) >= 30
+    ]
+    if not estimates or max(estimates) - min(estimates) > 0.15:
+        return None
+    return sum(estimates) / len(estimates)
+
+
+def distinct_colours(picture: Image.Image) -> int:
+    """How many different colours the picture has."""
+    colours = picture.getcolors(maxcolors=picture.width * picture.height)
+    return len(colours or ())
+
+
+def wait_until(
+    check: Callable[[], Any], *, timeout_ms: float, message: Callable[[], str] | str
+) -> Any:
+    """Call ``check`` until it returns something truthy; its own cost paces the polling.
+
+    Use it only for checks that themselves do browser work (screenshots), so that the loop
+    waits on the page rather than spinning.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(message() if callable(message) else message)
+
+
+def deck_highlighted(spec: dict[str, Any]) -> set[str]:
+    """Ids of the rows the spec colours in the highlight colour (line, path or fill)."""
+    colour = list(HIGHLIGHT)
+    return {
+        row["id"]
+        for layer in spec["layers"]
+        for row in layer["data"]
+        if colour in (row.get("line"), row.get("color"), row.get("fill"))
+    }
+
+
+# --- the page ---------------------------------------------------------------------------
+
+
+def message_type(payload: str | bytes) -> str | None:
+    """The kind of a Streamlit websocket message from the server ("delta", ...)."""
+    if not isinstance(payload, bytes):
+        return None
+    kind: str | None = ForwardMsg.FromString(payload).WhichOneof("type")
+    return kind
+
+
+def decode_deck_spec(payload: str | bytes) -> dict[str, Any] | None:
+    """The deck.gl JSON spec in a Streamlit websocket message, if it carries one."""
+    if not isinstance(payload, bytes):
+        return None
+    message = ForwardMsg.FromString(payload)
+    if message.WhichOneof("type") != "delta":
+        return None
+    if message.delta.WhichOneof("type") != "new_element":
+        return None
+    element = message.delta.new_element
+    if element.WhichOneof("type") != "deck_gl_json_chart":
+        return None
+    spec: dict[str, Any] = json.loads(element.deck_gl_json_chart.json)
+    return spec
+
+
+#: The view state the DeckGL component above a canvas is given (None if not found).
+_DECK_VIEW: Final = """canvas => {
+    const key = Object.keys(canvas).find(name => name.startsWith("__reactFiber$"));
+    for (let fiber = key && canvas[key]; fiber; fiber = fiber.return) {
+        const props = fiber.memoizedProps;
+        if (props && props.viewState && props.onViewStateChange) {
+            const {longitude, latitude, zoom} = props.viewState;
+            return {longitude, latitude, zoom};
+        }
+    }
+    return null;
+}"""
+
+
+class Dashboard:
+    """The app in one browser page, with what it received and requested recorded."""
+
+    FOLIUM_IFRAME: Final = 'iframe[title="streamlit_folium.st_folium"]'
+
+    def __init__(self, page: Page, url: str) -> None:
+        self.page = page
+        self.url = url
+        self.deck_specs: list[dict[str, Any]] = []
+        self.sockets: list[WebSocket] = []
+        self.requested: list[str] = []
+        page.on("websocket", self._watch)
+        page.on("request", lambda request: self.requested.append(request.url))
+
+    def _watch(self, socket_: WebSocket) -> None:
+        self.sockets.append(socket_)
+        socket_.on("framereceived", self._received)
+
+    def _received(self, payload: str | bytes) -> None:
+        spec = decode_deck_spec(payload)
+        if spec is not None:
+            self.deck_specs.append(spec)
+
+    # -- Streamlit
+
+    @property
+    def app(self) -> Locator:
+        return self.page.get_by_test_id("stApp")
+
+    @property
+    def socket(self) -> WebSocket:
+        assert self.sockets, "the page opened no websocket to the app"
+        return self.sockets[-1]
+
+    def open(self, query: str = "") -> None:
+        """Load the page and wait until the script's first run has finished."""
+        self.page.goto(self.url + query)
+        self.wait_for_run()
+
+    def wait_for_run(self) -> None:
+        """Connected, and the script is not running (Streamlit's own e2e condition)."""
+        expect(self.app).to_have_attribute("data-test-connection-state", "CONNECTED")
+        expect(self.app).to_have_attribute("data-test-script-state", "notRunning")
+
+    def brush_timeline(self, from_share: float, to_share: float) -> None:
+        """Drag across the timeline chart, from and to these shares of its width.
+
+        The drag runs in the plot, a fifth of the way down (above the axis and the key),
+        and the rerun it starts has finished on return.
+        """
+        chart = self.page.get_by_test_id("stVegaLiteChart")
+        chart.scroll_into_view_if_needed()
+        box = chart.bounding_box()
+        assert box is not None
+        y = box["y"] + box["height"] * 0.2
+        with self.rerun():
+            self.page.mouse.move(box["x"] + box["width"] * from_share, y)
+            self.page.mouse.down()
+            self.page.mouse.move(box["x"] + box["width"] * to_share, y, steps=8)
+            self.page.mouse.up()
+
+    @contextmanager
+    def rerun(self) -> Iterator[None]:
+        """Around an action that reruns the script: wait until that run has finished."""
+
+        def finished(payload: str | bytes) -> bool:
+            return message_type(payload) == "script_finished"
+
+        with self.socket.expect_event("framereceived", predicate=finished, timeout=MAP_TIMEOUT):
+            yield
+        self.wait_for_run()
+
+    def keyed(self, key: str) -> Locator:
+        """The element or container created with ``key=...``."""
+        return self.page.locator(f".st-key-{key}")
+
+    def show_on_map_button(self, event_id: str) -> Locator:
+        """Open an event's row in the list; its "Show on map" button, ready to press."""
+        self.keyed(f"list-row-{event_id}").locator("summary").click()
+        button = self.keyed(f"list-show-{event_id}").get_by_role("button")
+        expect(button).to_be_visible()
+        return button
+
+    def shown_event_ids(self, prefix: str) -> list[str]:
+        """Event ids of the visible cards' buttons keyed ``<prefix>-show-<id>``, in order."""
+        marker = f"st-key-{prefix}-show-"
+        classes = self.page.locator(f'[class*="{marker}"]').evaluate_all(
+            "nodes => nodes.map(node => node.className)"
+        )
+        ids = []
+        for names in classes:
+            for name in names.split():
+                if name.startswith(marker):
+                    ids.append(name.removeprefix(marker))
+        return ids
+
+    def choose_renderer(self, label: str) -> None:
+        """Pick a renderer in the sidebar's "Map" radio."""
+        self.keyed("renderer").get_by_text(label, exact=True).click()
+
+    # -- deck.gl
+
+    @property
+    def deck_chart(self) -> Locator:
+        return self.page.get_by_test_id("stDeckGlJsonChart")
+
+    @property
+    def deck_canvas(self) -> Locator:
+        return self.deck_chart.locator("canvas#deckgl-overlay")
+
+    @property
+    def deck_spec(self) -> dict[str, Any]:
+        assert self.deck_specs, "no deck.gl spec reached the browser"
+        return self.deck_specs[-1]
+
+    def deck_box(self) -> dict[str, float]:
+        expect(self.deck_canvas).to_be_visible(timeout=MAP_TIMEOUT)
+        box = self.deck_canvas.bounding_box()
+        assert box is not None
+        return box
+
+    def deck_point(self, lon: float, lat: float) -> tuple[float, float]:
+        """Where ``lon, lat`` is in the deck canvas (CSS pixels from its top left), in the
+        map's current view (the reader's pan and zoom included)."""
+        return deck_pixel(self.deck_view(), self.deck_box(), lon, lat)
+
+    def deck_view(self) -> dict[str, float]:
+        """The deck.gl map's current view state (longitude, latitude, zoom) as drawn.
+
+        Read from the props of Streamlit's DeckGL component (a controlled component: the
+        view state it is given is the one drawn), found from the canvas up React's tree.
+        """
+        expect(self.deck_canvas).to_be_visible(timeout=MAP_TIMEOUT)
+        view: dict[str, float] | None = self.deck_canvas.evaluate(_DECK_VIEW)
+        assert view is not None, "no deck.gl view state found above the canvas"
+        return view
+
+    def wait_for_deck_view(self, wanted: dict[str, float], *, tolerance: float = 1e-9) -> None:
+        """Wait until the deck.gl map shows the view ``wanted`` (longitude, latitude, zoom),
+        each within ``tolerance`` (degrees and zoom levels)."""
+        self.page.wait_for_function(
+            f"""([canvas, wanted, tolerance]) => {{
+                const view = ({_DECK_VIEW})(canvas);
+                return view && ["longitude", "latitude", "zoom"].every(
+                    key => Math.abs(view[key] - wanted[key]) <= tolerance);
+            }}""",
+            arg=[self.deck_canvas.element_handle(), wanted, tolerance],
+            timeout=MAP_TIMEOUT,
+        )
+
+    def mark_deck_canvas(self) -> None:
+        """Mark the deck.gl canvas element (see :meth:`deck_canvas_is_marked`)."""
+        self.deck_canvas.evaluate("canvas => { canvas.__atlasMark = true; }")
+
+    def deck_canvas_is_marked(self) -> bool:
+        """Whether the canvas shown is the one marked (not a new chart's)."""
+        marked: bool = self.deck_canvas.evaluate("canvas => canvas.__atlasMark === true")
+        return marked
+
+    def drag_deck(self, dx: float, dy: float) -> None:
+        """Pan the deck.gl map by dragging from its centre by ``dx, dy`` pixels."""
+        box = self.deck_box()
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        before = self.deck_view()
+        self.page.mouse.move(x, y)
+        self.page.mouse.down()
+        self.page.mouse.move(x + dx / 2, y + dy / 2, steps=4)
+        self.page.mouse.move(x + dx, y + dy, steps=4)
+        self.page.mouse.up()
+        self.page.wait_for_function(
+            f"canvas => ({_DECK_VIEW})(canvas).longitude !== {before['longitude']}",
+            arg=self.deck_canvas.element_handle(),
+        )
+
+    def deck_screenshot(self) -> Image.Image:
+        """The map as drawn (basemap and deck canvases composited), without tooltip."""
+        self.page.mouse.move(0, 0)
+        expect(self.page.locator(".deck-tooltip")).to_be_hidden()
+        return image(self.deck_canvas.screenshot())
+
+    def wait_for_deck_drawn(self) -> Image.Image:
+        """Wait until the deck canvas shows more than a background; return that picture."""
+
+        def drawn() -> Image.Image | None:
+            shot = self.deck_screenshot()
+            return shot if distinct_colours(shot) > 50 else None
+
+        return wait_until(
+            drawn,
+            timeout_ms=MAP_TIMEOUT,
+            message="the deck.gl map stayed blank",
+        )
+
+    def hover_deck(self, lon: float, lat: float, name: str) -> tuple[float, float]:
+        """Point at ``lon, lat``; deck.gl's own picking must name the feature in its tooltip."""
+        box = self.deck_box()
+        x, y = self.deck_point(lon, lat)
+        assert 0 <= x < box["width"], f"{name} is off the map"
+        assert 0 <= y < box["height"], f"{name} is off the map"
+        self.page.mouse.move(box["x"] + x, box["y"] + y)
+        expect(self.page.locator(".deck-tooltip")).to_contain_text(name, timeout=MAP_TIMEOUT)
+        return x, y
+
+    def click_deck_here(self) -> None:
+        """A real mouse click where the pointer is; pressed again only if nothing was sent.
+
+        See :data:`CLICK_ATTEMPTS`: deck.gl's tap recogniser may drop a slow click, and a
+        dropped click sends no message to the app, so a second press cannot double-select.
+        """
+        for _ in range(CLICK_ATTEMPTS):
+            try:
+                with self.socket.expect_event("framesent", timeout=CLICK_REGISTERED_TIMEOUT):
+                    self.page.mouse.down()
+                    self.page.mouse.up()
+            except PlaywrightTimeoutError:
+                continue
+            return
+        raise AssertionError(f"deck.gl registered none of {CLICK_ATTEMPTS} clicks on the map")
+
+    @contextmanager
+    def next_deck_spec(self, check: Callable[[dict[str, Any]], bool]) -> Iterator[None]:
+        """Around an action: wait for a deck spec for which ``check`` holds to arrive."""
+
+        def wanted(payload: str | bytes) -> bool:
+            spec = decode_deck_spec(payload)
+            return spec is not None and check(spec)
+
+        with self.socket.expect_event("framereceived", predicate=wanted, timeout=MAP_TIMEOUT):
+            yield
+
+    # -- Leaflet (streamlit-folium's component iframe)
+
+    @property
+    def leaflet_iframe(self) -> Locator:
+        return self.page.locator(self.FOLIUM_IFRAME)
+
+    def leaflet_frame(self) -> Frame:
+        expect(self.leaflet_iframe).to_be_visible(timeout=MAP_TIMEOUT)
+        handle = self.leaflet_iframe.element_handle()
+        frame = handle.content_frame()
+        assert frame is not None
+        return frame
+
+    @property
+    def leaflet_map(self) -> Locator:
+        return self.page.frame_locator(self.FOLIUM_IFRAME).locator(".leaflet-container")
+
+    def wait_for_leaflet(
+        self, feature_ids: list[str], styled: dict[str, str] | None = None
+    ) -> Frame:
+        """Wait until Leaflet has drawn these features, at rest (no pan or zoom animation).
+
+        ``styled`` maps feature ids to the colour (``color`` or ``fillColor``) each must have.
+        The map object is the global ``map`` streamlit-folium creates; its canvas renderer
+        (``prefer_canvas``) must have painted something, or its SVG renderer drawn paths.
+        """
+        frame = self.leaflet_frame()
+        frame.wait_for_function(
+            """([ids, styled]) => {
+                const map = window.map;
+                if (!map || !window.feature_group || !window.feature_group.length) return false;
+                if (map._animatingZoom || (map._panAnim && map._panAnim._inProgress)) return false;
+                const drawn = new Map();
+                map.eachLayer(layer => {
+                    const id = layer.feature && layer.feature.properties.id;
+                    if (id) drawn.set(id, layer.options);
+                });
+                if (!ids.every(id => drawn.has(id))) return false;
+                for (const [id, colour] of Object.entries(styled)) {
+                    const o = drawn.get(id);
+                    if (!o || (o.color !== colour && o.fillColor !== colour)) return false;
+                }
+                const canvas = document.querySelector(".leaflet-overlay-pane canvas");
+                if (!canvas) {  // the SVG renderer (prefer_canvas off)
+                    return document.querySelectorAll(".leaflet-overlay-pane path").length > 0;
+                }
+                if (!canvas.width) return false;
+                const data = canvas.getContext("2d")
+                    .getImageData(0, 0, canvas.width, canvas.height).data;
+                const seen = new Set();
+                for (let i = 0; i < data.length && seen.size < 3; i += 4 * 97) {
+                    seen.add(data.slice(i, i + 4).join());
+                }
+                return seen.size > 1;
+            }""",
+            arg=[feature_ids, styled or {}],
+            timeout=MAP_TIMEOUT,
+        )
+        return frame
+
+    def leaflet_point(self, frame: Frame, lon: float, lat: float) -> dict[str, float]:
+        """Where Leaflet draws ``lon, lat`` in its map container (its own projection)."""
+        point: dict[str, float] = frame.evaluate(
+            "([lat, lon]) => window.map.latLngToContainerPoint([lat, lon])", [lat, lon]
+        )
+        return point
+
+    def leaflet_world_px(self, frame: Frame) -> float:
+        """The width in pixels of Leaflet's world at its current zoom (256 px at zoom 0)."""
+        width: float = frame.evaluate("() => 256 * Math.pow(2, window.map.getZoom())")
+        return width
+
+    def leaflet_screenshot(self) -> Image.Image:
+        self.page.mouse.move(0, 0)
+        return image(self.leaflet_map.screenshot())
+
+
+def host_of(url: str) -> str | None:
+    """The host a URL goes to; None for URLs that go nowhere (data:, blob:, about:)."""
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about", "javascript"):
+        return None
+    return parts.hostname

@@ -1,0 +1,106 @@
+"""Drafts in the public app: shown, marked unreviewed, only when it is started to show them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from corridors.core.datasets import DATA_DIR_ENV
+from corridors.data.catalog import Catalog
+from corridors.ingest.draft import draft_record
+from corridors.ingest.drafts import save_draft
+from corridors.ingest.propose import propose
+from corridors.ingest.reading import article_from_text
+from corridors.review import public
+from corridors.review.public import SHOW_DRAFTS_ENV, drafts_shown
+from support.app import open_app
+from support.paths import FIXTURES
+
+SEED = FIXTURES / "ingest" / "news-article-ar.txt"
+
+
+@pytest.fixture
+def with_draft(data_copy: Path, catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A data copy holding the seed article's draft; the app reads that copy."""
+    proposal = propose(article_from_text(SEED.read_text(encoding="utf-8")), catalog)
+    save_draft(data_copy, proposal, catalog)
+    monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
+    assert draft_record(proposal, catalog)["date"] == "2025-08-07"
+    return proposal.id
+
+
+def markdown_of(at: AppTest) -> str:
+    return "\n".join(str(element.value) for element in (*at.markdown, *at.caption))
+
+
+@pytest.mark.usefixtures("with_draft")
+def test_without_the_setting_the_app_never_reads_the_drafts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv(SHOW_DRAFTS_ENV, raising=False)
+    read: list[Path] = []
+    monkeypatch.setattr(public, "list_drafts", lambda directory: read.append(directory) or [])
+    at = open_app()
+    assert read == []
+    assert not [e for e in at.expander if "Unreviewed draft" in (e.label or "")]
+    assert "Unreviewed" not in markdown_of(at)
+    assert not at.get("warning")
+
+
+@pytest.mark.usefixtures("with_draft")
+def test_with_the_setting_each_draft_is_marked_in_the_list_and_its_card(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(SHOW_DRAFTS_ENV, "1")
+    at = open_app()
+    rows = [e for e in at.expander if e.label and e.label.startswith("**Unreviewed draft**")]
+    assert len(rows) == 1
+    assert "August 7, 2025 · Agreement · رئيس جمهورية أذربيجان" in rows[0].label
+    assert [w.value for w in rows[0].warning] == ["Unreviewed draft"]  # the card
+    assert "Unreviewed drafts" in [s.value for s in at.subheader]
+
+
+@pytest.mark.usefixtures("with_draft")
+def test_the_marker_is_in_arabic_on_the_arabic_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(SHOW_DRAFTS_ENV, "1")
+    at = open_app(lang="ar")
+    rows = [e for e in at.expander if e.label and e.label.startswith("**مسودة لم تُراجَع**")]
+    assert len(rows) == 1
+    assert [w.value for w in rows[0].warning] == ["مسودة لم تُراجَع"]
+
+
+@pytest.mark.usefixtures("with_draft")
+def test_drafts_follow_the_date_range_and_the_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(SHOW_DRAFTS_ENV, "1")
+    at = open_app(**{"from": "2020-11-10", "to": "2020-11-10"})
+    assert not [e for e in at.expander if (e.label or "").startswith("**Unreviewed draft**")]
+    at = open_app(q="Nakhchivan")  # an alias of a feature the draft links (the text is Arabic)
+    assert [e for e in at.expander if (e.label or "").startswith("**Unreviewed draft**")]
+    at = open_app(q="Kars")
+    assert not [e for e in at.expander if (e.label or "").startswith("**Unreviewed draft**")]
+
+
+def test_an_unreadable_draft_is_reported_not_dropped(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (data_copy / "drafts").mkdir()
+    (data_copy / "drafts" / "broken.yaml").write_text("id: broken\ndate: 2025-02-30\n")
+    monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
+    monkeypatch.setenv(SHOW_DRAFTS_ENV, "1")
+    at = open_app()
+    captions = [c.value for c in at.caption]
+    unreadable = [c for c in captions if "could not be read" in c]
+    assert len(unreadable) == 1
+    assert unreadable[0].startswith("1 draft could not be read")
+    assert "drafts/broken\\.yaml, record 'broken', field 'date'" in unreadable[0]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("1", True), ("true", True), ("YES", True), ("0", False), ("", False), ("no", False)],
+)
+def test_the_setting_is_read_from_the_environment(value: str, shown: bool) -> None:
+    assert drafts_shown({SHOW_DRAFTS_ENV: value}) is shown
+    assert drafts_shown({}) is False
