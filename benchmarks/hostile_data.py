@@ -1,6 +1,6 @@
 """Time and peak memory of `corridors validate` and of the first page on hostile data directories.
 
-Each case (see tests/hostile_dirs.py) breaks a fresh copy of the bundled data. Both
+Each case (see corridors.testing.hostile) breaks a fresh copy of the bundled data. Both
 measurements run in a child process with a wall-clock limit and an address-space cap,
 so a case that hangs or eats memory is reported instead of taking the machine down:
 
@@ -21,9 +21,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
 
-from support.hostile_dirs import CASES  # noqa: E402
+from corridors.testing.hostile import CASES  # noqa: E402
 
 VALIDATE = """
 import json, resource, sys, time

@@ -43,7 +43,6 @@ import argparse
 import asyncio
 import os
 import random
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -54,10 +53,9 @@ import websockets
 from playwright.async_api import Browser, Page, WebSocket, async_playwright
 from streamlit.proto.BackMsg_pb2 import BackMsg
 
-# the browser tests' app server and Chromium settings (tests/e2e/server.py)
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from support.browser import message_type
-from support.server import CHROMIUM, CHROMIUM_ARGS, app_server
+# the browser tests' app server and Chromium settings
+from corridors.testing.browser import message_type
+from corridors.testing.server import CHROMIUM, CHROMIUM_ARGS, app_server
 
 ACTION_TIMEOUT = 60.0  # s: an interaction whose rerun takes longer counts as an error
 OPEN_TIMEOUT = 300_000  # ms: twenty pages loading at once on two cores

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 from pathlib import Path
 from typing import Final
@@ -37,10 +36,9 @@ from corridors.data.catalog import Catalog, load_catalog
 from corridors.i18n import Translator
 from corridors.render.styles import HIGHLIGHT
 
-# the browser tests' app server, Chromium settings and page helpers (tests/e2e/)
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from support.browser import Dashboard, Target, click_target, deck_world_px
-from support.server import CHROMIUM, CHROMIUM_ARGS, app_server
+# the browser tests' app server, Chromium settings and page helpers
+from corridors.testing.browser import Dashboard, Target, click_target, deck_world_px
+from corridors.testing.server import CHROMIUM, CHROMIUM_ARGS, app_server
 
 TARGET_S: Final = 5.0
 TIMEOUT_MS: Final = 120_000

@@ -1,6 +1,7 @@
 """The map's reported-events layer at scale: build time per date-range change, payload bytes.
 
-Writes a store of synthetic events (``tests/synthetic_events.fill_store``, not timed), then
+Writes a store of synthetic events (``corridors.testing.synthetic.fill_store``, not
+timed), then
 for the default view (the deck.gl chart's framing at the assumed map width) and a closer
 one, builds the layer for a sequence of different date ranges (each run a new range, as a
 date change makes it) and prints the median and p90 of the build time, the number of cells,
@@ -14,13 +15,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
 
 from corridors.core import settings  # noqa: E402
 from corridors.data.catalog import load_catalog  # noqa: E402
@@ -37,7 +36,7 @@ from corridors.render.reported_layer import (  # noqa: E402
 )
 from corridors.render.scene import DEFAULT_BOUNDS, Scene, SceneRequest, build_scene  # noqa: E402
 from corridors.reported.store import EventQuery, open_store  # noqa: E402
-from support.synthetic_events import fill_store  # noqa: E402
+from corridors.testing.synthetic import fill_store  # noqa: E402
 
 
 def main() -> None:

@@ -1,7 +1,7 @@
 """Scale: the atlas with 10k, 100k and 1M imported events, beside a naive design.
 
 For each size, half ACLED and half GDELT synthetic events (fixed seeds, clustered along the
-border and the corridors; ``tests/synthetic_events.py``) are written in their real layouts
+border and the corridors; ``corridors.testing.synthetic``) are written in their real layouts
 (not timed) and imported into an empty store (timed: read, validate, link, write). Then, in
 the same run and side by side:
 
@@ -46,7 +46,6 @@ from streamlit.logger import set_log_level
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
 
 from corridors.core.assets import main_script  # noqa: E402
 from corridors.core.datasets import IMPORTS_DIR_ENV  # noqa: E402
@@ -56,7 +55,7 @@ from corridors.reported.importers import import_file  # noqa: E402
 from corridors.reported.importers.gdelt import COLUMNS as GDELT_COLUMNS  # noqa: E402
 from corridors.reported.linker import build_linker  # noqa: E402
 from corridors.reported.store import open_store  # noqa: E402
-from support.synthetic_events import write_acled, write_gdelt  # noqa: E402
+from corridors.testing.synthetic import write_acled, write_gdelt  # noqa: E402
 
 APP: Final = str(main_script())
 MB: Final = 1_000_000
@@ -165,7 +164,7 @@ def page_load_s(store: Path, runs: int = 3) -> float:
     from page_load import load_once  # the page-load benchmark's measurement
     from playwright.sync_api import sync_playwright
 
-    from support.server import CHROMIUM, CHROMIUM_ARGS, app_server
+    from corridors.testing.server import CHROMIUM, CHROMIUM_ARGS, app_server
 
     with (
         imports_in(store),

@@ -19,7 +19,7 @@ from corridors.atlas import inspect_atlas
 from corridors.core import settings
 from corridors.core.errors import Problem, ProblemKind
 from corridors.data.catalog import CatalogReport
-from support import hostile_dirs as hostile
+from corridors.testing import hostile
 
 SECRET = "root:x:0:0:secret-first-line"
 

@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from support.browser import ARTIFACTS, VIEWPORT, Dashboard
-from support.server import CHROMIUM, CHROMIUM_ARGS, app_server
+from corridors.testing.browser import ARTIFACTS, VIEWPORT, Dashboard
+from corridors.testing.server import CHROMIUM, CHROMIUM_ARGS, app_server
 
 EXPECT_TIMEOUT = 20_000  # ms; software WebGL on two cores is slow to draw
 

@@ -20,7 +20,7 @@ from corridors.data.containment import parts_of
 from corridors.data.models import Event
 from corridors.i18n import Translator
 from corridors.render.styles import BACKGROUND, FOCUS_FILL, HIGHLIGHT, css_rgb
-from support.browser import (
+from corridors.testing.browser import (
     MAP_TIMEOUT,
     RGB,
     Dashboard,

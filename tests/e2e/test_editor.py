@@ -15,9 +15,9 @@ import yaml
 from playwright.sync_api import Browser, Locator, expect
 
 from corridors.core.datasets import data_dir
-from support.browser import ARTIFACTS, VIEWPORT, Dashboard, deck_highlighted
+from corridors.testing.browser import ARTIFACTS, VIEWPORT, Dashboard, deck_highlighted
+from corridors.testing.server import app_server, editor_server
 from support.paths import FIXTURES
-from support.server import app_server, editor_server
 
 pytestmark = pytest.mark.e2e
 

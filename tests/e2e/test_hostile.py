@@ -14,8 +14,8 @@ from playwright.sync_api import ConsoleMessage, Dialog, Page, expect
 from corridors.core.datasets import data_dir
 from corridors.data.catalog import Catalog
 from corridors.i18n import Translator
-from support.browser import MAP_TIMEOUT, Dashboard, click_target
-from support.server import app_server
+from corridors.testing.browser import MAP_TIMEOUT, Dashboard, click_target
+from corridors.testing.server import app_server
 
 pytestmark = pytest.mark.e2e
 

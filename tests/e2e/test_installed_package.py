@@ -24,9 +24,10 @@ import pytest
 from playwright.sync_api import Page
 
 from corridors.core.datasets import DATA_DIR_ENV
-from support.browser import Dashboard, host_of
+from corridors.testing.browser import Dashboard, host_of
+from corridors.testing.server import app_server
+from support.paths import REPOSITORY as ROOT
 from support.probes import host_config, sets_xsrf_cookie, upload_status_without_token
-from support.server import ROOT, app_server
 
 pytestmark = pytest.mark.e2e
 

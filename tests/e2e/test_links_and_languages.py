@@ -10,8 +10,15 @@ from playwright.sync_api import Browser, Route, expect
 
 from corridors.data.catalog import Catalog
 from corridors.i18n import Translator
+from corridors.testing.browser import (
+    ARTIFACTS,
+    MAP_TIMEOUT,
+    VIEWPORT,
+    Dashboard,
+    distinct_colours,
+    image,
+)
 from corridors.ui.dashboard.presenter import NEXT
-from support.browser import ARTIFACTS, MAP_TIMEOUT, VIEWPORT, Dashboard, distinct_colours, image
 
 from .test_dashboard import click_on_deck, expect_feature_panel
 

@@ -15,7 +15,15 @@ from playwright.sync_api import Frame, expect
 from corridors.data.catalog import Catalog
 from corridors.render.deck.picking import layer_name
 from corridors.render.styles import ROUTE_COLOR
-from support.browser import MAP_TIMEOUT, RGB, Dashboard, colour_at, deck_pixel, near, wait_until
+from corridors.testing.browser import (
+    MAP_TIMEOUT,
+    RGB,
+    Dashboard,
+    colour_at,
+    deck_pixel,
+    near,
+    wait_until,
+)
 
 pytestmark = pytest.mark.e2e
 

@@ -19,7 +19,13 @@ from playwright.sync_api import expect
 
 from corridors.data.catalog import Catalog
 from corridors.i18n import Translator
-from support.browser import MAP_TIMEOUT, Dashboard, click_target, deck_highlighted, deck_world_px
+from corridors.testing.browser import (
+    MAP_TIMEOUT,
+    Dashboard,
+    click_target,
+    deck_highlighted,
+    deck_world_px,
+)
 
 pytestmark = pytest.mark.e2e
 

@@ -14,8 +14,8 @@ from playwright.sync_api import Locator, Page, expect
 
 from corridors.data.catalog import Catalog
 from corridors.i18n import Translator, strings
+from corridors.testing.browser import MAP_TIMEOUT, Dashboard
 from corridors.ui.dashboard.events_panel import PAGE_SIZE
-from support.browser import MAP_TIMEOUT, Dashboard
 
 pytestmark = pytest.mark.e2e
 

@@ -24,9 +24,9 @@ from corridors.geo.cells import cell_outline, parse_cell
 from corridors.render.deck.picking import layer_name
 from corridors.render.reported_layer import CELLS_LAYER, SELECTED_CELL_LAYER
 from corridors.reported.store import EventQuery, EventStore, open_store
-from support.browser import MAP_TIMEOUT, Dashboard, deck_highlighted
+from corridors.testing.browser import MAP_TIMEOUT, Dashboard, deck_highlighted
+from corridors.testing.server import app_server
 from support.fixture_imports import import_fixtures
-from support.server import app_server
 
 pytestmark = pytest.mark.e2e
 

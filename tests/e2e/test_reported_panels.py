@@ -14,9 +14,9 @@ from playwright.sync_api import expect
 
 from corridors.core.datasets import IMPORTS_DIR_ENV
 from corridors.data.catalog import Catalog
-from support.browser import Dashboard
+from corridors.testing.browser import Dashboard
+from corridors.testing.server import app_server
 from support.reported_stores import fill_sample_store
-from support.server import app_server
 
 
 @pytest.fixture(scope="module")

@@ -44,7 +44,7 @@ from corridors.render.styles import (
     cell_class,
 )
 from corridors.reported.store import EVENT_SCHEMA, EventQuery, EventStore, open_store
-from support.synthetic_events import fill_store
+from corridors.testing.synthetic import fill_store
 
 EN, AR = Translator("en"), Translator("ar")
 #: The default view, as the deck.gl chart is given it, at the width assumed for it.

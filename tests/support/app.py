@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
+from typing import Any
+
 from streamlit.testing.v1 import AppTest
 
 from corridors.core.assets import main_script
@@ -17,3 +21,26 @@ def open_app(**query: str) -> AppTest:
     at.run()
     assert not at.exception
     return at
+
+
+def leaflet_args(at: AppTest) -> dict[str, Any]:
+    """The arguments the page sent to the Leaflet component (AppTest does not draw it)."""
+    components = [
+        element
+        for element in at.get("component_instance")
+        if element.proto.component_name.startswith("streamlit_folium")
+    ]
+    assert len(components) == 1
+    args: dict[str, Any] = json.loads(components[0].proto.json_args)
+    return args
+
+
+def leaflet_features(at: AppTest) -> list[dict[str, Any]]:
+    """The GeoJSON features the Leaflet component is given to draw, in drawing order."""
+    script = leaflet_args(at)["feature_group"]
+    decoder = json.JSONDecoder()
+    features: list[dict[str, Any]] = []
+    for match in re.finditer(r"\.addData\(", script):
+        collection, _ = decoder.raw_decode(script, match.end())
+        features.extend(collection["features"])
+    return features

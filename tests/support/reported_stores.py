@@ -16,8 +16,8 @@ from corridors.reported.importers.acled import COLUMNS as ACLED_COLUMNS
 from corridors.reported.importers.gdelt import COLUMNS as GDELT_COLUMNS
 from corridors.reported.linker import build_linker
 from corridors.reported.store import open_store
+from corridors.testing.synthetic import write_acled
 from support.fixture_imports import import_fixtures
-from support.synthetic_events import write_acled
 
 MEGHRI: Final = ("38.9036", "46.2426")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,7 +17,7 @@ from corridors.render.deck.picking import layer_name
 from corridors.render.leaflet.builder import LEAFLET_CSS, LEAFLET_JS
 from corridors.render.scene import DRAWING_ORDER
 from corridors.render.styles import HIGHLIGHT, css_rgb
-from support.app import open_app
+from support.app import leaflet_args, leaflet_features, open_app
 
 
 @pytest.fixture
@@ -131,29 +130,6 @@ def test_the_route_is_not_drawn_before_it_was_proposed(app: AppTest, catalog: Ca
     drawn = {row["id"] for row in corridors["data"]}
     assert "syunik-route" not in drawn
     assert "baku-tbilisi-kars-railway" in drawn
-
-
-def leaflet_args(at: AppTest) -> dict[str, Any]:
-    """The arguments the page sent to the Leaflet component (AppTest does not draw it)."""
-    components = [
-        element
-        for element in at.get("component_instance")
-        if element.proto.component_name.startswith("streamlit_folium")
-    ]
-    assert len(components) == 1
-    args: dict[str, Any] = json.loads(components[0].proto.json_args)
-    return args
-
-
-def leaflet_features(at: AppTest) -> list[dict[str, Any]]:
-    """The GeoJSON features the Leaflet component is given to draw, in drawing order."""
-    script = leaflet_args(at)["feature_group"]
-    decoder = json.JSONDecoder()
-    features: list[dict[str, Any]] = []
-    for match in re.finditer(r"\.addData\(", script):
-        collection, _ = decoder.raw_decode(script, match.end())
-        features.extend(collection["features"])
-    return features
 
 
 def test_leaflet_draws_every_layer_from_local_assets(app: AppTest, catalog: Catalog) -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_app import leaflet_features
 
 from corridors.core.datasets import IMPORTS_DIR_ENV
 from corridors.data.catalog import Catalog
@@ -20,7 +19,7 @@ from corridors.render.reported_layer import CELLS_LAYER, SELECTED_AREAS_LAYER, S
 from corridors.render.scene import DEFAULT_BOUNDS, SceneRequest, build_scene
 from corridors.render.styles import HIGHLIGHT
 from corridors.reported.store import EventQuery, EventStore
-from support.app import open_app
+from support.app import leaflet_features, open_app
 from support.fixture_imports import import_fixtures
 
 

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from corridors.core.assets import editor_script
 from corridors.core.datasets import DATA_DIR_ENV
-from support.browser import deck_highlighted
+from corridors.testing.browser import deck_highlighted
 from support.paths import FIXTURES
 
 SEED = FIXTURES / "ingest" / "news-article-ar.txt"

@@ -71,7 +71,7 @@ def _near(
     on_line = shapely.line_interpolate_point(
         np.array(lines, dtype=object)[which], fractions, normalized=True
     )
-    xy = shapely.get_coordinates(on_line)
+    xy: npt.NDArray[np.float64] = shapely.get_coordinates(on_line)
     return xy + rng.normal(0, scale_deg, xy.shape)
 
 

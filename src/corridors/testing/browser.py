@@ -13,7 +13,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Final
+from pathlib import Path
+from typing import Any, Final, TypeVar
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -31,9 +32,9 @@ from corridors.data.catalog import Catalog
 from corridors.data.models import LAYERS
 from corridors.render.styles import HIGHLIGHT
 
-from .server import ROOT
-
-ARTIFACTS: Final = ROOT / "test-artifacts" / "e2e"
+_T = TypeVar("_T")
+#: Screenshots and logs of browser runs, under the directory they are run from.
+ARTIFACTS: Final = Path.cwd() / "test-artifacts" / "e2e"
 VIEWPORT: Final = {"width": 1280, "height": 900}
 #: Software WebGL (--disable-gpu) on two cores draws the first deck.gl frame in seconds.
 MAP_TIMEOUT: Final = 45_000  # ms
@@ -129,8 +130,9 @@ def deck_pixel(
 
 def deck_world_px(view: dict[str, Any]) -> float:
     """The width in pixels of deck.gl's world at the view's zoom."""
-    zoom: float = view["zoom"]
-    return 512.0 * 2.0**zoom
+    zoom = float(view["zoom"])
+    width: float = 512.0 * 2.0**zoom
+    return width
 
 
 # --- colours ----------------------------------------------------------------------------
@@ -151,7 +153,8 @@ def colour_at(picture: Image.Image, x: float, y: float) -> RGB:
         if 0 <= column + dx < picture.width and 0 <= row + dy < picture.height
     ]
     channels = list(zip(*samples, strict=True))
-    return tuple(sorted(channel)[len(channel) // 2] for channel in channels)  # type: ignore[return-value]
+    red, green, blue = (sorted(channel)[len(channel) // 2] for channel in channels)
+    return red, green, blue
 
 
 def near(colour: RGB, expected: RGB, tolerance: int) -> bool:
@@ -191,8 +194,8 @@ def distinct_colours(picture: Image.Image) -> int:
 
 
 def wait_until(
-    check: Callable[[], Any], *, timeout_ms: float, message: Callable[[], str] | str
-) -> Any:
+    check: Callable[[], _T | None], *, timeout_ms: float, message: Callable[[], str] | str
+) -> _T:
     """Call ``check`` until it returns something truthy; its own cost paces the polling.
 
     Use it only for checks that themselves do browser work (screenshots), so that the loop
@@ -286,10 +289,12 @@ class Dashboard:
 
     @property
     def app(self) -> Locator:
+        """The Streamlit app's root element."""
         return self.page.get_by_test_id("stApp")
 
     @property
     def socket(self) -> WebSocket:
+        """The page's newest websocket to the app."""
         assert self.sockets, "the page opened no websocket to the app"
         return self.sockets[-1]
 
@@ -363,26 +368,32 @@ class Dashboard:
 
     @property
     def deck_chart(self) -> Locator:
+        """The deck.gl chart element."""
         return self.page.get_by_test_id("stDeckGlJsonChart")
 
     @property
     def deck_canvas(self) -> Locator:
+        """The canvas deck.gl draws on."""
         return self.deck_chart.locator("canvas#deckgl-overlay")
 
     @property
     def deck_spec(self) -> dict[str, Any]:
+        """The newest deck.gl spec the app sent."""
         assert self.deck_specs, "no deck.gl spec reached the browser"
         return self.deck_specs[-1]
 
     def deck_box(self) -> dict[str, float]:
+        """The deck canvas's box in CSS pixels, once visible."""
         expect(self.deck_canvas).to_be_visible(timeout=MAP_TIMEOUT)
         box = self.deck_canvas.bounding_box()
         assert box is not None
-        return box
+        return {"x": box["x"], "y": box["y"], "width": box["width"], "height": box["height"]}
 
     def deck_point(self, lon: float, lat: float) -> tuple[float, float]:
-        """Where ``lon, lat`` is in the deck canvas (CSS pixels from its top left), in the
-        map's current view (the reader's pan and zoom included)."""
+        """Where ``lon, lat`` is in the deck canvas (CSS pixels from its top left).
+
+        In the map's current view, the reader's pan and zoom included.
+        """
         return deck_pixel(self.deck_view(), self.deck_box(), lon, lat)
 
     def deck_view(self) -> dict[str, float]:
@@ -397,8 +408,10 @@ class Dashboard:
         return view
 
     def wait_for_deck_view(self, wanted: dict[str, float], *, tolerance: float = 1e-9) -> None:
-        """Wait until the deck.gl map shows the view ``wanted`` (longitude, latitude, zoom),
-        each within ``tolerance`` (degrees and zoom levels)."""
+        """Wait until the deck.gl map shows the view ``wanted`` (longitude, latitude, zoom).
+
+        Each within ``tolerance`` (degrees and zoom levels).
+        """
         self.page.wait_for_function(
             f"""([canvas, wanted, tolerance]) => {{
                 const view = ({_DECK_VIEW})(canvas);
@@ -493,9 +506,11 @@ class Dashboard:
 
     @property
     def leaflet_iframe(self) -> Locator:
+        """The iframe the Leaflet map is drawn in."""
         return self.page.locator(self.FOLIUM_IFRAME)
 
     def leaflet_frame(self) -> Frame:
+        """The Leaflet map's frame, once visible."""
         expect(self.leaflet_iframe).to_be_visible(timeout=MAP_TIMEOUT)
         handle = self.leaflet_iframe.element_handle()
         frame = handle.content_frame()
@@ -504,6 +519,7 @@ class Dashboard:
 
     @property
     def leaflet_map(self) -> Locator:
+        """The Leaflet map's container."""
         return self.page.frame_locator(self.FOLIUM_IFRAME).locator(".leaflet-container")
 
     def wait_for_leaflet(
@@ -562,6 +578,7 @@ class Dashboard:
         return width
 
     def leaflet_screenshot(self) -> Image.Image:
+        """A screenshot of the Leaflet map, the pointer moved away."""
         self.page.mouse.move(0, 0)
         return image(self.leaflet_map.screenshot())
 

@@ -1,4 +1,4 @@
-"""The app on a free loopback port, and the Chromium the browser tests and benchmarks drive.
+"""The app on a free loopback port, and the Chromium that browser tests and benchmarks drive.
 
 Nothing here sleeps for a fixed time: the server is ready when ``/_stcore/health`` answers.
 """
@@ -16,9 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Final, NamedTuple
 
-from support.paths import REPOSITORY
+from corridors.core.datasets import DATA_DIR_ENV
 
-ROOT: Final = REPOSITORY
 CHROMIUM: Final = Path("/usr/bin/chromium")
 CHROMIUM_ARGS: Final = [
     "--no-sandbox",
@@ -29,8 +28,8 @@ CHROMIUM_ARGS: Final = [
     "--no-first-run",
 ]
 SERVER_START_TIMEOUT: Final = 90.0  # s, first start on a cold machine imports geopandas & co.
-#: The command line of the checkout's package, run by this interpreter.
-CORRIDORS: Final = (sys.executable, "-m", "corridors.cli.main")
+#: The command line of the installed package, run by this interpreter.
+CORRIDORS: Final = (sys.executable, "-m", "corridors")
 
 
 class AppServer(NamedTuple):
@@ -56,14 +55,15 @@ def app_server(
     options: Sequence[str] = (),
     serve_options: Sequence[str] = (),
     corridors: Sequence[str] = CORRIDORS,
-    cwd: Path = ROOT,
+    cwd: Path | None = None,
 ) -> Iterator[AppServer]:
     """``corridors serve`` on a free loopback port, yielded once healthy.
 
     The app reads the bundled data, or ``data_dir`` when given (``CORRIDORS_DATA_DIR``);
     ``options`` are further ``streamlit run`` options (``--server.…=…``), ``serve_options``
     options of ``corridors serve`` (``--allowed-origin=…``). ``corridors`` is the command
-    line to run (default: the checkout's), from the directory ``cwd``. The server runs with
+    line to run (default: this interpreter's package), from the directory ``cwd`` (default:
+    the current one). The server runs with
     the settings shipped with the app (``corridors serve`` applies them).
     """
     port = free_port()
@@ -93,18 +93,18 @@ def editor_server(log_path: Path, *, data_dir: Path) -> Iterator[AppServer]:
         "--",
         "--server.fileWatcherType=none",
     ]
-    with _running(arguments, port, log_path, data_dir=data_dir, cwd=ROOT) as server:
+    with _running(arguments, port, log_path, data_dir=data_dir, cwd=None) as server:
         yield server
 
 
 @contextmanager
 def _running(
-    arguments: Sequence[str], port: int, log_path: Path, *, data_dir: Path | None, cwd: Path
+    arguments: Sequence[str], port: int, log_path: Path, *, data_dir: Path | None, cwd: Path | None
 ) -> Iterator[AppServer]:
     """Run ``arguments`` until the block ends; yielded once ``/_stcore/health`` answers."""
-    env = {key: value for key, value in os.environ.items() if key != "CORRIDORS_DATA_DIR"}
+    env = {key: value for key, value in os.environ.items() if key != DATA_DIR_ENV}
     if data_dir is not None:
-        env["CORRIDORS_DATA_DIR"] = str(data_dir)
+        env[DATA_DIR_ENV] = str(data_dir)
     with log_path.open("wb") as log:
         process = subprocess.Popen(arguments, cwd=cwd, env=env, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}/"
