@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,12 @@ def test_validate_of_a_hostile_directory_lists_problems_without_a_traceback(
     out = capsys.readouterr().out
     assert "regions.geojson, line 1, column 33: [refused-syntax]" in out
     assert "Traceback" not in out
+
+
+def test_python_dash_m_corridors_runs_the_command_line():
+    result = subprocess.run(
+        [sys.executable, "-m", "corridors", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert "usage: corridors" in result.stdout
+    assert "validate" in result.stdout
