@@ -1,6 +1,6 @@
 # Two entry points, each self-installing into .venv:
 #   make run   start the dashboard on http://127.0.0.1:8501 (this machine only)
-#   make test  lint, type-check and run the whole test suite
+#   make test  lint, type-check, build the docs and run the whole test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -22,6 +22,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 # The browser tests (tests/e2e) drive Debian's Chromium: install it when it is missing
 # (CI runs as root; elsewhere through sudo).
@@ -40,4 +41,4 @@ validate: $(STAMP)
 	$(BIN)/corridors validate
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build/site

@@ -2,8 +2,8 @@
 
 The editor writes to the data directory (drafts, ``events.yaml``) and has no sign-in of
 its own: it listens on 127.0.0.1, with the public app's settings (XSRF, CORS, host
-allow-list ...). A team that shares it puts it behind its own sign-in (README, "The draft
-editor"); another address is used only when given, with a warning.
+allow-list ...). A team that shares it puts it behind its own sign-in (docs/deployment.md,
+"Sharing the draft editor"); another address is used only when given, with a warning.
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ def add_edit_command(commands: Any) -> None:
         help="start the draft editor (this machine only by default)",
         description="Start the draft editor: paste a news article, review the proposed "
         "event, save it as a draft or publish it into the catalogue. It listens on "
-        "127.0.0.1 and has no sign-in of its own (README: put it behind your own). Further "
-        "`streamlit run` options go after `--`.",
+        "127.0.0.1 and has no sign-in of its own (docs/deployment.md: put it behind your own). "
+        "Further `streamlit run` options go after `--`.",
     )
     edit.add_argument("--port", type=int, default=DEFAULT_PORT, help="TCP port (default: 8502)")
     edit.add_argument(
@@ -73,8 +73,8 @@ def _edit(args: argparse.Namespace, console: Console) -> int:
             Text(
                 f"warning: the editor writes to the data directory and has no sign-in of its "
                 f"own; on {args.address} anyone who can reach this address can change the "
-                "catalogue. Keep it on 127.0.0.1 behind your own sign-in (README, "
-                "'The draft editor').",
+                "catalogue. Keep it on 127.0.0.1 behind your own sign-in (docs/deployment.md, "
+                "'Sharing the draft editor').",
                 style="bold yellow",
             )
         )
