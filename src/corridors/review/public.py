@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from corridors.core import settings
 from corridors.core.cache import shared_cache
 from corridors.core.errors import Problem
 from corridors.core.normalise import fold, readings
@@ -26,8 +27,6 @@ from corridors.ingest.drafts import DraftError, list_drafts, load_draft
 
 SHOW_DRAFTS_ENV: Final = "CORRIDORS_SHOW_DRAFTS"
 _YES: Final = frozenset({"1", "true", "yes", "on"})
-#: Drafts folders held at once (one in production; tests open a few).
-_FOLDERS: Final = 8
 
 
 def drafts_shown(environ: Mapping[str, str] = os.environ) -> bool:
@@ -63,7 +62,7 @@ def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(found))
 
 
-@shared_cache(maxsize=_FOLDERS)
+@shared_cache(maxsize=settings.cached_drafts_dirs)
 def _shelf(directory: str, signature: tuple[tuple[str, int, int], ...]) -> DraftShelf:
     del signature  # part of the cache key only
     drafts: list[DraftRecord] = []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Final
 
 import streamlit as st
 
@@ -30,8 +29,6 @@ from corridors.ui.dashboard.reported.panels import render_cell_reported
 from corridors.ui.dashboard.reported.query import reported_drawn
 from corridors.ui.dashboard.sidebar import render_sidebar
 from corridors.ui.dashboard.timeline_chart import render_timeline
-
-PROBLEMS_SHOWN: Final = 5
 
 
 def render() -> None:
@@ -127,11 +124,13 @@ def _render_problems(report: CatalogReport, translate: Translator) -> None:
         return
     with st.container(border=True, key="data-problems"):
         st.warning(translate("app.data_problems", count=len(report.problems)), icon="⚠️")
-        for problem in report.problems[:PROBLEMS_SHOWN]:
+        for problem in report.problems[: settings.banner_problems_open]:
             st.text(str(problem))
-        if len(report.problems) > PROBLEMS_SHOWN:
+        if len(report.problems) > settings.banner_problems_open:
             with st.expander(translate("app.more_problems")):
-                for problem in report.problems[PROBLEMS_SHOWN : settings.max_banner_problems]:
+                for problem in report.problems[
+                    settings.banner_problems_open : settings.max_banner_problems
+                ]:
                     st.text(str(problem))
                 if len(report.problems) > settings.max_banner_problems:
                     st.caption(translate("app.rest_in_validate"))

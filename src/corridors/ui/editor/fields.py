@@ -11,6 +11,7 @@ from typing import Final
 
 import streamlit as st
 
+from corridors.core import settings
 from corridors.data.catalog import Catalog
 from corridors.data.models import EventKind, Precision
 from corridors.i18n import Translator
@@ -18,8 +19,6 @@ from corridors.review.fields import SOURCE_KEYS, TEXT_LANGUAGES, ReviewFields
 
 PREFIX: Final = "ed_f_"
 SOURCE_COUNT: Final = "ed_source_count"
-#: Source rows shown for a draft that has none yet.
-EMPTY_SOURCES: Final = 1
 _TEXTS: Final = ("title", "summary", "note")
 
 
@@ -42,7 +41,9 @@ def fill(fields: ReviewFields, *, source_language: str) -> None:
             state[_key(f"{name}_{lang}")] = texts.get(lang, "")
     state[_key("features")] = list(fields.features)
     state[_key("actors")] = list(fields.actors)
-    rows = list(fields.sources) or [{"language": source_language}] * EMPTY_SOURCES
+    rows = (
+        list(fields.sources) or [{"language": source_language}] * settings.editor_empty_source_rows
+    )
     for index, row in enumerate(rows):
         for name in SOURCE_KEYS:
             state[_source_key(index, name)] = row.get(name, "")

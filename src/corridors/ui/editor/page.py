@@ -15,6 +15,7 @@ from typing import Final
 
 import streamlit as st
 
+from corridors.core import settings
 from corridors.core.datasets import data_dir
 from corridors.core.errors import Problem
 from corridors.core.languages import available_languages
@@ -48,7 +49,6 @@ from corridors.ui.common.safe import md_escape
 from corridors.ui.common.styling import apply_direction
 from corridors.ui.editor import fields
 
-MAP_HEIGHT: Final = 420
 #: Session state: the draft under review, the id it was opened or saved under, the last
 #: action's outcome, the editor's own language.
 DRAFT: Final = "ed_draft"
@@ -166,7 +166,7 @@ def _render_review(catalog: Catalog, draft: OpenDraft, translate: Translator) ->
     with map_column, st.container(key="ed-map"):
         st.subheader(translate("editor.map"), anchor=False)
         _render_map(catalog, fields.chosen_features(), translate)
-    with text_column, st.container(key="ed-text", height=MAP_HEIGHT + 60):
+    with text_column, st.container(key="ed-text", height=settings.editor_map_height + 60):
         st.subheader(translate("editor.text"), anchor=False)
         st.html(marked_html(draft.text, draft.evidence, rtl=info.get("lang") == "ar"))
     dates_column, missing_column = st.columns([1, 1], gap="medium")
@@ -194,8 +194,10 @@ def _render_map(catalog: Catalog, features: tuple[str, ...], translate: Translat
         dates=catalogue_span(catalog.events), highlighted=frozenset(features), lang=translate.lang
     )
     scene = build_scene(catalog, request)
-    deck = build_deck(scene, translate, camera=fit_bounds(scene.bounds, height=MAP_HEIGHT))
-    st.pydeck_chart(deck, height=MAP_HEIGHT)
+    deck = build_deck(
+        scene, translate, camera=fit_bounds(scene.bounds, height=settings.editor_map_height)
+    )
+    st.pydeck_chart(deck, height=settings.editor_map_height)
 
 
 def _render_dates(info: dict[str, object], translate: Translator) -> None:
