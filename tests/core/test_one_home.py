@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import corridors
+from corridors.core import environment
 
 PACKAGE = Path(corridors.__file__).parent
 #: The homes: of limits and sizes, and of drawing styles (line widths, colours).
@@ -48,3 +49,43 @@ def test_the_scan_sees_a_limit(tmp_path: Path) -> None:
     module = tmp_path / "module.py"
     module.write_text("MAP_HEIGHT: Final = 420\n_MAX_ROWS = 3\nNAME = 'x'\nLIMITS = (1, 2)\n")
     assert _numeric_constants(module) == ["MAP_HEIGHT", "_MAX_ROWS"]
+
+
+#: What reads the process environment: ``os.environ`` and its kin.
+ENVIRONMENT_READERS = frozenset({"environ", "environb", "getenv", "getenvb"})
+
+
+def _environment_reads(source: str) -> list[int]:
+    """The lines of ``source`` that touch ``os.environ`` (or ``getenv``), however imported."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and node.attr in ENVIRONMENT_READERS:
+            lines.append(node.lineno)
+        elif isinstance(node, ast.ImportFrom) and node.module == "os":
+            lines += [node.lineno for alias in node.names if alias.name in ENVIRONMENT_READERS]
+    return sorted(lines)
+
+
+def test_only_core_environment_reads_the_environment() -> None:
+    home = PACKAGE / "core" / "environment.py"
+    found = {
+        path.relative_to(PACKAGE).as_posix(): lines
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path != home and (lines := _environment_reads(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}
+    assert _environment_reads(home.read_text(encoding="utf-8"))
+
+
+def test_the_environment_scan_sees_every_spelling() -> None:
+    source = "import os\nfrom os import getenv\nos.environ.get('A')\nos.getenv('B')\n"
+    assert _environment_reads(source) == [2, 3, 4]
+
+
+def test_every_variable_named_in_the_package_is_one_of_environment() -> None:
+    named = {
+        word
+        for path in PACKAGE.rglob("*.py")
+        for word in re.findall(r"\bCORRIDORS_[A-Z_]+\b", path.read_text(encoding="utf-8"))
+    }
+    assert named == set(environment.VARIABLES)

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from corridors.core.datasets import DATA_DIR_ENV
+from corridors.core.environment import DATA_DIR_ENV
 from support.browser import Dashboard, host_of
 from support.probes import host_config, sets_xsrf_cookie, upload_status_without_token
 from support.server import ROOT, app_server

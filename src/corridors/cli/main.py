@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -24,7 +23,8 @@ from corridors.cli.ingest import add_ingest_commands
 from corridors.cli.site import run_site
 from corridors.core.assets import main_script
 from corridors.core.atomic import write_text_atomic
-from corridors.core.datasets import DATA_DIR_ENV, DATASETS, data_dir
+from corridors.core.datasets import DATASETS, data_dir
+from corridors.core.environment import for_site
 from corridors.core.errors import BuildError, CatalogError
 from corridors.core.languages import available_languages
 from corridors.data.builders.boundaries import build_geodata
@@ -37,7 +37,6 @@ from corridors.geo.camera import fit_bounds
 from corridors.i18n import Translator
 from corridors.render.leaflet.standalone import map_html
 from corridors.render.scene import SceneRequest, build_scene
-from corridors.review.public import SHOW_DRAFTS_ENV
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -251,11 +250,7 @@ def _serve(args: argparse.Namespace, console: Console) -> int:
     ``static/`` folder beside its main script: both are in :func:`~corridors.core.assets.site_dir`,
     so the process runs there. A relative ``$CORRIDORS_DATA_DIR`` is resolved first.
     """
-    environment = dict(os.environ)
-    if environment.get(DATA_DIR_ENV):
-        environment[DATA_DIR_ENV] = str(Path(environment[DATA_DIR_ENV]).resolve())
-    if args.show_drafts:
-        environment[SHOW_DRAFTS_ENV] = "1"
+    environment = for_site(show_drafts=True if args.show_drafts else None)
     run_site(main_script(), args, environment, console)
 
 

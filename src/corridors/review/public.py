@@ -8,14 +8,13 @@ reader (safe reads, the draft model); one that cannot be read is reported, not d
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
 
 from corridors.core import settings
 from corridors.core.cache import shared_cache
+from corridors.core.environment import SHOW_DRAFTS_ENV, flag
 from corridors.core.errors import Problem
 from corridors.core.normalise import fold, readings
 from corridors.data.catalog import Catalog
@@ -25,13 +24,10 @@ from corridors.data.timeline import DateRange
 from corridors.ingest.draft import DRAFTS_DIR, DraftRecord
 from corridors.ingest.drafts import DraftError, list_drafts, load_draft
 
-SHOW_DRAFTS_ENV: Final = "CORRIDORS_SHOW_DRAFTS"
-_YES: Final = frozenset({"1", "true", "yes", "on"})
 
-
-def drafts_shown(environ: Mapping[str, str] = os.environ) -> bool:
+def drafts_shown(environ: Mapping[str, str] | None = None) -> bool:
     """Whether the public app was started to show drafts (``$CORRIDORS_SHOW_DRAFTS``)."""
-    return environ.get(SHOW_DRAFTS_ENV, "").strip().lower() in _YES
+    return flag(SHOW_DRAFTS_ENV, environ)
 
 
 @dataclass(frozen=True)
