@@ -25,10 +25,11 @@ DEFAULT_PORT: Final = 8502
 LOOPBACK_NAMES: Final = frozenset({"localhost"})
 
 
-def add_edit_command(commands: Any) -> None:
-    """Register ``edit`` on the ``corridors`` parser."""
+def add_edit_command(commands: Any, data: list[argparse.ArgumentParser]) -> None:
+    """Register ``edit`` (with the ``data`` parents) on the ``corridors`` parser."""
     edit = commands.add_parser(
         "edit",
+        parents=data,
         help="start the draft editor (this machine only by default)",
         description="Start the draft editor: paste a news article, review the proposed "
         "event, save it as a draft or publish it into the catalogue. It listens on "
@@ -75,7 +76,7 @@ def _edit(args: argparse.Namespace, console: Console) -> int:
                 style="bold yellow",
             )
         )
-    environment = for_site(show_drafts=False)
+    environment = for_site(data=args.data, show_drafts=False)
     upload_mb = math.ceil(settings.max_article_file_bytes / 2**20)
     args.streamlit_options = [f"--server.maxUploadSize={upload_mb}", *args.streamlit_options]
     run_site(editor_script(), args, environment, console)

@@ -42,17 +42,17 @@ def flag(name: str, environ: Mapping[str, str] | None = None) -> bool:
     return (read(name, environ) or "").strip().lower() in _YES
 
 
-def for_site(*, show_drafts: bool | None = None) -> dict[str, str]:
+def for_site(*, data: Path | None = None, show_drafts: bool | None = None) -> dict[str, str]:
     """The environment of a Streamlit process this one starts (it runs in another folder).
 
-    A copy of this process's, with a relative ``$CORRIDORS_DATA_DIR`` made absolute, and
-    ``$CORRIDORS_SHOW_DRAFTS`` set to ``1`` (``show_drafts`` true), removed (false) or
-    passed on as it is (``None``).
+    A copy of this process's, with ``$CORRIDORS_DATA_DIR`` set to ``data`` when given, made
+    absolute, and ``$CORRIDORS_SHOW_DRAFTS`` set to ``1`` (``show_drafts`` true), removed
+    (false) or passed on as it is (``None``).
     """
     environment = dict(os.environ)
-    data = read(DATA_DIR_ENV)
-    if data is not None:
-        environment[DATA_DIR_ENV] = str(Path(data).resolve())
+    folder = data if data is not None else read(DATA_DIR_ENV)
+    if folder is not None:
+        environment[DATA_DIR_ENV] = str(Path(folder).resolve())
     if show_drafts:
         environment[SHOW_DRAFTS_ENV] = "1"
     elif show_drafts is False:
