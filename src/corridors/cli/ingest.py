@@ -19,6 +19,7 @@ from rich.text import Text
 from corridors.cli._common import data_parent
 from corridors.core.datasets import data_dir
 from corridors.core.errors import CatalogError
+from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
 from corridors.data.catalog import Catalog, load_catalog
 from corridors.ingest.draft import draft_record, missing_fields, proposal_json
 from corridors.ingest.drafts import DraftError, draft_file, drop_draft, list_drafts, save_draft
@@ -38,7 +39,7 @@ def add_ingest_commands(commands: Any, data: list[argparse.ArgumentParser]) -> N
         "its evidence. Writes <data>/drafts/<id>.yaml (or prints JSON with --json).",
     )
     ingest.add_argument("article", help="a .txt or saved .html file, or - for standard input")
-    ingest.add_argument("--lang", choices=("auto", "ar", "en"), default="auto")
+    ingest.add_argument("--lang", choices=("auto", *available_languages()), default="auto")
     ingest.add_argument("--json", action="store_true", help="print the draft as JSON only")
     ingest.add_argument("--published", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD")
     ingest.set_defaults(run=_ingest)
@@ -120,7 +121,7 @@ def _missing(proposal: Proposal, catalog: Catalog) -> str:
 
 
 def _feature_label(catalog: Catalog, feature_id: str) -> str:
-    return f"{feature_id} ({catalog.feature(feature_id).names['en']})"
+    return f"{feature_id} ({catalog.feature(feature_id).names[DEFAULT_LANGUAGE]})"
 
 
 def _list(args: argparse.Namespace, console: Console) -> int:

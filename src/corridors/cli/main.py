@@ -27,7 +27,7 @@ from corridors.core.atomic import write_text_atomic
 from corridors.core.datasets import DATASETS, data_dir
 from corridors.core.environment import for_site
 from corridors.core.errors import BuildError, CatalogError
-from corridors.core.languages import available_languages
+from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
 from corridors.data.builders.boundaries import build_geodata
 from corridors.data.builders.water import build_water
 from corridors.data.catalog import CatalogReport, load_catalog
@@ -216,7 +216,9 @@ def _summary_table(report: CatalogReport, directory: Path) -> Table:
     for name, count, detail in rows:
         table.add_row(DATASETS[name], str(count), Text(detail))
     for story in catalog.stories:
-        table.add_row(f"stories/{story.id}", str(len(story.steps)), Text(story.title["en"]))
+        table.add_row(
+            f"stories/{story.id}", str(len(story.steps)), Text(story.title[DEFAULT_LANGUAGE])
+        )
     return table
 
 

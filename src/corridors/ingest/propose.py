@@ -45,8 +45,9 @@ def propose(
 ) -> Proposal:
     """Read ``article`` against ``catalog`` (its features and actors).
 
-    ``published`` overrides the publication date the page gives; ``lang`` ("auto",
-    "ar" or "en") is the article's language, detected from its letters when "auto".
+    ``published`` overrides the publication date the page gives; ``lang`` (a language of
+    ``locales/``, or "auto") is the article's language; "auto" tells Arabic from English by
+    its letters. Names are matched in every language the data holds, whatever ``lang``.
     """
     text = article.text
     text_words = words(text)

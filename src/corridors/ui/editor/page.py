@@ -18,11 +18,11 @@ import streamlit as st
 from corridors.core import settings
 from corridors.core.datasets import data_dir
 from corridors.core.errors import Problem
-from corridors.core.languages import available_languages
+from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
 from corridors.data.catalog import Catalog
 from corridors.data.timeline import catalogue_span
 from corridors.geo.camera import fit_bounds
-from corridors.i18n import Translator
+from corridors.i18n import Translator, right_to_left
 from corridors.render.deck.builder import build_deck
 from corridors.render.scene import SceneRequest, build_scene
 from corridors.review import (
@@ -73,7 +73,7 @@ class Outcome:
 def render() -> None:
     """Draw the editor for the current session state."""
     st.set_page_config(page_title="Corridor Atlas editor", page_icon="📝", layout="wide")
-    st.session_state.setdefault(UI_LANG, "en")
+    st.session_state.setdefault(UI_LANG, DEFAULT_LANGUAGE)
     translate = Translator(st.session_state[UI_LANG])
     apply_direction(translate)
     directory = data_dir()
@@ -99,8 +99,10 @@ def _render_article_input(catalog: Catalog, translate: Translator) -> None:
         language, published = st.columns(2)
         language.selectbox(
             translate("editor.language"),
-            ["auto", "ar", "en"],
-            format_func=lambda lang: translate(f"editor.languages.{lang}"),
+            ["auto", *available_languages()],
+            format_func=lambda lang: (
+                translate("editor.detect_language") if lang == "auto" else translate.name_of(lang)
+            ),
             key=ARTICLE_LANG,
         )
         published.text_input(translate("editor.published"), key=PUBLISHED)
@@ -153,7 +155,7 @@ def _with_date(article: Article, published: dt.date) -> Article:
 def _start_review(draft: OpenDraft, *, opened_as: str | None) -> None:
     st.session_state[DRAFT], st.session_state[OPENED_AS] = draft, opened_as
     st.session_state.pop(OUTCOME, None)
-    lang = str((draft.record.get("draft") or {}).get("lang") or "en")
+    lang = str((draft.record.get("draft") or {}).get("lang") or DEFAULT_LANGUAGE)
     fields.fill(fields_of(draft.record), source_language=lang)
 
 
@@ -168,7 +170,8 @@ def _render_review(catalog: Catalog, draft: OpenDraft, translate: Translator) ->
         _render_map(catalog, fields.chosen_features(), translate)
     with text_column, st.container(key="ed-text", height=settings.editor_map_height + 60):
         st.subheader(translate("editor.text"), anchor=False)
-        st.html(marked_html(draft.text, draft.evidence, rtl=info.get("lang") == "ar"))
+        article_lang = str(info.get("lang") or DEFAULT_LANGUAGE)
+        st.html(marked_html(draft.text, draft.evidence, rtl=right_to_left(article_lang)))
     dates_column, missing_column = st.columns([1, 1], gap="medium")
     with dates_column, st.container(key="ed-dates"):
         _render_dates(info, translate)
