@@ -167,6 +167,10 @@ class Translator:
             return format_skeleton("yMMMM", day, locale=self.locale)
         return format_date(day, format="long", locale=self.locale)
 
+    def short_date(self, day: dt.date) -> str:
+        """A day with its month abbreviated, as a row of a list shows it (``Aug 8, 2025``)."""
+        return format_date(day, format="medium", locale=self.locale)
+
     def number(self, value: float) -> str:
         """A number with this language's digits and separators."""
         return format_decimal(value, locale=self.locale)

@@ -18,6 +18,7 @@ from corridors.core.datasets import DATASETS, data_dir, imports_dir
 from corridors.data.catalog import CatalogReport
 from corridors.data.models import ReportedSource
 from corridors.data.timeline import EventIndex
+from corridors.i18n import Translator
 from corridors.render.scene import Scene, SceneRequest, build_scene
 from corridors.reported.store import EventStore, open_store
 
@@ -60,12 +61,15 @@ def _data_key() -> tuple[str, Signature]:
     return str(directory), _signature(directory)
 
 
-def load_report() -> CatalogReport:
-    """The data (bundled, or ``--data``) with every problem found in it, read once per change."""
+def load_report(translate: Translator) -> CatalogReport:
+    """The data (bundled, or ``--data``) with every problem found in it, read once per change.
+
+    While it is read, a spinner says so in ``translate``'s language.
+    """
     key = _data_key()
     if key in _report_of:
         return _report_of(*key)
-    with st.spinner("Loading the corridor data …"):
+    with st.spinner(translate("app.loading")):
         return _report_of(*key)
 
 

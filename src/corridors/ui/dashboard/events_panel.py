@@ -6,7 +6,6 @@ import math
 from collections.abc import Sequence
 
 import streamlit as st
-from babel.dates import format_date
 
 from corridors.core import settings
 from corridors.data.catalog import Catalog
@@ -101,7 +100,7 @@ def render_row(event: Event, translate: Translator, *, key_prefix: str) -> None:
 def short_date(event: Event, translate: Translator) -> str:
     """The event's date in a row: abbreviated month names, to the precision known."""
     if event.precision is Precision.DAY:
-        return format_date(event.date, format="medium", locale=translate.locale)
+        return translate.short_date(event.date)
     return translate.date(event.date, event.precision)
 
 

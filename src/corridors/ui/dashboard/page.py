@@ -7,6 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from corridors.core import settings
+from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
 from corridors.data.catalog import Catalog, CatalogReport
 from corridors.data.models import Event
 from corridors.data.timeline import DateRange, EventIndex, catalogue_span, filter_events
@@ -34,7 +35,7 @@ from corridors.ui.dashboard.timeline_chart import render_timeline
 def render() -> None:
     """Draw the whole page for the current session state."""
     st.set_page_config(page_title="Corridor Atlas", page_icon="🗺️", layout="wide")
-    report = load_report()
+    report = load_report(_reader_translator())
     catalog, index = report.catalog, event_index()
     span = catalogue_span(catalog.events)
     session.init(span)
@@ -116,6 +117,16 @@ def _scene_request(index: EventIndex, translate: Translator) -> SceneRequest:
         highlighted=highlighted,
         lang=translate.lang,
     )
+
+
+def _reader_translator() -> Translator:
+    """The reader's language before the data is read (and the link checked against it).
+
+    The language last shown, else the link's ``lang`` when the atlas speaks it, else the
+    default.
+    """
+    lang = st.session_state.get(session.LANG) or st.query_params.get("lang")
+    return Translator(lang if lang in available_languages() else DEFAULT_LANGUAGE)
 
 
 def _render_problems(report: CatalogReport, translate: Translator) -> None:

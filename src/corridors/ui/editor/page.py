@@ -77,7 +77,7 @@ def render() -> None:
     translate = Translator(st.session_state[UI_LANG])
     apply_direction(translate)
     directory = data_dir()
-    catalog = load_report().catalog
+    catalog = load_report(translate).catalog
     _render_sidebar(directory, translate)
     st.title(translate("editor.title"), anchor=False)
     st.caption(md_escape(translate("editor.caption", data=str(directory))))
