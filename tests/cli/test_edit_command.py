@@ -10,8 +10,7 @@ import pytest
 from corridors.cli.edit import is_loopback
 from corridors.cli.main import main
 from corridors.core.assets import editor_script, main_script, site_dir
-from corridors.core.datasets import DATA_DIR_ENV
-from corridors.review.public import SHOW_DRAFTS_ENV
+from corridors.core.environment import DATA_DIR_ENV, SHOW_DRAFTS_ENV
 from support.replaced_process import Exec, ReplacedError
 
 

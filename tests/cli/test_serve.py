@@ -10,7 +10,7 @@ import pytest
 
 from corridors.cli.main import main
 from corridors.core.assets import main_script, site_dir, static_dir, streamlit_config
-from corridors.core.datasets import DATA_DIR_ENV
+from corridors.core.environment import DATA_DIR_ENV
 from support.replaced_process import Exec, ReplacedError
 
 

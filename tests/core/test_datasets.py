@@ -2,14 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from corridors.core.datasets import (
-    DATA_DIR_ENV,
-    DATASETS,
-    IMPORTS_DIR_ENV,
-    data_dir,
-    data_path,
-    imports_dir,
-)
+from corridors.core.datasets import DATASETS, data_dir, data_path, imports_dir
+from corridors.core.environment import DATA_DIR_ENV, IMPORTS_DIR_ENV
 from corridors.core.errors import UnknownDatasetError
 
 

@@ -11,7 +11,7 @@ import streamlit as st
 
 from corridors.atlas import inspect_atlas
 from corridors.core.cache import SharedCache, shared_cache
-from corridors.core.datasets import DATA_DIR_ENV
+from corridors.core.environment import DATA_DIR_ENV
 from corridors.data.catalog import CatalogReport
 from corridors.ui.common import data
 from support.app import open_app

@@ -145,6 +145,6 @@ def test_an_entry_without_a_selection_is_refused(source: Path, out: Path) -> Non
 
 
 def test_the_command_line_builds_into_a_data_directory(source: Path, out: Path) -> None:
-    assert main(["build-water", str(source), "--out", str(out)]) == 0
+    assert main(["build-water", str(source), "--data", str(out)]) == 0
     assert set(written(out)) == {"caspian-sea", "lake-sevan", "aras-river"}
-    assert main(["build-water", str(source / "missing"), "--out", str(out)]) == 2
+    assert main(["build-water", str(source / "missing"), "--data", str(out)]) == 2

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from corridors.core.datasets import DATA_DIR_ENV
+from corridors.core.environment import DATA_DIR_ENV
 from corridors.testing.browser import Dashboard, host_of
 from corridors.testing.server import app_server
 from support.paths import REPOSITORY as ROOT

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from corridors.core import settings
 from corridors.data.catalog import Catalog
 from corridors.i18n import Translator, strings
 from corridors.testing.browser import MAP_TIMEOUT, Dashboard
-from corridors.ui.dashboard.events_panel import PAGE_SIZE
 
 pytestmark = pytest.mark.e2e
 
@@ -85,7 +85,7 @@ def test_show_on_map_on_the_last_row_of_a_page_keeps_the_map_in_view(
     page.set_viewport_size({"width": width, "height": height})
     dashboard.open("?page=2")
     shown = dashboard.shown_event_ids("list")
-    assert len(shown) == PAGE_SIZE
+    assert len(shown) == settings.events_page_size
     last = shown[-1]
     dashboard.keyed(f"list-row-{last}").scroll_into_view_if_needed()
     button = dashboard.show_on_map_button(last)

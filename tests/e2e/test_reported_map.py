@@ -18,7 +18,7 @@ from playwright.sync_api import Frame, expect
 from shapely.geometry import Polygon
 from shapely.ops import polylabel, unary_union
 
-from corridors.core.datasets import IMPORTS_DIR_ENV
+from corridors.core.environment import IMPORTS_DIR_ENV
 from corridors.data.catalog import Catalog
 from corridors.geo.cells import cell_outline, parse_cell
 from corridors.render.deck.picking import layer_name

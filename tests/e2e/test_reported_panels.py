@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from corridors.core.datasets import IMPORTS_DIR_ENV
+from corridors.core.environment import IMPORTS_DIR_ENV
 from corridors.data.catalog import Catalog
 from corridors.testing.browser import Dashboard
 from corridors.testing.server import app_server

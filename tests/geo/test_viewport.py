@@ -1,6 +1,7 @@
 import pytest
 
-from corridors.geo.camera import MAX_ZOOM, fit_bounds
+from corridors.core import settings
+from corridors.geo.camera import fit_bounds
 
 
 def test_a_box_is_centred() -> None:
@@ -13,7 +14,7 @@ def test_smaller_boxes_zoom_in_and_points_are_capped() -> None:
     wide = fit_bounds((40.0, 37.0, 51.0, 43.5))
     narrow = fit_bounds((46.0, 38.8, 46.5, 39.1))
     assert narrow.zoom > wide.zoom + 2
-    assert fit_bounds((46.2, 38.9, 46.2, 38.9)).zoom == MAX_ZOOM
+    assert fit_bounds((46.2, 38.9, 46.2, 38.9)).zoom == settings.max_fit_zoom
 
 
 def test_the_whole_box_fits_the_map() -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from corridors.core import settings
 from corridors.core.languages import available_languages
 from corridors.i18n import Translator, strings
-from corridors.links.state import MAX_NOTICES, Notice, NoticeKind
+from corridors.links.state import Notice, NoticeKind
 from corridors.ui.dashboard.link_sync import notice_text
 from support.app import open_app
 
@@ -31,6 +32,6 @@ def test_a_link_with_many_hostile_names_gives_a_short_clean_box() -> None:
     at = open_app(**hostile, feature="meghri")
     assert at.session_state["feature"] == "meghri"  # the rest of the link applies
     box = [text.value for text in at.text if "unknown parameter" in text.value]
-    assert len(box) == MAX_NOTICES
+    assert len(box) == settings.max_link_notices
     assert not any("\n" in line or "\u202e" in line for line in box)
-    assert any(text.value.startswith(f"{50 - MAX_NOTICES} more") for text in at.text)
+    assert any(text.value.startswith(f"{50 - settings.max_link_notices} more") for text in at.text)

@@ -9,12 +9,10 @@ import h3
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from corridors.core import settings as atlas_settings
 from corridors.core.basemaps import BASEMAPS
 from corridors.data.models import LAYERS, EventKind, ReportedKind, ReportedSource
 from corridors.links.state import (
-    MAX_NOTICES,
-    MAX_SEARCH_LENGTH,
-    NOTICE_NAME_LENGTH,
     PARAMS,
     EventOrder,
     NoticeKind,
@@ -163,7 +161,7 @@ def test_the_event_list_page_search_and_order_are_read_and_checked() -> None:
         ("order", NoticeKind.UNKNOWN_CHOICE),
     }
     long_search = from_query({"q": "x" * 150}, VOCABULARY)[0].search
-    assert long_search == "x" * MAX_SEARCH_LENGTH
+    assert long_search == "x" * atlas_settings.max_link_search_length
 
 
 def test_repeated_keys_take_the_last_value_with_a_notice() -> None:
@@ -193,21 +191,28 @@ def test_a_hostile_parameter_name_is_cleaned_and_shortened() -> None:
     _, [notice] = from_query({name: "1"}, VOCABULARY)
     assert notice.kind is NoticeKind.UNKNOWN_PARAM
     assert notice.param.startswith("unknown parameterretemarap")
-    assert len(notice.param) <= NOTICE_NAME_LENGTH
+    assert len(notice.param) <= atlas_settings.max_notice_name_length
     assert all(char.isprintable() for char in notice.param)
 
 
 def test_notices_are_capped_with_one_counting_the_rest() -> None:
     query = {f"name{number}": "1" for number in range(999)}
     _, notices = from_query(query, VOCABULARY)
-    assert len(notices) == MAX_NOTICES + 1
-    assert [n.param for n in notices[:MAX_NOTICES]] == [f"name{i}" for i in range(MAX_NOTICES)]
-    assert (notices[-1].kind, notices[-1].value) == (NoticeKind.MORE, str(999 - MAX_NOTICES))
+    assert len(notices) == atlas_settings.max_link_notices + 1
+    assert [n.param for n in notices[: atlas_settings.max_link_notices]] == [
+        f"name{i}" for i in range(atlas_settings.max_link_notices)
+    ]
+    assert (notices[-1].kind, notices[-1].value) == (
+        NoticeKind.MORE,
+        str(999 - atlas_settings.max_link_notices),
+    )
 
 
 def test_exactly_the_cap_gives_no_count_notice() -> None:
-    _, notices = from_query({f"n{i}": "1" for i in range(MAX_NOTICES)}, VOCABULARY)
-    assert len(notices) == MAX_NOTICES
+    _, notices = from_query(
+        {f"n{i}": "1" for i in range(atlas_settings.max_link_notices)}, VOCABULARY
+    )
+    assert len(notices) == atlas_settings.max_link_notices
     assert NoticeKind.MORE not in {n.kind for n in notices}
 
 
@@ -225,10 +230,10 @@ def test_notices_are_bounded_and_printable_whatever_the_names(
     query: dict[str, str | list[str]],
 ) -> None:
     _, notices = from_query(query, VOCABULARY)
-    assert len(notices) <= MAX_NOTICES + 1
+    assert len(notices) <= atlas_settings.max_link_notices + 1
     assert NoticeKind.MORE not in {n.kind for n in notices[:-1]}
     for notice in notices:
-        assert len(notice.param) <= NOTICE_NAME_LENGTH
+        assert len(notice.param) <= atlas_settings.max_notice_name_length
         assert all(char.isprintable() for char in notice.param + notice.value)
     # every problem is either listed or counted: one notice per unknown name at least
     unknown = sum(name not in PARAMS and value != [] for name, value in query.items())

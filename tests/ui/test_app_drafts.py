@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from corridors.core.datasets import DATA_DIR_ENV
+from corridors.core.environment import DATA_DIR_ENV, SHOW_DRAFTS_ENV
 from corridors.data.catalog import Catalog
 from corridors.ingest.draft import draft_record
 from corridors.ingest.drafts import save_draft
 from corridors.ingest.propose import propose
 from corridors.ingest.reading import article_from_text
 from corridors.review import public
-from corridors.review.public import SHOW_DRAFTS_ENV, drafts_shown
+from corridors.review.public import drafts_shown
 from support.app import open_app
 from support.paths import FIXTURES
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from corridors.core.datasets import DATA_DIR_ENV
+from corridors.core.environment import DATA_DIR_ENV
 from corridors.data.catalog import Catalog
 from corridors.data.search import search_events
 from corridors.i18n import Translator, strings

@@ -19,7 +19,7 @@ from babel.dates import format_date
 from streamlit.testing.v1 import AppTest
 
 from corridors.core import settings
-from corridors.core.datasets import IMPORTS_DIR_ENV
+from corridors.core.environment import IMPORTS_DIR_ENV
 from corridors.data.catalog import Catalog
 from corridors.data.models import Corridor, ReportedKind
 from corridors.render.styles import CELL_CLASS_STARTS, CELL_RAMP, css

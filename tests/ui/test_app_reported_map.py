@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from corridors.core.datasets import IMPORTS_DIR_ENV
+from corridors.core.environment import IMPORTS_DIR_ENV
 from corridors.data.catalog import Catalog
 from corridors.data.timeline import catalogue_span
 from corridors.geo.camera import fit_bounds

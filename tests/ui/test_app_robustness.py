@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from corridors.atlas import inspect_atlas
 from corridors.core import settings
 from corridors.core.assets import streamlit_config
-from corridors.core.datasets import DATA_DIR_ENV
+from corridors.core.environment import DATA_DIR_ENV
 from support.app import open_app
 from support.records import EditRecords, record
 

@@ -12,7 +12,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from corridors.core.assets import editor_script
-from corridors.core.datasets import DATA_DIR_ENV
+from corridors.core.environment import DATA_DIR_ENV
 from corridors.testing.browser import deck_highlighted
 from support.paths import FIXTURES
 

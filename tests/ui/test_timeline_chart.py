@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from corridors.core import settings
 from corridors.data.catalog import Catalog
 from corridors.data.models import EventKind
 from corridors.data.timeline import DateRange, catalogue_span
@@ -14,7 +15,6 @@ from corridors.i18n import Translator
 from corridors.render.styles import HIGHLIGHT, STATUS_COLOR
 from corridors.ui.dashboard.timeline_chart import (
     KIND_COLOURS,
-    ROW_PX,
     ReportedBars,
     brushed_range,
     timeline_chart,
@@ -46,7 +46,7 @@ def test_every_row_has_room_for_its_label(catalog: Catalog) -> None:
     kinds = {EN(f"kinds.{event.kind}") for event in catalog.events}
     assert set(y["sort"]) == kinds
     assert y["axis"]["labelOverlap"] is False  # no label hidden for want of room
-    assert spec["height"] >= ROW_PX * len(kinds)
+    assert spec["height"] >= settings.timeline_row_px * len(kinds)
 
 
 def test_a_colour_key_with_colours_of_its_own(catalog: Catalog) -> None:

@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import math
-import os
-from pathlib import Path
 from typing import Any, Final
 
 from rich.console import Console
@@ -21,17 +19,17 @@ from rich.text import Text
 from corridors.cli.site import run_site
 from corridors.core import settings
 from corridors.core.assets import editor_script
-from corridors.core.datasets import DATA_DIR_ENV
-from corridors.review.public import SHOW_DRAFTS_ENV
+from corridors.core.environment import for_site
 
 DEFAULT_PORT: Final = 8502
 LOOPBACK_NAMES: Final = frozenset({"localhost"})
 
 
-def add_edit_command(commands: Any) -> None:
-    """Register ``edit`` on the ``corridors`` parser."""
+def add_edit_command(commands: Any, data: list[argparse.ArgumentParser]) -> None:
+    """Register ``edit`` (with the ``data`` parents) on the ``corridors`` parser."""
     edit = commands.add_parser(
         "edit",
+        parents=data,
         help="start the draft editor (this machine only by default)",
         description="Start the draft editor: paste a news article, review the proposed "
         "event, save it as a draft or publish it into the catalogue. It listens on "
@@ -78,9 +76,7 @@ def _edit(args: argparse.Namespace, console: Console) -> int:
                 style="bold yellow",
             )
         )
-    environment = {key: value for key, value in os.environ.items() if key != SHOW_DRAFTS_ENV}
-    if environment.get(DATA_DIR_ENV):
-        environment[DATA_DIR_ENV] = str(Path(environment[DATA_DIR_ENV]).resolve())
+    environment = for_site(data=args.data, show_drafts=False)
     upload_mb = math.ceil(settings.max_article_file_bytes / 2**20)
     args.streamlit_options = [f"--server.maxUploadSize={upload_mb}", *args.streamlit_options]
     run_site(editor_script(), args, environment, console)

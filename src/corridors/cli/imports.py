@@ -16,6 +16,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColu
 from rich.table import Table
 from rich.text import Text
 
+from corridors.cli._common import data_parent
 from corridors.core.datasets import data_dir, imports_dir
 from corridors.core.errors import CatalogError
 from corridors.data.catalog import load_catalog
@@ -30,10 +31,11 @@ from corridors.reported.linker import build_linker
 from corridors.reported.store import open_store
 
 
-def add_import_commands(commands: Any) -> None:
-    """Register ``import`` and ``imports`` on the ``corridors`` sub-command parser."""
+def add_import_commands(commands: Any, data: list[argparse.ArgumentParser]) -> None:
+    """Register ``import`` and ``imports`` (each with the ``data`` parents)."""
     command = commands.add_parser(
         "import",
+        parents=data,
         help="import reported events (ACLED CSV, GDELT 2.0 export, the atlas's GeoJSON)",
         description="Import a file of reported events into the data directory's imports/ "
         "store. Unusable rows are reported by file, line and column and left out; "
@@ -42,16 +44,17 @@ def add_import_commands(commands: Any) -> None:
     command.add_argument("source", choices=sorted(SOURCES), help="the file's layout")
     command.add_argument("file", type=Path, help="the file (a GDELT export may be zipped)")
     command.add_argument("--strict", action="store_true", help="fail on any unusable row")
-    command.add_argument("--data", type=Path, default=None, help="data directory")
     command.set_defaults(run=_import)
 
-    listing = commands.add_parser("imports", help="list (or remove) what has been imported")
-    listing.add_argument("--data", type=Path, default=None, help="data directory")
+    listing = commands.add_parser(
+        "imports", parents=data, help="list (or remove) what has been imported"
+    )
     listing.set_defaults(run=_list)
     actions = listing.add_subparsers(metavar="ACTION")
-    remove = actions.add_parser("remove", help="remove a source's imports or one file's")
+    remove = actions.add_parser(
+        "remove", parents=[data_parent(nested=True)], help="remove a source's imports or one file's"
+    )
     remove.add_argument("selector", metavar="SOURCE|FILE", help="a source name or a file")
-    remove.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="data directory")
     remove.set_defaults(run=_remove)
 
 

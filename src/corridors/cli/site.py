@@ -11,7 +11,8 @@ from typing import NoReturn
 from rich.console import Console
 
 from corridors.core.assets import site_dir
-from corridors.core.datasets import DATA_DIR_ENV, data_dir
+from corridors.core.datasets import data_dir
+from corridors.core.environment import DATA_DIR_ENV, read
 
 
 def run_site(
@@ -35,7 +36,7 @@ def run_site(
         *(f"--server.allowedHosts={host}" for host in args.allowed_hosts),
         *args.streamlit_options,
     ]
-    data = data_dir(environment.get(DATA_DIR_ENV) or None)
+    data = data_dir(read(DATA_DIR_ENV, environment))
     console.print(f"Corridor Atlas: data from {data}", markup=False, highlight=False)
     sys.stdout.flush()
     os.chdir(site_dir())

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Final
 
 import platformdirs
 
 from corridors.core.assets import DATA_PACKAGE, package_folder
+from corridors.core.environment import DATA_DIR_ENV, IMPORTS_DIR_ENV, read
 from corridors.core.errors import UnknownDatasetError
 
-DATA_DIR_ENV: Final = "CORRIDORS_DATA_DIR"
-IMPORTS_DIR_ENV: Final = "CORRIDORS_IMPORTS_DIR"
 #: Folder of the imported events inside a data directory.
 IMPORTS_DIR: Final = "imports"
 
@@ -40,8 +38,8 @@ def data_dir(override: Path | str | None = None) -> Path:
     """
     if override is not None:
         return Path(override)
-    from_env = os.environ.get(DATA_DIR_ENV)
-    if from_env:
+    from_env = read(DATA_DIR_ENV)
+    if from_env is not None:
         return Path(from_env)
     return package_folder(DATA_PACKAGE)
 
@@ -56,10 +54,12 @@ def imports_dir(data: Path | str | None = None) -> Path:
     """
     if data is not None:
         return Path(data) / IMPORTS_DIR
-    if os.environ.get(IMPORTS_DIR_ENV):
-        return Path(os.environ[IMPORTS_DIR_ENV])
-    if os.environ.get(DATA_DIR_ENV):
-        return Path(os.environ[DATA_DIR_ENV]) / IMPORTS_DIR
+    imports = read(IMPORTS_DIR_ENV)
+    if imports is not None:
+        return Path(imports)
+    data = read(DATA_DIR_ENV)
+    if data is not None:
+        return Path(data) / IMPORTS_DIR
     return platformdirs.user_data_path("corridors") / IMPORTS_DIR
 
 

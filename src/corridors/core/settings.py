@@ -108,3 +108,87 @@ reported_page_size: int = 20
 #: Characters of an imported note shown in a listing; a longer note is cut there (with an
 #: ellipsis) and shown whole on request.
 reported_note_chars: int = 200
+
+# --- Links (corridors.links.state: what a URL may carry) ---
+
+#: Longest value of one link parameter, in characters (a longer one is dropped with a notice).
+max_link_value_length: int = 200
+
+#: Longest search text a link carries (longer text is cut to this).
+max_link_search_length: int = 100
+
+#: Highest event-list page a link may ask for (the page shows the last one when it has fewer).
+max_link_page: int = 10_000
+
+#: Notices kept per link; the rest are counted in one ``NoticeKind.MORE`` notice.
+max_link_notices: int = 10
+
+#: Longest parameter name a notice quotes (a longer one is cut with "…").
+max_notice_name_length: int = 30
+
+#: Longest parameter value a notice quotes (a longer one is cut with "…").
+max_notice_value_length: int = 60
+
+# --- The pages (corridors.ui) ---
+
+#: Height in CSS pixels of the dashboard's map.
+dashboard_map_height: int = 560
+
+#: Height in CSS pixels of the editor's map (the article text beside it is 60 px taller).
+editor_map_height: int = 420
+
+#: Closest zoom a fitted view may have: a single point or a tiny feature is framed at this
+#: zoom, not at the tile pyramid's deepest level.
+max_fit_zoom: float = 11.0
+
+#: Curated events per page of the dashboard's event list.
+events_page_size: int = 8
+
+#: Data problems listed in the dashboard's banner itself; the rest, up to
+#: :data:`max_banner_problems`, sit in an expander under it.
+banner_problems_open: int = 5
+
+#: Further matches of a find-by-name offered as buttons (the first one is selected).
+more_found_shown: int = 5
+
+#: Problems of an unreadable draft quoted in the dashboard's drafts list (the rest are counted).
+draft_problems_quoted: int = 3
+
+#: Source rows the editor shows for a draft that has none yet.
+editor_empty_source_rows: int = 1
+
+#: Height in CSS pixels of one row (one event kind) of the timeline chart.
+timeline_row_px: int = 30
+
+#: Height in CSS pixels of the timeline chart's date axis.
+timeline_axis_px: int = 40
+
+#: Columns of the timeline chart's colour key.
+timeline_legend_columns: int = 3
+
+#: Height in CSS pixels of one row of the timeline chart's colour key.
+timeline_legend_row_px: int = 22
+
+# --- Caches shared by every session (corridors.core.cache) ---
+
+#: Data directories whose catalogue and store are held at once (one in production; tests
+#: open a few).
+cached_data_dirs: int = 4
+
+#: Map scenes held at once (each a few hundred KB): filters x selections x languages.
+cached_scenes: int = 64
+
+#: Drafts folders whose drafts are held at once (one in production; tests open a few).
+cached_drafts_dirs: int = 8
+
+# --- Article ingest, continued ---
+
+#: Fewest words of a line taken as the title of a plain-text article.
+min_title_words: int = 3
+
+#: Most characters of a line taken as the title of a plain-text article.
+max_title_chars: int = 200
+
+#: Days after an article's publication date that a day and month it mentions without a year
+#: may fall in the same year; later, it is taken as the year before.
+future_date_slack_days: int = 31

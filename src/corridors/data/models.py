@@ -29,9 +29,6 @@ LAYERS: Final = ("countries", "regions", "corridors", "places")
 #: Label ranks: 1 is labelled first (kept when labels collide), larger ranks give way.
 LabelRank = Annotated[int, Field(ge=1, le=9)]
 
-#: Languages every localized text must have: those the UI speaks (see ``locales/``).
-REQUIRED_LANGUAGES: Final = available_languages()
-
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 FeatureId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64)]
@@ -40,7 +37,8 @@ NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_lengt
 
 
 def _require_languages(text: dict[str, str]) -> dict[str, str]:
-    missing = [lang for lang in REQUIRED_LANGUAGES if not text.get(lang, "").strip()]
+    """``text``, when it has every language the UI speaks (see ``locales/``)."""
+    missing = [lang for lang in available_languages() if not text.get(lang, "").strip()]
     if missing:
         raise PydanticCustomError(
             "missing_language", "text in {missing} is missing", {"missing": ", ".join(missing)}

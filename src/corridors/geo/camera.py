@@ -14,7 +14,6 @@ Bounds = tuple[float, float, float, float]  # west, south, east, north
 #: Leaflet and OpenStreetMap); deck.gl's world is 512 px, so its zoom is one less.
 TILE_SIZE: Final = 256
 DECK_ZOOM_OFFSET: Final = -1.0
-MAX_ZOOM = 11.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,5 +58,5 @@ def fit_bounds(
     usable = 1 - 2 * padding
     zoom_x = math.log2(width * usable / (TILE_SIZE * span_x))
     zoom_y = math.log2(height * usable / (TILE_SIZE * span_y))
-    zoom = min(zoom_x, zoom_y, MAX_ZOOM)
+    zoom = min(zoom_x, zoom_y, settings.max_fit_zoom)
     return Camera(lat=round(centre_lat, 4), lon=round((west + east) / 2, 4), zoom=round(zoom, 2))

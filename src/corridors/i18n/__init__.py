@@ -3,6 +3,13 @@
 The languages are the files in ``locales/``: adding one is data, not code.
 """
 
-from corridors.i18n.translator import Plural, Template, Translator, flatten, strings
+from corridors.i18n.translator import (
+    Plural,
+    Template,
+    Translator,
+    flatten,
+    right_to_left,
+    strings,
+)
 
-__all__ = ["Plural", "Template", "Translator", "flatten", "strings"]
+__all__ = ["Plural", "Template", "Translator", "flatten", "right_to_left", "strings"]

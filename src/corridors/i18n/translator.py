@@ -97,7 +97,7 @@ class Translator:
     @property
     def rtl(self) -> bool:
         """Whether the language is written right to left."""
-        return bool(self.locale.character_order == "right-to-left")
+        return right_to_left(self.lang)
 
     def __call__(self, key: str, **values: object) -> str:
         """The UI string ``key`` with ``{name}`` placeholders filled in (isolated when RTL).
@@ -135,6 +135,10 @@ class Translator:
         """A language's name in that language (as a language menu shows it)."""
         return str(Locale.parse(lang).get_display_name(lang))
 
+    def name_of(self, lang: str) -> str:
+        """A language's name in this language (``ar`` is "Arabic" in English), from CLDR."""
+        return str(Locale.parse(lang).get_display_name(self.lang))
+
     def d3_time_locale(self) -> dict[str, Any]:
         """Month and day names for Vega-Lite charts (d3-time-format locale), from CLDR."""
         months = self.locale.months["format"]
@@ -163,9 +167,18 @@ class Translator:
             return format_skeleton("yMMMM", day, locale=self.locale)
         return format_date(day, format="long", locale=self.locale)
 
+    def short_date(self, day: dt.date) -> str:
+        """A day with its month abbreviated, as a row of a list shows it (``Aug 8, 2025``)."""
+        return format_date(day, format="medium", locale=self.locale)
+
     def number(self, value: float) -> str:
         """A number with this language's digits and separators."""
         return format_decimal(value, locale=self.locale)
+
+
+def right_to_left(lang: str) -> bool:
+    """Whether ``lang`` is written right to left (CLDR's character order)."""
+    return bool(Locale.parse(lang).character_order == "right-to-left")
 
 
 def _number_for(key: str, plural: Plural, values: Mapping[str, object]) -> float:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
+from corridors.core import settings
 from corridors.core.normalise import Word, readings, words
 from corridors.data.models import Precision
 from corridors.ingest.evidence import Sentences
@@ -27,7 +28,6 @@ from corridors.ingest.lexicon import Lexicon, lexicon
 from corridors.ingest.matching import NameIndex
 
 _ORDINAL_NUMBER: Final = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)$")
-_FUTURE_SLACK: Final = dt.timedelta(days=31)
 
 
 class How(StrEnum):
@@ -263,7 +263,9 @@ def _date(year: int | None, month: int, day: int, published: dt.date | None) -> 
         if published is None:
             return None
         guess = _real_date(published.year, month, day)
-        if guess is not None and guess > published + _FUTURE_SLACK:
+        if guess is not None and guess > published + dt.timedelta(
+            days=settings.future_date_slack_days
+        ):
             return _real_date(published.year - 1, month, day)
         return guess
     return _real_date(year, month, day)

@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from corridors.core.errors import Problem
+from corridors.core.languages import available_languages
 from corridors.data.catalog import Catalog
 from corridors.data.models import (
     Date,
@@ -105,7 +106,7 @@ def draft_record(proposal: Proposal, catalog: Catalog) -> dict[str, Any]:
         "title": {proposal.lang: proposal.title} if proposal.title else {},
         "summary": {},
         "actors": [
-            {"en": actors[a].names["en"], "ar": actors[a].names["ar"]} for a in proposal.actors
+            {lang: actors[a].names[lang] for lang in available_languages()} for a in proposal.actors
         ],
         "features": list(proposal.features),
         "sources": [],

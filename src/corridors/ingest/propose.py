@@ -17,10 +17,6 @@ from corridors.ingest.kinds import KindPick, pick_kind
 from corridors.ingest.matching import Match
 from corridors.ingest.reading import Article
 
-#: Shortest and longest line taken as the title of a plain-text article (in words, chars).
-_TITLE_WORDS = 3
-_TITLE_CHARS = 200
-
 
 @dataclass(frozen=True)
 class Proposal:
@@ -49,8 +45,9 @@ def propose(
 ) -> Proposal:
     """Read ``article`` against ``catalog`` (its features and actors).
 
-    ``published`` overrides the publication date the page gives; ``lang`` ("auto",
-    "ar" or "en") is the article's language, detected from its letters when "auto".
+    ``published`` overrides the publication date the page gives; ``lang`` (a language of
+    ``locales/``, or "auto") is the article's language; "auto" tells Arabic from English by
+    its letters. Names are matched in every language the data holds, whatever ``lang``.
     """
     text = article.text
     text_words = words(text)
@@ -128,7 +125,7 @@ def _first_line_title(text: str) -> str | None:
     """The first line that reads as a headline (3 words or more, 200 characters at most)."""
     for line in text.splitlines():
         line = " ".join(line.split())
-        if len(line) <= _TITLE_CHARS and len(words(line)) >= _TITLE_WORDS:
+        if len(line) <= settings.max_title_chars and len(words(line)) >= settings.min_title_words:
             return line
     return None
 

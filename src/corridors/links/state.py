@@ -8,7 +8,7 @@ renderer), ``basemap``, ``lang``, ``lat``, ``lon``, ``zoom`` (the camera), ``mod
 with a :class:`Notice`, and the rest of the link still applies. Notices are plain
 data (a :class:`NoticeKind`, never UI text), cleaned and capped: a link cannot put
 control characters, line breaks or unbounded text into them, nor more than
-:data:`MAX_NOTICES` of them.
+:data:`settings.max_link_notices` of them.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Final, TypeVar
 
+from corridors.core import settings
 from corridors.core.basemaps import BASEMAPS, BUNDLED
 from corridors.data.models import LAYERS, EventKind, ReportedKind, ReportedSource
 from corridors.geo.cells import parse_cell
@@ -63,7 +64,7 @@ class NoticeKind(StrEnum):
     BAD_STEP = "bad_step"
     UNKNOWN_SOURCE = "unknown_source"
     BAD_CELL = "bad_cell"
-    #: Stands for the notices past :data:`MAX_NOTICES`; its ``value`` is how many.
+    #: Stands for the notices past :data:`settings.max_link_notices`; its ``value`` is how many.
     MORE = "more"
 
 
@@ -89,16 +90,6 @@ PARAMS: Final = (
     "rkinds",
     "cell",
 )
-MAX_VALUE_LENGTH: Final = 200
-#: Longest search text a link carries (longer text is cut to this).
-MAX_SEARCH_LENGTH: Final = 100
-#: Highest event-list page a link may ask for (the page shows the last one when it has fewer).
-MAX_PAGE: Final = 10_000
-#: Notices kept per link; the rest are counted in one :attr:`NoticeKind.MORE` notice.
-MAX_NOTICES: Final = 10
-#: Longest parameter name and value a notice quotes (longer ones are cut with "…").
-NOTICE_NAME_LENGTH: Final = 30
-NOTICE_VALUE_LENGTH: Final = 60
 _Member = TypeVar("_Member", bound=StrEnum)
 _ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LIMITS: Final = {"lat": (-85.0, 85.0), "lon": (-180.0, 180.0), "zoom": (0.0, 20.0)}
@@ -197,7 +188,7 @@ def from_query(
             continue
         if name not in PARAMS:
             reader.notice(name, value, NoticeKind.UNKNOWN_PARAM)
-        elif len(value) > MAX_VALUE_LENGTH:
+        elif len(value) > settings.max_link_value_length:
             reader.notice(name, value, NoticeKind.TOO_LONG)
         else:
             values[name] = value
@@ -206,7 +197,7 @@ def from_query(
 
 
 class _Reader:
-    """Parses one link, collecting notices (the first :data:`MAX_NOTICES`, and a count)."""
+    """Parses one link, collecting notices (the first ``settings.max_link_notices``, a count)."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
@@ -214,8 +205,9 @@ class _Reader:
         self.more = 0
 
     def notice(self, param: str, value: str, kind: NoticeKind) -> None:
-        if len(self.notices) < MAX_NOTICES:
-            param, value = _shorten(param, NOTICE_NAME_LENGTH), _shorten(value)
+        if len(self.notices) < settings.max_link_notices:
+            param = _shorten(param, settings.max_notice_name_length)
+            value = _shorten(value, settings.max_notice_value_length)
             self.notices.append(Notice(param, value, kind))
         else:
             self.more += 1
@@ -256,7 +248,7 @@ class _Reader:
             zoom=self._number(values, "zoom"),
             mode=self._mode(values),
             step=self._positive(values, "step", max(1, self.vocabulary.steps), NoticeKind.BAD_STEP),
-            page=self._positive(values, "page", MAX_PAGE, NoticeKind.BAD_NUMBER),
+            page=self._positive(values, "page", settings.max_link_page, NoticeKind.BAD_NUMBER),
             search=clean_search(values.get("q", "")),
             order=EventOrder(self._choice(values, "order", tuple(EventOrder), default.order)),
             sources=self._members(values, "sources", ReportedSource, NoticeKind.UNKNOWN_SOURCE),
@@ -366,10 +358,11 @@ class _Reader:
 def clean_search(text: str) -> str | None:
     """Search text as a link keeps it (``None`` when nothing is left).
 
-    Printable characters only, single-spaced, at most :data:`MAX_SEARCH_LENGTH` of them.
+    Printable characters only, single-spaced, at most ``settings.max_link_search_length`` of
+    them.
     """
     printable = "".join(char for char in text if char.isprintable())
-    cleaned = " ".join(printable.split())[:MAX_SEARCH_LENGTH].strip()
+    cleaned = " ".join(printable.split())[: settings.max_link_search_length].strip()
     return cleaned or None
 
 
@@ -386,7 +379,7 @@ def _format_number(number: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _shorten(value: str, limit: int = NOTICE_VALUE_LENGTH) -> str:
+def _shorten(value: str, limit: int) -> str:
     """Text safe to quote in a notice: one line, no control or bidi characters, cut at ``limit``.
 
     Everything not printable goes: control characters, line breaks, and the format

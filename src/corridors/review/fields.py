@@ -11,10 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from corridors.core.languages import available_languages
 from corridors.data.models import Actor
 
-#: The languages a title, summary and note are written in on the form.
-TEXT_LANGUAGES: Final = ("en", "ar")
 #: What a source row holds, in the order of its inputs.
 SOURCE_KEYS: Final = ("url", "outlet", "language", "published")
 
@@ -89,7 +88,7 @@ def record_with(
 
 def _actor_names(names: Mapping[str, str]) -> dict[str, str]:
     """An actor's names in the catalogue's languages, as the engine writes them."""
-    return {lang: names[lang] for lang in TEXT_LANGUAGES if lang in names}
+    return {lang: names[lang] for lang in available_languages() if lang in names}
 
 
 def _filled_source(row: Mapping[str, str]) -> bool:

@@ -8,13 +8,13 @@ reader (safe reads, the draft model); one that cannot be read is reported, not d
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
 
+from corridors.core import settings
 from corridors.core.cache import shared_cache
+from corridors.core.environment import SHOW_DRAFTS_ENV, flag
 from corridors.core.errors import Problem
 from corridors.core.normalise import fold, readings
 from corridors.data.catalog import Catalog
@@ -24,15 +24,10 @@ from corridors.data.timeline import DateRange
 from corridors.ingest.draft import DRAFTS_DIR, DraftRecord
 from corridors.ingest.drafts import DraftError, list_drafts, load_draft
 
-SHOW_DRAFTS_ENV: Final = "CORRIDORS_SHOW_DRAFTS"
-_YES: Final = frozenset({"1", "true", "yes", "on"})
-#: Drafts folders held at once (one in production; tests open a few).
-_FOLDERS: Final = 8
 
-
-def drafts_shown(environ: Mapping[str, str] = os.environ) -> bool:
+def drafts_shown(environ: Mapping[str, str] | None = None) -> bool:
     """Whether the public app was started to show drafts (``$CORRIDORS_SHOW_DRAFTS``)."""
-    return environ.get(SHOW_DRAFTS_ENV, "").strip().lower() in _YES
+    return flag(SHOW_DRAFTS_ENV, environ)
 
 
 @dataclass(frozen=True)
@@ -63,7 +58,7 @@ def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(found))
 
 
-@shared_cache(maxsize=_FOLDERS)
+@shared_cache(maxsize=settings.cached_drafts_dirs)
 def _shelf(directory: str, signature: tuple[tuple[str, int, int], ...]) -> DraftShelf:
     del signature  # part of the cache key only
     drafts: list[DraftRecord] = []

@@ -27,6 +27,7 @@ from corridors.atlas import inspect_atlas
 from corridors.core.atomic import write_text_atomic
 from corridors.core.datasets import DATASETS, STORIES_DIR
 from corridors.core.errors import Problem, ProblemKind
+from corridors.core.languages import available_languages
 from corridors.core.reading import read_data_text
 from corridors.data.models import Event
 from corridors.ingest.draft import event_part, missing_fields
@@ -35,7 +36,6 @@ from corridors.ingest.drafts import DraftError, draft_file, drop_draft, load_dra
 _EVENTS = DATASETS["events"]
 #: Keys whose values the catalogue writes bare (ids, enums); other text is double-quoted.
 _BARE = frozenset({"id", "precision", "kind", "language"})
-_LANGUAGE_ORDER = {"en": 0, "ar": 1}
 
 
 def publish_draft(directory: Path, draft_id: str) -> Event:
@@ -105,10 +105,8 @@ def _styled(entry: dict[str, Any]) -> CommentedMap:
             styled[key] = CommentedSeq(_flow(_quoted(actor)) for actor in value)
         elif key == "sources":
             styled[key] = CommentedSeq(_quoted(source) for source in value)
-        elif isinstance(value, dict):  # localized text: English, Arabic, then the rest
-            styled[key] = _quoted(
-                dict(sorted(value.items(), key=lambda kv: _LANGUAGE_ORDER.get(kv[0], 2)))
-            )
+        elif isinstance(value, dict):  # localized text: in the order of the UI's languages
+            styled[key] = _quoted(dict(sorted(value.items(), key=lambda kv: _language_rank(kv[0]))))
         else:
             styled[key] = value if key in _BARE else DoubleQuotedScalarString(str(value))
     return styled
@@ -147,3 +145,9 @@ def _problems_with(directory: Path, events_text: str) -> list[Problem]:
             shutil.copytree(directory / STORIES_DIR, copy / STORIES_DIR)
         (copy / _EVENTS).write_text(events_text, encoding="utf-8")
         return list(inspect_atlas(copy).problems)
+
+
+def _language_rank(lang: str) -> int:
+    """Where a text in ``lang`` goes: the default language first, any unknown one last."""
+    languages = available_languages()
+    return languages.index(lang) if lang in languages else len(languages)

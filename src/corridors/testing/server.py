@@ -5,7 +5,6 @@ Nothing here sleeps for a fixed time: the server is ready when ``/_stcore/health
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Final, NamedTuple
 
-from corridors.core.datasets import DATA_DIR_ENV
+from corridors.core.environment import DATA_DIR_ENV, for_site
 
 CHROMIUM: Final = Path("/usr/bin/chromium")
 CHROMIUM_ARGS: Final = [
@@ -102,9 +101,9 @@ def _running(
     arguments: Sequence[str], port: int, log_path: Path, *, data_dir: Path | None, cwd: Path | None
 ) -> Iterator[AppServer]:
     """Run ``arguments`` until the block ends; yielded once ``/_stcore/health`` answers."""
-    env = {key: value for key, value in os.environ.items() if key != DATA_DIR_ENV}
-    if data_dir is not None:
-        env[DATA_DIR_ENV] = str(data_dir)
+    env = for_site(data=data_dir)
+    if data_dir is None:  # the bundled data, whatever this process was given
+        env.pop(DATA_DIR_ENV, None)
     with log_path.open("wb") as log:
         process = subprocess.Popen(arguments, cwd=cwd, env=env, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}/"

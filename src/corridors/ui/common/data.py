@@ -8,24 +8,19 @@ make every session reload the catalogue.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Final
 
 import streamlit as st
 
 from corridors.atlas import inspect_atlas
+from corridors.core import settings
 from corridors.core.cache import shared_cache
 from corridors.core.datasets import DATASETS, data_dir, imports_dir
 from corridors.data.catalog import CatalogReport
 from corridors.data.models import ReportedSource
 from corridors.data.timeline import EventIndex
+from corridors.i18n import Translator
 from corridors.render.scene import Scene, SceneRequest, build_scene
 from corridors.reported.store import EventStore, open_store
-
-#: Data directories held at once (one in production; tests open a few).
-DIRECTORIES: Final = 4
-#: Scenes held at once (each a few hundred KB): filters x selections x languages.
-SCENES: Final = 64
-
 
 #: A data directory's files by name, change time and size: the cache key that makes a
 #: catalogue be read again after a data file changed (a publish from the editor).
@@ -40,23 +35,23 @@ def _signature(directory: Path) -> Signature:
     )
 
 
-@shared_cache(maxsize=DIRECTORIES)
+@shared_cache(maxsize=settings.cached_data_dirs)
 def _report_of(directory: str, signature: Signature) -> CatalogReport:
     del signature  # part of the cache key only
     return inspect_atlas(directory)
 
 
-@shared_cache(maxsize=DIRECTORIES)
+@shared_cache(maxsize=settings.cached_data_dirs)
 def _index_of(directory: str, signature: Signature) -> EventIndex:
     return EventIndex(_report_of(directory, signature).catalog.events)
 
 
-@shared_cache(maxsize=DIRECTORIES)
+@shared_cache(maxsize=settings.cached_data_dirs)
 def _store_of(folder: str) -> EventStore:
     return open_store(Path(folder))
 
 
-@shared_cache(maxsize=SCENES)
+@shared_cache(maxsize=settings.cached_scenes)
 def _scene_of(directory: str, signature: Signature, request: SceneRequest) -> Scene:
     return build_scene(_report_of(directory, signature).catalog, request)
 
@@ -66,12 +61,15 @@ def _data_key() -> tuple[str, Signature]:
     return str(directory), _signature(directory)
 
 
-def load_report() -> CatalogReport:
-    """The data (bundled, or ``--data``) with every problem found in it, read once per change."""
+def load_report(translate: Translator) -> CatalogReport:
+    """The data (bundled, or ``--data``) with every problem found in it, read once per change.
+
+    While it is read, a spinner says so in ``translate``'s language.
+    """
     key = _data_key()
     if key in _report_of:
         return _report_of(*key)
-    with st.spinner("Loading the corridor data …"):
+    with st.spinner(translate("app.loading")):
         return _report_of(*key)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from corridors.core import settings
 from corridors.core.datasets import data_dir
 from corridors.data.catalog import Catalog
 from corridors.i18n import Translator
@@ -17,9 +18,6 @@ from corridors.review.public import drafts_in_view, read_drafts
 from corridors.ui.common.safe import md_escape, md_link
 from corridors.ui.common.styling import isolate
 from corridors.ui.dashboard import session
-
-#: Problems of unreadable drafts quoted in the list (the rest are counted).
-PROBLEMS_QUOTED = 3
 
 
 def render_drafts(catalog: Catalog, request: SceneRequest, translate: Translator) -> None:
@@ -35,7 +33,7 @@ def render_drafts(catalog: Catalog, request: SceneRequest, translate: Translator
         for draft in shown:
             _render_row(catalog, draft, translate)
         if shelf.problems:
-            quoted = "; ".join(str(p) for p in shelf.problems[:PROBLEMS_QUOTED])
+            quoted = "; ".join(str(p) for p in shelf.problems[: settings.draft_problems_quoted])
             count = len(shelf.unreadable)
             st.caption(md_escape(translate("drafts.unreadable", count=count, problems=quoted)))
 

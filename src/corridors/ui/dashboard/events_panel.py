@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import Final
 
 import streamlit as st
-from babel.dates import format_date
 
+from corridors.core import settings
 from corridors.data.catalog import Catalog
 from corridors.data.containment import parts_of, wholes_of
 from corridors.data.models import Boundary, Corridor, Event, EventKind, Place, Precision
@@ -20,8 +19,6 @@ from corridors.ui.common.safe import md_escape, md_link
 from corridors.ui.common.styling import isolate
 from corridors.ui.dashboard import session
 from corridors.ui.dashboard.reported.panels import render_feature_reported
-
-PAGE_SIZE: Final = 8
 
 
 def render_events(
@@ -61,12 +58,13 @@ def render_events(
     if not found:
         st.info(translate("events.none"))
         return
-    pages = math.ceil(len(found) / PAGE_SIZE)
+    size = settings.events_page_size
+    pages = math.ceil(len(found) / size)
     page = _settle_page(pages)
     if pages > 1:
         st.pagination(pages, key=session.PAGE)
     with st.container(key="event-rows"):
-        for event in found[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
+        for event in found[(page - 1) * size : page * size]:
             render_row(event, translate, key_prefix="list")
     if pages > 1:
         st.pagination(pages, key=session.PAGE_BOTTOM, on_change=session.page_chosen_below)
@@ -102,7 +100,7 @@ def render_row(event: Event, translate: Translator, *, key_prefix: str) -> None:
 def short_date(event: Event, translate: Translator) -> str:
     """The event's date in a row: abbreviated month names, to the precision known."""
     if event.precision is Precision.DAY:
-        return format_date(event.date, format="medium", locale=translate.locale)
+        return translate.short_date(event.date)
     return translate.date(event.date, event.precision)
 
 

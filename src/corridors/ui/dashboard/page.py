@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Final
 
 import streamlit as st
 
 from corridors.core import settings
+from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
 from corridors.data.catalog import Catalog, CatalogReport
 from corridors.data.models import Event
 from corridors.data.timeline import DateRange, EventIndex, catalogue_span, filter_events
@@ -31,13 +31,11 @@ from corridors.ui.dashboard.reported.query import reported_drawn
 from corridors.ui.dashboard.sidebar import render_sidebar
 from corridors.ui.dashboard.timeline_chart import render_timeline
 
-PROBLEMS_SHOWN: Final = 5
-
 
 def render() -> None:
     """Draw the whole page for the current session state."""
     st.set_page_config(page_title="Corridor Atlas", page_icon="🗺️", layout="wide")
-    report = load_report()
+    report = load_report(_reader_translator())
     catalog, index = report.catalog, event_index()
     span = catalogue_span(catalog.events)
     session.init(span)
@@ -121,17 +119,29 @@ def _scene_request(index: EventIndex, translate: Translator) -> SceneRequest:
     )
 
 
+def _reader_translator() -> Translator:
+    """The reader's language before the data is read (and the link checked against it).
+
+    The language last shown, else the link's ``lang`` when the atlas speaks it, else the
+    default.
+    """
+    lang = st.session_state.get(session.LANG) or st.query_params.get("lang")
+    return Translator(lang if lang in available_languages() else DEFAULT_LANGUAGE)
+
+
 def _render_problems(report: CatalogReport, translate: Translator) -> None:
     """A banner naming each data problem (file, record, field); everything valid is shown."""
     if not report.problems:
         return
     with st.container(border=True, key="data-problems"):
         st.warning(translate("app.data_problems", count=len(report.problems)), icon="⚠️")
-        for problem in report.problems[:PROBLEMS_SHOWN]:
+        for problem in report.problems[: settings.banner_problems_open]:
             st.text(str(problem))
-        if len(report.problems) > PROBLEMS_SHOWN:
+        if len(report.problems) > settings.banner_problems_open:
             with st.expander(translate("app.more_problems")):
-                for problem in report.problems[PROBLEMS_SHOWN : settings.max_banner_problems]:
+                for problem in report.problems[
+                    settings.banner_problems_open : settings.max_banner_problems
+                ]:
                     st.text(str(problem))
                 if len(report.problems) > settings.max_banner_problems:
                     st.caption(translate("app.rest_in_validate"))

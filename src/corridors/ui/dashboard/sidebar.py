@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from corridors.core import settings
 from corridors.core.basemaps import BASEMAPS
 from corridors.data.catalog import Catalog
 from corridors.data.models import LAYERS, Corridor, EventKind, Precision
@@ -16,8 +17,6 @@ from corridors.ui.dashboard.reported.filters import render_reported_filters
 
 #: How many named presets come before "custom" and the calendar years and months.
 _NAMED_PRESETS = 3
-#: Further matches of a find-by-name offered as buttons (the first one is selected).
-_MORE_FOUND = 5
 
 
 def render_sidebar(catalog: Catalog, span: DateRange, translate: Translator) -> None:
@@ -141,7 +140,7 @@ def _render_name_finder(catalog: Catalog, translate: Translator) -> None:
     if not found:
         st.caption(translate("sidebar.find_name_none"))
         return
-    for feature_id in found[1 : 1 + _MORE_FOUND]:
+    for feature_id in found[1 : 1 + settings.more_found_shown]:
         st.button(
             _feature_label(catalog, feature_id, translate),
             key=f"find-{feature_id}",

@@ -22,6 +22,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from corridors.core import settings
 from corridors.data.models import Event, EventKind, Precision
 from corridors.data.timeline import DateRange
 from corridors.i18n import Translator
@@ -45,10 +46,6 @@ KIND_COLOURS: Final[dict[EventKind, str]] = {
     EventKind.CONFLICT: "#f2c14e",
     EventKind.DIPLOMATIC: "#80cdc1",
 }
-ROW_PX: Final = 30
-AXIS_PX: Final = 40
-LEGEND_COLUMNS: Final = 3
-LEGEND_ROW_PX: Final = 22
 #: A brush shorter than this is a click, not a span.
 MIN_SPAN: Final = dt.timedelta(days=1)
 #: Ranges shorter than this count reported events per week; longer ones per month.
@@ -130,7 +127,7 @@ def timeline_chart(
                 legend=alt.Legend(
                     title=translate("timeline.kind"),
                     orient="bottom",
-                    columns=LEGEND_COLUMNS,
+                    columns=settings.timeline_legend_columns,
                     symbolStrokeWidth=0,
                     labelLimit=150,
                 ),
@@ -148,7 +145,9 @@ def timeline_chart(
     if bars is not None:  # the bars behind, on a count scale of their own
         chart = alt.layer(_bar_layer(bars, translate, dates), points).resolve_scale(y="independent")
     drawn: alt.Chart | alt.LayerChart = chart.properties(
-        height=ROW_PX * len(rows) + AXIS_PX + _legend_px(len(kinds))
+        height=settings.timeline_row_px * len(rows)
+        + settings.timeline_axis_px
+        + _legend_px(len(kinds))
     ).configure(locale={"time": translate.d3_time_locale()})
     return drawn
 
@@ -205,7 +204,8 @@ def _period_label(start: dt.date, period: Period, translate: Translator) -> str:
 
 def _legend_px(entries: int) -> int:
     """The height of the colour key under the chart (Streamlit fits the whole chart)."""
-    return LEGEND_ROW_PX * (-(-entries // LEGEND_COLUMNS) + 1)
+    rows = -(-entries // settings.timeline_legend_columns) + 1
+    return settings.timeline_legend_row_px * rows
 
 
 def _frame(events: Sequence[Event], translate: Translator, selected: str | None) -> pd.DataFrame:

@@ -11,15 +11,15 @@ from typing import Final
 
 import streamlit as st
 
+from corridors.core import settings
+from corridors.core.languages import available_languages
 from corridors.data.catalog import Catalog
 from corridors.data.models import EventKind, Precision
 from corridors.i18n import Translator
-from corridors.review.fields import SOURCE_KEYS, TEXT_LANGUAGES, ReviewFields
+from corridors.review.fields import SOURCE_KEYS, ReviewFields
 
 PREFIX: Final = "ed_f_"
 SOURCE_COUNT: Final = "ed_source_count"
-#: Source rows shown for a draft that has none yet.
-EMPTY_SOURCES: Final = 1
 _TEXTS: Final = ("title", "summary", "note")
 
 
@@ -38,11 +38,13 @@ def fill(fields: ReviewFields, *, source_language: str) -> None:
     state[_key("precision")], state[_key("kind")] = fields.precision, fields.kind
     for name in _TEXTS:
         texts = getattr(fields, name)
-        for lang in TEXT_LANGUAGES:
+        for lang in available_languages():
             state[_key(f"{name}_{lang}")] = texts.get(lang, "")
     state[_key("features")] = list(fields.features)
     state[_key("actors")] = list(fields.actors)
-    rows = list(fields.sources) or [{"language": source_language}] * EMPTY_SOURCES
+    rows = (
+        list(fields.sources) or [{"language": source_language}] * settings.editor_empty_source_rows
+    )
     for index, row in enumerate(rows):
         for name in SOURCE_KEYS:
             state[_source_key(index, name)] = row.get(name, "")
@@ -59,7 +61,7 @@ def current() -> ReviewFields:
     state = st.session_state
 
     def texts(name: str) -> dict[str, str]:
-        return {lang: state.get(_key(f"{name}_{lang}"), "") for lang in TEXT_LANGUAGES}
+        return {lang: state.get(_key(f"{name}_{lang}"), "") for lang in available_languages()}
 
     return ReviewFields(
         id=state.get(_key("id"), ""),
@@ -101,11 +103,13 @@ def render_fields(catalog: Catalog, translate: Translator) -> None:
         key=_key("kind"),
     )
     for name, widget in (("title", st.text_input), ("summary", st.text_area)):
-        for lang in TEXT_LANGUAGES:
-            widget(translate(f"editor.{name}_{lang}"), key=_key(f"{name}_{lang}"))
+        for lang in available_languages():
+            label = translate(f"editor.{name}_in", language=translate.name_of(lang))
+            widget(label, key=_key(f"{name}_{lang}"))
     _render_choices(catalog, translate)
-    for lang in TEXT_LANGUAGES:
-        st.text_input(translate(f"editor.note_{lang}"), key=_key(f"note_{lang}"))
+    for lang in available_languages():
+        label = translate("editor.note_in", language=translate.name_of(lang))
+        st.text_input(label, key=_key(f"note_{lang}"))
     _render_sources(translate)
 
 

@@ -15,13 +15,14 @@ from typing import Final
 
 import streamlit as st
 
+from corridors.core import settings
 from corridors.core.datasets import data_dir
 from corridors.core.errors import Problem
-from corridors.core.languages import available_languages
+from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
 from corridors.data.catalog import Catalog
 from corridors.data.timeline import catalogue_span
 from corridors.geo.camera import fit_bounds
-from corridors.i18n import Translator
+from corridors.i18n import Translator, right_to_left
 from corridors.render.deck.builder import build_deck
 from corridors.render.scene import SceneRequest, build_scene
 from corridors.review import (
@@ -48,7 +49,6 @@ from corridors.ui.common.safe import md_escape
 from corridors.ui.common.styling import apply_direction
 from corridors.ui.editor import fields
 
-MAP_HEIGHT: Final = 420
 #: Session state: the draft under review, the id it was opened or saved under, the last
 #: action's outcome, the editor's own language.
 DRAFT: Final = "ed_draft"
@@ -73,11 +73,11 @@ class Outcome:
 def render() -> None:
     """Draw the editor for the current session state."""
     st.set_page_config(page_title="Corridor Atlas editor", page_icon="📝", layout="wide")
-    st.session_state.setdefault(UI_LANG, "en")
+    st.session_state.setdefault(UI_LANG, DEFAULT_LANGUAGE)
     translate = Translator(st.session_state[UI_LANG])
     apply_direction(translate)
     directory = data_dir()
-    catalog = load_report().catalog
+    catalog = load_report(translate).catalog
     _render_sidebar(directory, translate)
     st.title(translate("editor.title"), anchor=False)
     st.caption(md_escape(translate("editor.caption", data=str(directory))))
@@ -99,8 +99,10 @@ def _render_article_input(catalog: Catalog, translate: Translator) -> None:
         language, published = st.columns(2)
         language.selectbox(
             translate("editor.language"),
-            ["auto", "ar", "en"],
-            format_func=lambda lang: translate(f"editor.languages.{lang}"),
+            ["auto", *available_languages()],
+            format_func=lambda lang: (
+                translate("editor.detect_language") if lang == "auto" else translate.name_of(lang)
+            ),
             key=ARTICLE_LANG,
         )
         published.text_input(translate("editor.published"), key=PUBLISHED)
@@ -153,7 +155,7 @@ def _with_date(article: Article, published: dt.date) -> Article:
 def _start_review(draft: OpenDraft, *, opened_as: str | None) -> None:
     st.session_state[DRAFT], st.session_state[OPENED_AS] = draft, opened_as
     st.session_state.pop(OUTCOME, None)
-    lang = str((draft.record.get("draft") or {}).get("lang") or "en")
+    lang = str((draft.record.get("draft") or {}).get("lang") or DEFAULT_LANGUAGE)
     fields.fill(fields_of(draft.record), source_language=lang)
 
 
@@ -166,9 +168,10 @@ def _render_review(catalog: Catalog, draft: OpenDraft, translate: Translator) ->
     with map_column, st.container(key="ed-map"):
         st.subheader(translate("editor.map"), anchor=False)
         _render_map(catalog, fields.chosen_features(), translate)
-    with text_column, st.container(key="ed-text", height=MAP_HEIGHT + 60):
+    with text_column, st.container(key="ed-text", height=settings.editor_map_height + 60):
         st.subheader(translate("editor.text"), anchor=False)
-        st.html(marked_html(draft.text, draft.evidence, rtl=info.get("lang") == "ar"))
+        article_lang = str(info.get("lang") or DEFAULT_LANGUAGE)
+        st.html(marked_html(draft.text, draft.evidence, rtl=right_to_left(article_lang)))
     dates_column, missing_column = st.columns([1, 1], gap="medium")
     with dates_column, st.container(key="ed-dates"):
         _render_dates(info, translate)
@@ -194,8 +197,10 @@ def _render_map(catalog: Catalog, features: tuple[str, ...], translate: Translat
         dates=catalogue_span(catalog.events), highlighted=frozenset(features), lang=translate.lang
     )
     scene = build_scene(catalog, request)
-    deck = build_deck(scene, translate, camera=fit_bounds(scene.bounds, height=MAP_HEIGHT))
-    st.pydeck_chart(deck, height=MAP_HEIGHT)
+    deck = build_deck(
+        scene, translate, camera=fit_bounds(scene.bounds, height=settings.editor_map_height)
+    )
+    st.pydeck_chart(deck, height=settings.editor_map_height)
 
 
 def _render_dates(info: dict[str, object], translate: Translator) -> None:

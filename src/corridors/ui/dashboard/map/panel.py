@@ -40,7 +40,6 @@ from corridors.ui.common.data import cached_scene, event_store, imported_sources
 from corridors.ui.dashboard import session
 from corridors.ui.dashboard.reported.query import reported_query
 
-MAP_HEIGHT: Final = 560
 #: The framing of the map (what the reader last asked to see, the camera last given).
 FRAMING: Final = "map_framing"
 #: Set by the map's own callbacks: this run's change of selection or position came from
@@ -88,7 +87,7 @@ def _reported(camera: Camera | tuple[float, float, float]) -> ReportedLayer | No
     view = MapView(
         camera if isinstance(camera, Camera) else Camera(*camera),
         settings.assumed_map_width,
-        MAP_HEIGHT,
+        settings.dashboard_map_height,
     )
     selected = st.session_state[session.CELL]
     return build_reported_layer(event_store(), reported_query(), view, selected=selected)
@@ -97,7 +96,11 @@ def _reported(camera: Camera | tuple[float, float, float]) -> ReportedLayer | No
 def _framing(scene: Scene, request: SceneRequest) -> Framing:
     """The camera to give the map this run (the one last given unless asked otherwise)."""
     chosen = st.session_state[session.CAMERA]
-    requested = Camera(*chosen) if chosen else fit_bounds(scene.bounds, height=MAP_HEIGHT)
+    requested = (
+        Camera(*chosen)
+        if chosen
+        else fit_bounds(scene.bounds, height=settings.dashboard_map_height)
+    )
     asked = (
         tuple(chosen) if chosen else None,
         st.session_state[session.EVENT],
@@ -125,7 +128,7 @@ def _render_deck(
     st.session_state[DECK_LAYERS] = stamp_layer_ids(deck, clicks=clicks)
     st.pydeck_chart(
         deck,
-        height=MAP_HEIGHT,
+        height=settings.dashboard_map_height,
         on_select=_on_deck_select,
         selection_mode="single-object",
         key=session.DECK_MAP,
@@ -141,11 +144,13 @@ def _render_leaflet(
 ) -> None:
     # The base map never changes with filters, so the component is not reloaded;
     # data layers and the camera are updated in place.
-    base = build_base_map(camera=fit_bounds(DEFAULT_BOUNDS, height=MAP_HEIGHT), basemap=basemap)
+    base = build_base_map(
+        camera=fit_bounds(DEFAULT_BOUNDS, height=settings.dashboard_map_height), basemap=basemap
+    )
     st_folium(
         base,
         key=session.LEAFLET_MAP,
-        height=MAP_HEIGHT,
+        height=settings.dashboard_map_height,
         use_container_width=True,
         feature_group_to_add=build_feature_groups(scene, translate, reported),
         center=(camera.lat, camera.lon),

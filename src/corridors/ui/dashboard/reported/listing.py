@@ -14,7 +14,6 @@ from typing import Final
 from urllib.parse import urlsplit
 
 import streamlit as st
-from babel.dates import format_date
 
 from corridors.core import settings
 from corridors.data.models import ReportedKind, ReportedSource
@@ -56,7 +55,7 @@ def _settle_page(key: str, pages: int) -> int:
 def render_reported_event(event: ReportedEvent, translate: Translator) -> None:
     """One event: date, kind and type; where, and the fatalities; the source; the note."""
     with st.container(border=True):
-        day = format_date(event.date, format="medium", locale=translate.locale)
+        day = translate.short_date(event.date)
         head = [md_escape(day), md_escape(kind_label(event.kind, translate))]
         if event.event_type:
             head.append(_text(event_type(event)))
