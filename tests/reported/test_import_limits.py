@@ -136,6 +136,16 @@ def test_an_acled_line_past_the_limit_refuses_the_file_at_its_line(tmp_path, sto
     assert store.imports() == []
 
 
+def test_an_acled_row_growing_past_the_limit_over_lines_refuses_the_file(tmp_path, store, linker):
+    """A quote left open makes the rest one row: it is refused, never held whole."""
+    rows = "".join(f'"{number}\n",' for number in range(60_000))  # one row of short lines
+    path = tmp_path / "open-quote.csv"
+    path.write_text(",".join(ACLED_HEADER) + "\n" + ",".join(ACLED_ROW) + "\n" + rows)
+    with pytest.raises(ImportFileError, match=r"open-quote\.csv, line 3: a row longer than 131,"):
+        import_file(store, "acled", path, linker=linker)
+    assert store.imports() == []
+
+
 def test_a_long_step_of_rows_is_cut_by_its_characters(tmp_path, store, linker, monkeypatch):
     monkeypatch.setattr(settings, "import_chunk_chars", 30_000)
     path = acled_file(tmp_path / "many.csv", ["z" * 10_000] * 7)

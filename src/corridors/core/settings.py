@@ -69,12 +69,14 @@ import_chunk_rows: int = 100_000
 #: rows near the limits below cannot add up to gigabytes.
 import_chunk_chars: int = 100_000_000
 
-#: Longest line of an imported text file (ACLED CSV, GDELT export), in characters. A real
-#: row is far shorter: a GDELT row is under 2,000 characters, an ACLED row with a long
-#: note about 10,000. A line is held whole while it is parsed, at about 5.5 times its size
-#: (a 1 MB zip holding one 1 GiB line took 5.6 GB), so a longer line is never held: ACLED's
-#: CSV, whose quoted fields may span lines, is refused at that line; a GDELT line (no
-#: quoting) is skipped as a bad row. It is also the csv module's own limit on a field.
+#: Longest line of an imported text file (ACLED CSV, GDELT export), and longest ACLED row
+#: over however many lines its quoted fields span, in characters. A real row is far
+#: shorter: a GDELT row is under 2,000 characters, an ACLED row with a long note about
+#: 10,000. A line is held whole while it is parsed, at about 5.5 times its size (a 1 MB zip
+#: holding one 1 GiB line took 5.6 GB), so a longer line is never held: ACLED's CSV, whose
+#: quoted fields may span lines, is refused at that line or row; a GDELT line (no quoting)
+#: is read in pieces and reported as a bad row. It is also the csv module's own limit on a
+#: field.
 max_import_line_chars: int = 131_072
 
 #: Longest value of an imported field, in characters; a row with a longer one is a row
