@@ -250,3 +250,21 @@ def test_a_huge_acled_line_in_a_small_zip_costs_no_memory(tmp_path):
     result = import_in_a_process("acled", path, tmp_path / "imports")
     assert result["peak"] < MAX_RSS_BYTES, result["peak"]
     assert str(result["outcome"]).startswith(f"error: {path}:huge.csv, line 2: longer than")
+
+
+def test_many_wide_rows_in_a_small_zip_are_imported_in_bounded_steps(tmp_path):
+    """Rows just within the limits (4 fields of 32,000 characters) add up step by step."""
+    fields = gdelt_line("https://example.org/", "1").rstrip("\n").split("\t")
+    for name in ("Actor1Name", "Actor2Name", "ActionGeo_FullName", "SOURCEURL"):
+        fields[gdelt.COLUMNS.index(name)] = "w" * 32_000
+    path = tmp_path / "wide.zip"
+    with (
+        zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("wide.export.CSV", "w", force_zip64=True) as stream,
+    ):
+        for number in range(3000):  # 384 million characters
+            stream.write(("\t".join([str(number), *fields[1:]]) + "\n").encode())
+    assert path.stat().st_size < 1_000_000
+    result = import_in_a_process("gdelt", path, tmp_path / "imports")
+    assert result["outcome"] == []
+    assert result["peak"] < 2 * MAX_RSS_BYTES, result["peak"]

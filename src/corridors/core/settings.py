@@ -65,9 +65,10 @@ max_geojson_import_bytes: int = 200_000_000
 import_chunk_rows: int = 100_000
 
 #: Characters of rows held per step of an import: a step ends at this many even before
-#: :data:`import_chunk_rows` rows (100,000 real GDELT rows hold about 60 million), so that
-#: rows near the limits below cannot add up to gigabytes.
-import_chunk_chars: int = 100_000_000
+#: :data:`import_chunk_rows` rows, so that rows near the limits below cannot add up to
+#: gigabytes (a step of 50 million took about 500 MB resident at its peak; real GDELT rows,
+#: about 600 characters, make steps of about 80,000 rows).
+import_chunk_chars: int = 50_000_000
 
 #: Longest line of an imported text file (ACLED CSV, GDELT export), and longest ACLED row
 #: over however many lines its quoted fields span, in characters. A real row is far
