@@ -76,3 +76,29 @@ def test_serve_shows_drafts_only_when_asked(executed: Exec) -> None:
     run("serve", "--show-drafts")
     assert executed.env[SHOW_DRAFTS_ENV] == "1"
     assert executed.argv[4] == str(main_script())
+
+
+@pytest.mark.parametrize(
+    ("command", "options", "own"),
+    [
+        ("edit", ["--server.address=0.0.0.0"], "--address"),
+        ("edit", ["--server.address", "0.0.0.0"], "--address"),
+        ("edit", ["--server.port=80"], "--port"),
+        ("edit", ["--server.allowedHosts=evil.example.org"], "--allowed-host"),
+        ("serve", ["--server.address=0.0.0.0"], "--address"),
+        ("serve", ["--client.allowedOrigins=https://evil.example.org"], "--allowed-origin"),
+    ],
+)
+def test_streamlit_options_may_not_override_the_commands_own(
+    executed: Exec, capsys: pytest.CaptureFixture[str], command: str, options: list[str], own: str
+) -> None:
+    assert main([command, "--", *options]) == 2
+    assert executed.argv == []  # refused: streamlit is not started
+    out = " ".join(capsys.readouterr().out.split())
+    assert f"error: {options[0].split('=')[0]} is set by the command's {own} option" in out
+    assert "warning" not in out
+
+
+def test_other_streamlit_options_are_passed_on(executed: Exec) -> None:
+    run("edit", "--", "--server.maxMessageSize=20", "--server.headless=true")
+    assert executed.argv[-2:] == ["--server.maxMessageSize=20", "--server.headless=true"]

@@ -90,6 +90,33 @@ def test_markup_in_a_file_name_is_printed_as_text(data_copy, tmp_path, capsys):
     assert "[bold red]x[blink].csv" in out
 
 
+def test_control_and_bidi_characters_in_names_are_printed_escaped(data_copy, tmp_path, capsys):
+    path = tmp_path / "export\x1b[2J\u202e.zip"  # clear the screen; reverse what follows
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("\x1b]0;owned\x07\u2066red.export.CSV", GDELT_FILE.read_bytes())
+    status, out = corridors(capsys, "import", "gdelt", str(path), "--data", str(data_copy))
+    assert status == 0
+    assert not [char for char in out if not char.isprintable() and char != "\n"]
+    assert "export\\x1b[2J\\u202e.zip:\\x1b]0;owned\\x07\\u2066red.export.CSV, line 3" in out
+    status, out = corridors(capsys, "imports", "--data", str(data_copy))
+    assert status == 0
+    assert "\x1b" not in out
+    assert "\\x1b[2J" in out.replace("\n", "").replace("│", "").replace(" ", "")
+
+
+def test_an_encrypted_archive_is_a_clear_error(data_copy, tmp_path, capsys):
+    path = tmp_path / "locked.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("a.export.CSV", "x")
+    data = bytearray(path.read_bytes())
+    data[6] |= 1  # the local header's "encrypted" flag
+    data[data.index(b"PK\x01\x02") + 8] |= 1  # and the central directory's
+    path.write_bytes(bytes(data))
+    status, out = corridors(capsys, "import", "gdelt", str(path), "--data", str(data_copy))
+    assert status == 2
+    assert f"error: {path}: the archive's member 'a.export.CSV' is encrypted" in out
+
+
 def test_the_store_in_a_checkout_is_git_ignored():
     ignored = subprocess.run(
         ["git", "check-ignore", "-q", "geodata/imports/acled/20250101T000000-x.parquet"],

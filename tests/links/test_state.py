@@ -257,3 +257,55 @@ def test_any_query_gives_a_valid_state(query: dict[str, str | list[str]]) -> Non
         assert all(char.isprintable() for char in notice.value)
     # and what was read writes back to a link that reads the same
     assert from_query(to_query(state), VOCABULARY)[0] == state
+
+
+def _near_cells() -> st.SearchStrategy[str]:
+    """Cell numbers a hand-edited or hostile link may hold: wrong sign, size, form or case."""
+    numbers = st.integers(-(2**80), 2**80)
+    valid = st.sampled_from(CELLS)
+    return st.one_of(
+        numbers.map(str),
+        numbers.map(lambda n: f"{n:x}"),
+        valid.map(str.upper),
+        valid.map(lambda cell: f"0x{cell}"),
+        valid.map(lambda cell: f" {cell}\n"),
+        valid.map(lambda cell: cell + "0"),
+        st.text("0123456789abcdefxX-_+ ", max_size=40),
+    )
+
+
+def _near_lists(names: list[str]) -> st.SearchStrategy[str]:
+    """Comma-separated lists of known and unknown names, with empty and repeated parts."""
+    part = st.sampled_from(names) | st.text(max_size=12) | st.just("")
+    return st.lists(part, max_size=6).map(",".join)
+
+
+#: Values for the parameters of reported events and of the event list: near misses of what
+#: the app writes (numbers out of range or in other digits, case and form changes).
+NEAR_MISSES: dict[str, st.SearchStrategy[str]] = {
+    "cell": _near_cells(),
+    "sources": _near_lists([str(source) for source in ReportedSource]),
+    "rkinds": _near_lists([str(kind) for kind in ReportedKind]),
+    "page": st.integers(-(2**70), 2**70).map(str) | st.sampled_from(["1.5", "١٢", "²", "1e3"]),
+    "q": hostile_text | st.text(max_size=300),
+    "order": st.sampled_from([*map(str, EventOrder), "NEWEST", " oldest", ""]) | st.text(),
+}
+
+
+@settings(max_examples=300)
+@given(st.fixed_dictionaries({}, optional=NEAR_MISSES))
+def test_near_misses_of_the_newer_parameters_give_a_valid_state(query: dict[str, str]) -> None:
+    state, notices = from_query(query, VOCABULARY)
+    assert state.page is None or state.page >= 1
+    assert state.cell is None or state.cell == query["cell"]
+    for notice in notices:
+        assert len(notice.value) <= 60
+        assert all(char.isprintable() for char in notice.value)
+    # a value not kept as it was is a notice (or counted past the cap); the search is cleaned
+    noticed = {notice.param for notice in notices if notice.kind is not NoticeKind.MORE}
+    capped = any(notice.kind is NoticeKind.MORE for notice in notices)
+    for name in ("cell", "page", "order"):
+        kept = str(to_query(state).get(name, ViewState().order if name == "order" else ""))
+        if name in query and query[name] != kept:
+            assert name in noticed or capped
+    assert from_query(to_query(state), VOCABULARY)[0] == state

@@ -296,7 +296,7 @@ def test_an_archive_understating_its_member_size_fails_without_expanding(tmp_pat
     data[local + 22 : local + 26] = (10).to_bytes(4, "little")  # uncompressed size: 10 bytes
     data[central + 24 : central + 28] = (10).to_bytes(4, "little")
     path.write_bytes(bytes(data))
-    with pytest.raises(ImportFileError, match="damaged or unsupported zip archive"):
+    with pytest.raises(ImportFileError, match="damaged zip archive"):
         run(store, "gdelt", path, linker)
     assert store.imports() == []
 
@@ -306,8 +306,60 @@ def test_a_damaged_archive_is_an_import_error(tmp_path, store, linker):
     data = bytearray(path.read_bytes())
     data[70:90] = b"\xff" * 20  # inside the compressed member
     path.write_bytes(bytes(data))
-    with pytest.raises(ImportFileError, match="damaged or unsupported zip archive"):
+    with pytest.raises(ImportFileError, match="damaged zip archive"):
         run(store, "gdelt", path, linker)
+
+
+def patched(path: Path, *, flags: int = 0, method: int | None = None) -> Path:
+    """The one-member archive at ``path`` with header flags set or its method changed."""
+    data = bytearray(path.read_bytes())
+    local, central = data.index(b"PK\x03\x04"), data.index(b"PK\x01\x02")
+    for flag_at in (local + 6, central + 8):
+        data[flag_at] |= flags
+    if method is not None:
+        data[local + 8 : local + 10] = method.to_bytes(2, "little")
+        data[central + 10 : central + 12] = method.to_bytes(2, "little")
+    path.write_bytes(bytes(data))
+    return path
+
+
+def damaged(tmp_path: Path, compression: int) -> Path:
+    """A one-member archive compressed with ``compression`` whose data is damaged."""
+    path = tmp_path / "damaged.zip"
+    with zipfile.ZipFile(path, "w", compression=compression) as archive:
+        archive.writestr(GDELT_FILE.name, GDELT_FILE.read_bytes() * 20)
+    data = bytearray(path.read_bytes())
+    start = data.index(b"PK\x03\x04") + 30 + len(GDELT_FILE.name)
+    data[start + 20 : start + 60] = b"\x00" * 40  # inside the compressed data
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("archive", "message"),
+    [
+        (
+            lambda tmp: patched(zipped(tmp, {GDELT_FILE.name: b"x"}), flags=0x1),
+            "is encrypted; import it unencrypted",
+        ),
+        (
+            lambda tmp: patched(zipped(tmp, {GDELT_FILE.name: b"x"}), method=99),
+            "compressed with method 99, which cannot be read",
+        ),
+        (lambda tmp: damaged(tmp, zipfile.ZIP_DEFLATED), "damaged zip archive"),
+        (lambda tmp: damaged(tmp, zipfile.ZIP_BZIP2), "damaged zip archive"),
+        (lambda tmp: damaged(tmp, zipfile.ZIP_LZMA), "damaged zip archive"),
+    ],
+    ids=["encrypted", "unknown-method", "damaged-deflate", "damaged-bzip2", "damaged-lzma"],
+)
+def test_an_archive_that_cannot_be_read_is_a_clear_error_naming_it(
+    tmp_path, store, linker, archive, message
+):
+    path = archive(tmp_path)
+    with pytest.raises(ImportFileError, match=message) as caught:
+        run(store, "gdelt", path, linker)
+    assert str(caught.value).startswith(f"{path}")
+    assert store.imports() == []
 
 
 def test_only_regular_files_are_opened(tmp_path, store, linker):

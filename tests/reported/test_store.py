@@ -172,6 +172,14 @@ def test_counts_by_period_refuse_other_periods(filled):
         ("not-a-cell", False),
         ("", False),
         ("ffffffffffffffff", False),
+        ("-1", False),  # h3 raises OverflowError for these: a link must not crash the page
+        ("9" * 30, False),
+        ("1" * 40, False),
+        ("0x85283473fffffff", False),  # h3 reads these too, as the same cell: not the link's form
+        (" 85283473fffffff", False),
+        ("85283473fffffff\n", False),
+        ("85283473FFFFFFF", False),
+        ("85_283473fffffff", False),
     ],
 )
 def test_only_valid_cells_no_finer_than_stored_are_parsed(text, expected):

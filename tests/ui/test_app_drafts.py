@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from streamlit.testing.v1 import AppTest
 
 from corridors.core.environment import DATA_DIR_ENV, SHOW_DRAFTS_ENV
@@ -104,3 +105,38 @@ def test_an_unreadable_draft_is_reported_not_dropped(
 def test_the_setting_is_read_from_the_environment(value: str, shown: bool) -> None:
     assert drafts_shown({SHOW_DRAFTS_ENV: value}) is shown
     assert drafts_shown({}) is False
+
+
+#: Text an article (or a hand-edited draft) may hold: a right-to-left override and an
+#: address that markdown would turn into a link.
+HOSTILE = "\u202eevil\u202c see www.evil.example"
+
+
+def test_draft_text_is_shown_as_text_without_bidi_controls_or_links(
+    data_copy: Path, with_draft: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = data_copy / "drafts" / f"{with_draft}.yaml"
+    draft = yaml.safe_load(path.read_text(encoding="utf-8"))
+    draft["title"] = {"en": f"Title {HOSTILE}"}
+    draft["summary"] = {"en": f"Summary {HOSTILE}"}
+    draft["note"] = {"en": f"Note {HOSTILE}", "ar": "ملاحظة"}
+    draft["actors"] = [{"en": f"Actor {HOSTILE}", "ar": "فاعل"}]
+    draft["sources"] = [
+        {"outlet": f"Outlet {HOSTILE}", "url": "https://news.example/a", "language": "en"},
+        {"outlet": f"Unlinked {HOSTILE}", "language": "en"},
+    ]
+    path.write_text(yaml.safe_dump(draft, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv(SHOW_DRAFTS_ENV, "1")
+    at = open_app()
+    assert not [c.value for c in at.caption if "could not be read" in c.value]
+    (row,) = [e for e in at.expander if (e.label or "").startswith("**Unreviewed draft**")]
+    shown = "\n".join(
+        [row.label, *(str(element.value) for element in (*row.markdown, *row.caption))]
+    )
+    for name in ("Title", "Summary", "Note", "Actor", "Outlet", "Unlinked"):
+        assert f"{name} evil see \u2060www\\.evil\\.example" in shown, name
+    assert "\u202e" not in shown
+    assert "\u202c" not in shown
+    assert (
+        "[\u2068Outlet evil see \u2060www\\.evil\\.example\u2069](https://news.example/a)" in shown
+    )

@@ -88,3 +88,32 @@ def test_server_settings() -> None:
     assert config["client"]["toolbarMode"] == "viewer"
     assert config["client"]["showErrorDetails"] == "none"
     assert config["server"]["maxUploadSize"] <= 1
+
+
+@pytest.mark.parametrize(
+    ("query", "noticed"),
+    [
+        ({"cell": "-1"}, ["cell=-1"]),
+        ({"cell": "9" * 30}, ["cell=" + "9" * 30]),
+        ({"cell": "0x85283473fffffff", "sources": "gdelt,rss"}, ["cell=0x", "sources=rss"]),
+        ({"rkinds": "unrest,\u202egossip", "order": "random"}, ["rkinds=gossip", "order=random"]),
+        ({"page": "-1", "q": "\u202eMeghri\x00" + "x" * 150}, ["page=-1"]),
+        ({"page": "9" * 40}, ["page=" + "9" * 20]),
+    ],
+    ids=[
+        "negative-cell",
+        "huge-cell",
+        "cell-form-and-source",
+        "kinds-and-order",
+        "page-and-q",
+        "huge-page",
+    ],
+)
+def test_hostile_links_to_reported_events_and_the_list_give_notices(
+    query: dict[str, str], noticed: list[str]
+) -> None:
+    at = open_app(**query)  # open_app fails on any exception of the page
+    texts = [text.value for text in at.text]
+    for start in noticed:
+        assert any(start in text for text in texts), (start, texts)
+    assert at.get("deck_gl_json_chart")

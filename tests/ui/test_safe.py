@@ -25,11 +25,18 @@ def test_lines_are_joined() -> None:
 
 def test_links_only_to_http() -> None:
     assert md_link("Mediamax", "https://mediamax.am/en/news/1/") == (
-        "[Mediamax](https://mediamax.am/en/news/1/)"
+        "[\u2068Mediamax\u2069](https://mediamax.am/en/news/1/)"
     )
-    assert md_link("x", "javascript:alert(1)") == "x"
-    assert md_link("x", "https://a.org/p(1)") == "[x](https://a.org/p%281%29)"
-    assert md_link("[x](y)", "https://a.org") == "[\\[x\\]\\(y\\)](https://a.org)"
+    assert md_link("x", "javascript:alert(1)") == "\u2068x\u2069"
+    assert md_link("x", "https://a.org/p(1)") == "[\u2068x\u2069](https://a.org/p%281%29)"
+    assert md_link("[x](y)", "https://a.org") == "[\u2068\\[x\\]\\(y\\)\u2069](https://a.org)"
+
+
+def test_link_labels_keep_no_bidi_control_and_no_address_of_their_own() -> None:
+    label = "\u202eNews\u202c www.evil.example"
+    shown = "\u2068News \u2060www\\.evil\\.example\u2069"
+    assert md_link(label, "https://a.org") == f"[{shown}](https://a.org)"
+    assert md_link(label, "ftp://a.org") == shown
 
 
 def test_imported_text_keeps_no_bidi_control_and_no_address_becomes_a_link() -> None:

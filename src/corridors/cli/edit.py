@@ -16,7 +16,7 @@ from typing import Any, Final
 from rich.console import Console
 from rich.text import Text
 
-from corridors.cli.site import run_site
+from corridors.cli.site import refuse_overrides, run_site
 from corridors.core import settings
 from corridors.core.assets import editor_script
 from corridors.core.environment import for_site
@@ -66,6 +66,8 @@ def is_loopback(address: str) -> bool:
 
 
 def _edit(args: argparse.Namespace, console: Console) -> int:
+    if refuse_overrides(args.streamlit_options, console):
+        return 2
     if not is_loopback(args.address):
         console.print(
             Text(
@@ -79,4 +81,4 @@ def _edit(args: argparse.Namespace, console: Console) -> int:
     environment = for_site(data=args.data, show_drafts=False)
     upload_mb = math.ceil(settings.max_article_file_bytes / 2**20)
     args.streamlit_options = [f"--server.maxUploadSize={upload_mb}", *args.streamlit_options]
-    run_site(editor_script(), args, environment, console)
+    return run_site(editor_script(), args, environment, console)

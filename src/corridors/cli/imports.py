@@ -2,7 +2,8 @@
 
 Kept apart from :mod:`corridors.cli.main` (which only registers them) so that the import
 commands read as one piece. Everything from a file is printed as plain text, never as
-terminal markup.
+terminal markup, and through :func:`_shown`: a file or archive member name may hold control
+characters (terminal escape sequences) and bidi controls, which are printed escaped.
 """
 
 from __future__ import annotations
@@ -58,6 +59,14 @@ def add_import_commands(commands: Any, data: list[argparse.ArgumentParser]) -> N
     remove.set_defaults(run=_remove)
 
 
+def _shown(text: str) -> str:
+    """``text`` as printed: each control, format (bidi) or undecodable character escaped."""
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
+
+
 def _import(args: argparse.Namespace, console: Console) -> int:
     directory = data_dir(args.data)
     try:
@@ -87,11 +96,11 @@ def _import(args: argparse.Namespace, console: Console) -> int:
                 progress=lambda count: bar.advance(task, count),
             )
         except ImportFileError as error:
-            console.print(Text("error:", style="bold red"), Text(str(error)))
+            console.print(Text("error:", style="bold red"), Text(_shown(str(error))))
             return 2
         except StrictImportError as error:
             _print_report(console, error.report)
-            console.print(Text("error:", style="bold red"), Text(str(error)))
+            console.print(Text("error:", style="bold red"), Text(_shown(str(error))))
             return 1
     _print_report(console, report)
     return 0
@@ -99,14 +108,14 @@ def _import(args: argparse.Namespace, console: Console) -> int:
 
 def _print_report(console: Console, report: ImportReport) -> None:
     if report.problems:
-        console.file.write("".join(f"{problem}\n" for problem in report.problems))
+        console.file.write("".join(f"{_shown(str(problem))}\n" for problem in report.problems))
         unlisted = sum(report.problem_counts.values()) - len(report.problems)
         if unlisted > 0:
             console.print(f"... and {unlisted} more problem(s), counted below", markup=False)
         for (kind, field), count in sorted(report.problem_counts.items()):
             console.print(f"{count:>10,}  {kind} in {field}", markup=False, highlight=False)
     console.print(
-        Text(f"{report.file} ({report.source}): "),
+        Text(f"{_shown(report.file)} ({report.source}): "),
         Text(
             f"{report.rows_read:,} rows read, {report.added:,} added, "
             f"{report.already_stored:,} already in the store, "
@@ -120,9 +129,9 @@ def _list(args: argparse.Namespace, console: Console) -> int:
     store = open_store(folder)
     records = store.imports()
     if not records:
-        console.print(f"nothing imported in {folder}", markup=False)
+        console.print(_shown(f"nothing imported in {folder}"), markup=False)
         return 0
-    table = Table(title=Text(f"Imports in {folder}"))
+    table = Table(title=Text(_shown(f"Imports in {folder}")))
     table.add_column("source")
     table.add_column("file", overflow="fold")
     table.add_column("rows", justify="right")
@@ -130,8 +139,8 @@ def _list(args: argparse.Namespace, console: Console) -> int:
         table.add_column(column, no_wrap=True)
     for record in records:
         table.add_row(
-            Text(record.source),
-            Text(record.file),
+            Text(_shown(record.source)),
+            Text(_shown(record.file)),
             f"{record.rows:,}",
             record.first.isoformat(),
             record.last.isoformat(),
@@ -147,11 +156,11 @@ def _remove(args: argparse.Namespace, console: Console) -> int:
     if not removed:
         console.print(
             Text("error:", style="bold red"),
-            Text(f"no source or imported file called {args.selector!r}"),
+            Text(f"no source or imported file called {args.selector!r}"),  # repr: escaped
         )
         return 1
     for record in removed:
         console.print(
-            Text(f"removed {record.source} {record.file} ({record.rows:,} rows)"),
+            Text(_shown(f"removed {record.source} {record.file} ({record.rows:,} rows)")),
         )
     return 0

@@ -21,7 +21,7 @@ from corridors.cli._common import add_old_spelling, data_parent, settle_data
 from corridors.cli.edit import add_edit_command
 from corridors.cli.imports import add_import_commands
 from corridors.cli.ingest import add_ingest_commands
-from corridors.cli.site import run_site
+from corridors.cli.site import refuse_overrides, run_site
 from corridors.core.assets import main_script
 from corridors.core.atomic import write_text_atomic
 from corridors.core.datasets import DATASETS, data_dir
@@ -261,8 +261,10 @@ def _serve(args: argparse.Namespace, console: Console) -> int:
     ``static/`` folder beside its main script: both are in :func:`~corridors.core.assets.site_dir`,
     so the process runs there. A relative ``$CORRIDORS_DATA_DIR`` is resolved first.
     """
+    if refuse_overrides(args.streamlit_options, console):
+        return 2
     environment = for_site(data=args.data, show_drafts=True if args.show_drafts else None)
-    run_site(main_script(), args, environment, console)
+    return run_site(main_script(), args, environment, console)
 
 
 if __name__ == "__main__":

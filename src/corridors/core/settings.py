@@ -64,6 +64,28 @@ max_geojson_import_bytes: int = 200_000_000
 #: Rows parsed, validated, linked and written per step of an import (bounds its memory).
 import_chunk_rows: int = 100_000
 
+#: Characters of rows held per step of an import: a step ends at this many even before
+#: :data:`import_chunk_rows` rows, so that rows near the limits below cannot add up to
+#: gigabytes (a step of 50 million took about 500 MB resident at its peak; real GDELT rows,
+#: about 600 characters, make steps of about 80,000 rows).
+import_chunk_chars: int = 50_000_000
+
+#: Longest line of an imported text file (ACLED CSV, GDELT export), and longest ACLED row
+#: over however many lines its quoted fields span, in characters. A real row is far
+#: shorter: a GDELT row is under 2,000 characters, an ACLED row with a long note about
+#: 10,000. A line is held whole while it is parsed, at about 5.5 times its size (a 1 MB zip
+#: holding one 1 GiB line took 5.6 GB), so a longer line is never held: ACLED's CSV, whose
+#: quoted fields may span lines, is refused at that line or row; a GDELT line (no quoting)
+#: is read in pieces and reported as a bad row. It is also the csv module's own limit on a
+#: field.
+max_import_line_chars: int = 131_072
+
+#: Longest value of an imported field, in characters; a row with a longer one is a row
+#: problem naming its line and field, and is not stored. ACLED's longest notes are a few
+#: thousand characters and URLs rarely pass 2,000, while every stored value is sent whole to
+#: each listing that shows it (a 60 MB GDELT source URL broke them: message size).
+max_import_field_chars: int = 32_768
+
 #: Problems of an import listed one by one (with file, line and column); the rest are counted.
 max_import_problems_listed: int = 1_000
 

@@ -11,6 +11,7 @@ children, which is how H3 aggregates, not always the points inside its outline.)
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import h3
@@ -24,6 +25,8 @@ from corridors.core import settings
 _RESOLUTION_SHIFT: Final = 52
 _DIGIT_BITS: Final = 3
 _FINEST: Final = 15
+#: A cell as links carry it (:func:`cell_name`): 15 lowercase hex digits, nothing else.
+_CELL_TEXT: Final = re.compile("[0-9a-f]{15}")
 
 
 def cell_ids(latitude: npt.ArrayLike, longitude: npt.ArrayLike) -> pa.UInt64Array:
@@ -66,14 +69,20 @@ def cell_name(cell: int) -> str:
 
 
 def parse_cell(text: str) -> int | None:
-    """The cell named by ``text`` if it is a valid H3 cell no finer than the stored one."""
-    try:
-        valid = h3.is_valid_cell(text)
-    except (TypeError, ValueError):
+    """The cell named by ``text`` if it is a valid H3 cell no finer than the stored one.
+
+    Only the form :func:`cell_name` writes is read (15 lowercase hex digits): h3 itself
+    also reads signs, spaces, ``0x`` and underscores, and raises ``OverflowError`` on a
+    number outside 64 bits, which a link must never cause.
+    """
+    if _CELL_TEXT.fullmatch(text) is None:
         return None
-    if not valid or h3.get_resolution(text) > settings.stored_cell_resolution:
+    cell = int(text, 16)
+    if not h3.api.basic_int.is_valid_cell(cell) or cell_resolution(cell) > (
+        settings.stored_cell_resolution
+    ):
         return None
-    return int(h3.str_to_int(text))
+    return cell
 
 
 def cell_resolution(cell: int) -> int:

@@ -36,6 +36,8 @@ class RawColumns:
     lines: list[int] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     seen: int = 0
+    #: Characters of the rows kept.
+    chars: int = 0
 
     def __post_init__(self) -> None:
         self.values = {name: [] for name in self.positions}
@@ -152,40 +154,60 @@ def raw_chunks(
 ) -> Iterator[RawColumns]:
     """Group ``(line, fields)`` records into chunks, reporting rows of the wrong shape.
 
-    A row must have exactly ``len(names)`` fields (``names``: the file's columns, in order)
-    and hold only UTF-8 text; each other row is a problem of its line (and column).
+    A row must have exactly ``len(names)`` fields (``names``: the file's columns, in order),
+    hold only UTF-8 text and no field longer than :data:`settings.max_import_field_chars`;
+    each other row is a problem of its line (and column). A chunk ends after
+    :data:`settings.import_chunk_rows` rows or :data:`settings.import_chunk_chars`
+    characters of the rows kept, whichever comes first.
     """
-    width = len(names)
     raw = RawColumns(label, positions)
     for line, fields in records:
         raw.seen += 1
-        bad_byte = undecodable_field(fields) if len(fields) == width else None
-        if len(fields) != width:
-            raw.problems.append(
-                RowProblem(
-                    label,
-                    line,
-                    None,
-                    None,
-                    RowProblemKind.COLUMN_COUNT,
-                    f"{len(fields)} columns where the layout has {width}",
-                )
-            )
-        elif bad_byte is not None:
-            raw.problems.append(
-                RowProblem(
-                    label,
-                    line,
-                    bad_byte + 1,
-                    names[bad_byte],
-                    RowProblemKind.NOT_UTF8,
-                    "holds bytes that are not UTF-8 text",
-                )
-            )
-        else:
+        size = sum(map(len, fields))
+        problem = _shape_problem(fields, size, label=label, line=line, names=names)
+        if problem is None:
             raw.add(line, fields)
-        if raw.seen >= settings.import_chunk_rows:
+            raw.chars += size
+        else:
+            raw.problems.append(problem)
+        if raw.seen >= settings.import_chunk_rows or raw.chars >= settings.import_chunk_chars:
             yield raw
             raw = RawColumns(label, positions)
     if raw.seen:
         yield raw
+
+
+def _shape_problem(
+    fields: Sequence[str], size: int, *, label: str, line: int, names: Sequence[str]
+) -> RowProblem | None:
+    """What makes a row of ``size`` characters unusable (columns, a field's length, bytes)."""
+    if len(fields) != len(names):
+        reason = f"{len(fields)} columns where the layout has {len(names)}"
+        return RowProblem(label, line, None, None, RowProblemKind.COLUMN_COUNT, reason)
+    long = long_field(fields) if size > settings.max_import_field_chars else None
+    if long is not None:
+        reason = too_long_reason(fields[long])
+        return RowProblem(label, line, long + 1, names[long], RowProblemKind.TOO_LONG, reason)
+    bad_byte = undecodable_field(fields)
+    if bad_byte is not None:
+        reason = "holds bytes that are not UTF-8 text"
+        return RowProblem(
+            label, line, bad_byte + 1, names[bad_byte], RowProblemKind.NOT_UTF8, reason
+        )
+    return None
+
+
+def long_field(fields: Sequence[str]) -> int | None:
+    """The index of the first field longer than :data:`settings.max_import_field_chars`."""
+    limit = settings.max_import_field_chars
+    if max(map(len, fields), default=0) <= limit:
+        return None
+    return next(index for index, value in enumerate(fields) if len(value) > limit)
+
+
+def too_long_reason(value: str) -> str:
+    """Why a field past the limit is not stored, quoting its start."""
+    return (
+        f"longer than {settings.max_import_field_chars:,} characters "
+        f"(settings.max_import_field_chars); not stored: {quote_value(value)}"
+    )

@@ -4,12 +4,15 @@ A zip archive must hold exactly one member, a plain file whose name has one of t
 suffixes the importer expects, that expands to at most :data:`settings.max_unzipped_bytes`.
 The member is decompressed as a stream, and :mod:`zipfile` never yields more than the size
 its header declares (an archive that understates it fails its CRC check, an error here), so
-checking the declared size bounds what an import can expand to.
+checking the declared size bounds what an import can expand to. An encrypted member, one
+compressed with a method :mod:`zipfile` cannot read, and damaged data are each an
+:class:`ImportFileError` naming the archive.
 """
 
 from __future__ import annotations
 
 import io
+import lzma
 import os
 import stat
 import zipfile
@@ -23,6 +26,7 @@ from typing import IO, cast
 from corridors.core import settings
 from corridors.core.errors import CorridorsError
 from corridors.core.files import NotRegularFileError, open_regular
+from corridors.reported.importers.rows import quote_value
 
 #: Called with the number of bytes of the file on disk read since the last call.
 Progress = Callable[[int], None]
@@ -80,12 +84,29 @@ def open_import(
                 yield OpenedFile(unzipping, f"{path}:{member.filename}", size)
 
 
-#: What :mod:`zipfile` raises for an archive it cannot read (also while decompressing).
-_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError)
+#: What :mod:`zipfile` raises for an archive it cannot read (also while decompressing;
+#: ``OSError``: damaged bzip2 data; ``NotImplementedError``: a feature such as patched data).
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    OSError,
+    EOFError,
+    NotImplementedError,
+)
+#: The compression methods :mod:`zipfile` reads.
+_READABLE_METHODS = {
+    zipfile.ZIP_STORED: "stored",
+    zipfile.ZIP_DEFLATED: "deflate",
+    zipfile.ZIP_BZIP2: "bzip2",
+    zipfile.ZIP_LZMA: "lzma",
+}
+#: General-purpose flag bit 0 of a zip header: the member is encrypted.
+_ENCRYPTED_FLAG = 0x1
 
 
 def _damaged(path: Path, error: Exception) -> ImportFileError:
-    return ImportFileError(f"{path}: a damaged or unsupported zip archive: {error}")
+    return ImportFileError(f"{path}: a damaged zip archive: {quote_value(str(error))}")
 
 
 def _open_regular(path: Path) -> io.BufferedReader:
@@ -120,12 +141,27 @@ def _expected_member(
         )
     if stat.S_IFMT(member.external_attr >> 16) not in (0, stat.S_IFREG):
         raise ImportFileError(f"{path}: the archive's member {member.filename!r} is not a file")
+    _check_readable(member, path)
     if member.file_size > settings.max_unzipped_bytes:
         raise ImportFileError(
             f"{path}:{member.filename}: expands past {settings.max_unzipped_bytes:,} bytes "
             "(settings.max_unzipped_bytes); refused as a possible zip bomb"
         )
     return member
+
+
+def _check_readable(member: zipfile.ZipInfo, path: Path) -> None:
+    """Refuse a member that is encrypted or compressed with a method zipfile cannot read."""
+    if member.flag_bits & _ENCRYPTED_FLAG:
+        raise ImportFileError(
+            f"{path}: the archive's member {member.filename!r} is encrypted; import it unencrypted"
+        )
+    if member.compress_type not in _READABLE_METHODS:
+        readable = ", ".join(_READABLE_METHODS.values())
+        raise ImportFileError(
+            f"{path}: the archive's member {member.filename!r} is compressed with method "
+            f"{member.compress_type}, which cannot be read; zip it again with one of: {readable}"
+        )
 
 
 class _Unzipping(io.RawIOBase):

@@ -5,6 +5,10 @@ The layout is ACLED's codebook as of the column changes of 20 March 2023 (``diso
 removed): 31 columns, :data:`COLUMNS`. A file with a header row is read by column name (so
 an older export, with other columns around the ones kept, reads too); a file without one
 must have the 31 columns in codebook order.
+
+A row may span lines (a quoted field holds line breaks), so a row, not only a line, is
+limited to :data:`settings.max_import_line_chars`: a quote left open would otherwise make
+the rest of the file one row held whole.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import csv
 from collections.abc import Iterator
 from typing import Final
 
+from corridors.core import settings
 from corridors.data.models import ReportedSource
 from corridors.reported.importers._checks import ColumnChecker, RawColumns, raw_chunks
 from corridors.reported.importers._opening import ImportFileError, OpenedFile
@@ -122,8 +127,8 @@ def read_acled(opened: OpenedFile) -> Iterator[Chunk]:
         If the header lacks a required column, or the CSV cannot be parsed at all.
 
     """
-    reader = csv.reader(text_lines(opened.stream, opened.label))
-    records = _numbered(reader, opened.label)
+    lines = _RowLines(text_lines(opened.stream, opened.label), opened.label)
+    records = _numbered(csv.reader(lines), lines, opened.label)
     first = next(records, None)
     if first is None:
         return
@@ -141,11 +146,46 @@ def read_acled(opened: OpenedFile) -> Iterator[Chunk]:
         yield _checked(raw)
 
 
-def _numbered(reader: Iterator[list[str]], label: str) -> Iterator[tuple[int, list[str]]]:
+class _RowLines:
+    """The lines given to the CSV reader, refusing a row that grows past the limit."""
+
+    def __init__(self, lines: Iterator[str], label: str) -> None:
+        self._lines = lines
+        self._label = label
+        self._number = 0
+        self._start = 1
+        self._chars = 0
+
+    def __iter__(self) -> _RowLines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self._number += 1
+        self._chars += len(line)
+        if self._chars > settings.max_import_line_chars:
+            raise ImportFileError(
+                f"{self._label}, line {self._start}: a row longer than "
+                f"{settings.max_import_line_chars:,} characters (settings.max_import_line_chars) "
+                f"by line {self._number}, far past any real row (a quote left open?); "
+                "the file is refused"
+            )
+        return line
+
+    def row_read(self) -> None:
+        """The CSV reader has read a whole row: the next one starts on the next line."""
+        self._start = self._number + 1
+        self._chars = 0
+
+
+def _numbered(
+    reader: Iterator[list[str]], lines: _RowLines, label: str
+) -> Iterator[tuple[int, list[str]]]:
     """``(first line, fields)`` of each non-empty CSV record."""
     start = 1
     try:
         for fields in reader:
+            lines.row_read()
             if fields:
                 yield start, fields
             start = reader.line_num + 1  # type: ignore[attr-defined]

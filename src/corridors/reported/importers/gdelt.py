@@ -3,7 +3,10 @@
 The layout is the GDELT 2.0 Event Database's export file (codebook V2.0, 2015): tab-
 separated, no header, no quoting, 61 columns (:data:`COLUMNS`), published every 15 minutes
 as ``YYYYMMDDHHMMSS.export.CSV.zip`` holding one ``.export.CSV`` member. An event is placed
-at its ActionGeo point; a row without one cannot be placed and is reported.
+at its ActionGeo point; a row without one cannot be placed and is reported. A line longer
+than :data:`settings.max_import_line_chars` is read in pieces, keeping at most the start of
+each field past :data:`settings.max_import_field_chars` (so that the row is reported with
+that field) and one field past the layout's 61: it costs no more memory than a real row.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ from typing import Final
 
 import numpy as np
 
+from corridors.core import settings
 from corridors.data.models import ReportedSource
 from corridors.reported.importers._checks import ColumnChecker, RawColumns, raw_chunks
 from corridors.reported.importers._opening import OpenedFile
-from corridors.reported.importers._text import text_lines
+from corridors.reported.importers._text import line_pieces
 from corridors.reported.importers.kinds import GDELT_ROOT_CODES, ReportedKind
 from corridors.reported.importers.rows import Chunk, RowProblemKind
 
@@ -90,17 +94,55 @@ _POSITIONS: Final[dict[str, int | None]] = {
 
 def read_gdelt(opened: OpenedFile) -> Iterator[Chunk]:
     """The rows of a GDELT 2.0 export, chunk by chunk, with the problems of the bad ones."""
-    records = _records(text_lines(opened.stream, opened.label))
+    records = _records(line_pieces(opened.stream, opened.label))
     for raw in raw_chunks(records, label=opened.label, names=COLUMNS, positions=_POSITIONS):
         yield _checked(raw)
 
 
-def _records(lines: Iterator[str]) -> Iterator[tuple[int, list[str]]]:
+def _records(pieces: Iterator[tuple[str, bool]]) -> Iterator[tuple[int, list[str]]]:
     """``(line, fields)`` of each non-empty line: tab-separated, no quoting."""
-    for number, line in enumerate(lines, start=1):
-        text = line.rstrip("\r\n")
-        if text:
-            yield number, text.split("\t")
+    for number, (piece, ends) in enumerate(pieces, start=1):  # a line's other pieces are
+        fields = piece.rstrip("\r\n").split("\t") if ends else _long_line(piece, pieces)
+        if fields != [""]:
+            yield number, fields  # read by _long_line from ``pieces`` itself, so not counted
+
+
+def _long_line(first: str, rest: Iterator[tuple[str, bool]]) -> list[str]:
+    """The fields of a line given in pieces, each cut one character past the field limit."""
+    fields = _CutFields(most=len(COLUMNS) + 1, longest=settings.max_import_field_chars + 1)
+    fields.add(first)
+    for piece, ends in rest:
+        fields.add(piece)
+        if ends:
+            break
+    return fields.done()
+
+
+class _CutFields:
+    """Tab-separated fields read piece by piece, keeping ``most`` fields of ``longest`` chars."""
+
+    def __init__(self, *, most: int, longest: int) -> None:
+        self._fields = [""]
+        self._most = most
+        self._longest = longest
+
+    def add(self, piece: str) -> None:
+        """Add the next piece of the line."""
+        first, *others = piece.split("\t")
+        self._extend(first)
+        for part in others[: max(0, self._most - len(self._fields))]:
+            self._fields.append("")
+            self._extend(part)
+
+    def _extend(self, part: str) -> None:
+        last = self._fields[-1]
+        if len(last) < self._longest:
+            self._fields[-1] = (last + part[: self._longest])[: self._longest]
+
+    def done(self) -> list[str]:
+        """The fields, the line end removed from the last one."""
+        self._fields[-1] = self._fields[-1].rstrip("\r\n")
+        return self._fields
 
 
 def _checked(raw: RawColumns) -> Chunk:

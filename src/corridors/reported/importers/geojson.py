@@ -17,7 +17,12 @@ from shapely.geometry import shape
 
 from corridors.core import settings
 from corridors.data.models import ReportedSource
-from corridors.reported.importers._checks import ColumnChecker, RawColumns
+from corridors.reported.importers._checks import (
+    ColumnChecker,
+    RawColumns,
+    long_field,
+    too_long_reason,
+)
 from corridors.reported.importers._opening import ImportFileError, OpenedFile
 from corridors.reported.importers.kinds import ATLAS_KINDS, ReportedKind
 from corridors.reported.importers.rows import Chunk, RowProblem, RowProblemKind
@@ -122,7 +127,7 @@ def _row(
     )
     title = properties.get("title")
     name = properties.get("feature_name")
-    return {
+    row = {
         "event_id": _text(properties.get("event_id")),
         "date": _text(properties.get("date")),
         "kind": _text(properties.get("kind")),
@@ -134,6 +139,20 @@ def _row(
         "url": next((_text(item["url"]) for item in sources if item.get("url")), ""),
         "feature_id": _text(properties.get("feature_id")),
     }
+    return row if _fits(row, number, label, problems) else None
+
+
+def _fits(row: dict[str, str], number: int, label: str, problems: list[RowProblem]) -> bool:
+    """Whether no field of ``row`` is past the limit; a problem naming the first that is."""
+    names = list(row)
+    long = long_field([row[name] for name in names])
+    if long is None:
+        return True
+    reason = too_long_reason(row[names[long]])
+    problems.append(
+        RowProblem(label, number, None, names[long], RowProblemKind.TOO_LONG, reason, "feature")
+    )
+    return False
 
 
 def _text(value: object) -> str:

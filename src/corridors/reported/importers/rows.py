@@ -26,6 +26,7 @@ class RowProblemKind(StrEnum):
     OUT_OF_RANGE = "out-of-range"
     INVALID_VALUE = "invalid-value"
     DUPLICATE_ID = "duplicate-id"
+    TOO_LONG = "too-long"
 
 
 @dataclass(frozen=True, slots=True)

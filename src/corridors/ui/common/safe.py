@@ -6,6 +6,8 @@ import re
 from typing import Final
 from urllib.parse import quote, urlsplit
 
+from corridors.ui.common.styling import isolate
+
 _MARKDOWN_SPECIAL: Final = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$&:])")
 #: Where GitHub-flavoured markdown would start a link of its own ("http://", "www.", an
 #: e-mail address), escaped or not.
@@ -38,10 +40,16 @@ def _printable(char: str) -> str:
 
 
 def md_link(label: str, url: str) -> str:
-    """A markdown link with an escaped label, or just the label when ``url`` is not http(s)."""
+    """A link to ``url`` labelled ``label``, or just the label when ``url`` is not http(s).
+
+    The label is text from outside shown as :func:`md_text` shows it (no bidi control, no
+    address of its own), in a directional isolate so that a name in the other script stays
+    inside its brackets.
+    """
+    shown = isolate(md_text(label))
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        return md_escape(label)
+        return shown
     safe_url = quote(url, safe=":/?#@!$&'*+,;=%~-._")
     safe_url = safe_url.replace("(", "%28").replace(")", "%29").replace("'", "%27")
-    return f"[{md_escape(label)}]({safe_url})"
+    return f"[{shown}]({safe_url})"

@@ -1,7 +1,10 @@
 """Unreviewed drafts in the public app's list, each row and card marked as such.
 
 Shown only when the app was started to show them (see :mod:`corridors.review.public`);
-read-only: nothing here writes.
+read-only: nothing here writes. A draft's text comes from an article (or a hand-edited
+file), so it is shown as the imported listings show theirs
+(:func:`~corridors.ui.common.safe.md_text`: escaped, no bidi controls, no address turned
+into a link).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from corridors.i18n import Translator
 from corridors.render.scene import SceneRequest
 from corridors.review import DraftRecord
 from corridors.review.public import drafts_in_view, read_drafts
-from corridors.ui.common.safe import md_escape, md_link
+from corridors.ui.common.safe import md_escape, md_link, md_text
 from corridors.ui.common.styling import isolate
 from corridors.ui.dashboard import session
 
@@ -35,14 +38,14 @@ def render_drafts(catalog: Catalog, request: SceneRequest, translate: Translator
         if shelf.problems:
             quoted = "; ".join(str(p) for p in shelf.problems[: settings.draft_problems_quoted])
             count = len(shelf.unreadable)
-            st.caption(md_escape(translate("drafts.unreadable", count=count, problems=quoted)))
+            st.caption(md_text(translate("drafts.unreadable", count=count, problems=quoted)))
 
 
 def _render_row(catalog: Catalog, draft: DraftRecord, translate: Translator) -> None:
     """One line (marker, date, kind, title) that opens to the draft's card."""
     marker = translate("drafts.marker")
     label = " · ".join(
-        md_escape(part)
+        md_text(part)
         for part in (
             _when(draft, translate),
             translate(f"kinds.{draft.kind}") if draft.kind else translate("drafts.no_kind"),
@@ -62,21 +65,23 @@ def _card_body(catalog: Catalog, draft: DraftRecord, translate: Translator) -> N
     st.warning(translate("drafts.marker"), icon=":material/rate_review:")
     kind = translate(f"kinds.{draft.kind}") if draft.kind else translate("drafts.no_kind")
     st.caption(f"{md_escape(_when(draft, translate))} · {md_escape(kind)}")
-    st.markdown(f"**{md_escape(_title(draft, translate))}**")
+    st.markdown(f"**{md_text(_title(draft, translate))}**")
     if draft.summary:
-        st.markdown(md_escape(_pick(draft.summary, translate)))
+        st.markdown(md_text(_pick(draft.summary, translate)))
     if draft.actors:
-        actors = translate.join_list(isolate(translate.text(actor)) for actor in draft.actors)
-        st.caption(f"{md_escape(translate('events.actors'))}: {md_escape(actors)}")
+        actors = translate.join_list(
+            isolate(md_text(translate.text(actor))) for actor in draft.actors
+        )
+        st.caption(f"{md_escape(translate('events.actors'))}: {actors}")
     names = [_feature_name(catalog, feature, translate) for feature in draft.features]
     if names:
         joined = translate.join_list(isolate(name) for name in names)
         st.caption(f"{md_escape(translate('drafts.features'))}: {md_escape(joined)}")
     if draft.note:
         note = translate.text(draft.note)
-        st.caption(f"{md_escape(translate('events.note'))}: {md_escape(note)}")
+        st.caption(f"{md_escape(translate('events.note'))}: {md_text(note)}")
     if draft.sources:
-        links = [md_link(isolate(source.outlet), source.url or "") for source in draft.sources]
+        links = [md_link(source.outlet, source.url or "") for source in draft.sources]
         st.caption(f"{md_escape(translate('events.sources'))}: " + " · ".join(links))
 
 

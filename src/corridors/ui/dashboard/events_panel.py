@@ -124,7 +124,7 @@ def _card_body(event: Event, translate: Translator, *, key_prefix: str, selected
             f"{md_escape(translate('events.note'))}: {md_escape(translate.text(event.note))}"
         )
     links = [
-        md_link(isolate(source.outlet), source.url)
+        md_link(source.outlet, source.url)
         if source.url
         else f"{md_escape(isolate(source.outlet))} ({md_escape(translate('events.no_url'))})"
         for source in event.sources

@@ -112,7 +112,7 @@ def source_link(url: str) -> str:
         return _text(cut(url))
     if parts.scheme not in ("http", "https") or not host:
         return _text(cut(url))
-    return md_link(isolate(host), url)
+    return md_link(host, url)
 
 
 def cut(text: str, limit: int | None = None) -> str:
