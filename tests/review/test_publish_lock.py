@@ -28,6 +28,7 @@ from corridors.review import publish
 from corridors.review.publish import publish_draft
 from corridors.review.storage import OpenDraft, save_reviewed
 from review.test_ingest_publish import ARTICLE, REVIEWED, make_draft
+from support.paths import REPOSITORY
 
 
 def second_draft(directory: Path, draft_id: str, **changes: Any) -> str:
@@ -180,3 +181,9 @@ def test_two_threads_publishing_at_once_keep_both_events(data_copy: Path) -> Non
     assert not errors
     ids = {event.id for event in load_catalog(data_copy).events}
     assert {REVIEWED["id"], "horadiz-aghband-track-second"} <= ids
+
+
+@pytest.mark.parametrize("lock", [f"geodata/{LOCK_FILE}", f"elsewhere/imports/{LOCK_FILE}"])
+def test_the_lock_file_is_git_ignored(lock: str) -> None:
+    ignored = subprocess.run(["git", "check-ignore", "-q", lock], cwd=REPOSITORY, check=False)
+    assert ignored.returncode == 0
