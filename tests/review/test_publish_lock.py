@@ -187,3 +187,13 @@ def test_two_threads_publishing_at_once_keep_both_events(data_copy: Path) -> Non
 def test_the_lock_file_is_git_ignored(lock: str) -> None:
     ignored = subprocess.run(["git", "check-ignore", "-q", lock], cwd=REPOSITORY, check=False)
     assert ignored.returncode == 0
+
+
+@pytest.mark.parametrize("command", [["publish", "some-draft"], ["drafts", "drop", "some-draft"]])
+def test_a_missing_data_directory_is_an_error_and_is_not_created(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    missing = tmp_path / "no-such-data"
+    assert main([*command, "--data", str(missing)]) == 1
+    assert f"{missing}: no such folder; nothing was changed" in capsys.readouterr().out
+    assert not missing.exists()

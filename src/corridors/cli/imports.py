@@ -18,7 +18,7 @@ from rich.text import Text
 
 from corridors.core.datasets import data_dir, imports_dir
 from corridors.core.errors import CatalogError
-from corridors.core.locking import LockTimeoutError
+from corridors.core.locking import LockError
 from corridors.data.catalog import load_catalog
 from corridors.reported.importers import (
     SOURCES,
@@ -87,7 +87,7 @@ def _import(args: argparse.Namespace, console: Console) -> int:
         except ImportFileError as error:
             console.print(Text("error:", style="bold red"), Text(str(error)))
             return 2
-        except LockTimeoutError as error:
+        except LockError as error:
             console.print(Text("error:", style="bold red"), Text(f"nothing imported: {error}"))
             return 1
         except StrictImportError as error:
@@ -159,7 +159,7 @@ def _remove(args: argparse.Namespace, console: Console) -> int:
     store = open_store(imports_dir(args.data))
     try:
         removed = store.remove(args.selector)
-    except LockTimeoutError as error:
+    except LockError as error:
         console.print(Text("error:", style="bold red"), Text(f"nothing removed: {error}"))
         return 1
     if not removed:

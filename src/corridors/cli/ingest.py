@@ -19,7 +19,7 @@ from rich.text import Text
 
 from corridors.core.datasets import data_dir
 from corridors.core.errors import CatalogError
-from corridors.core.locking import LockTimeoutError
+from corridors.core.locking import LockError
 from corridors.data.catalog import Catalog, load_catalog
 from corridors.ingest.draft import draft_record, missing_fields, proposal_json
 from corridors.ingest.drafts import DraftError, draft_file, drop_draft, list_drafts, save_draft
@@ -75,7 +75,7 @@ def _ingest(args: argparse.Namespace, console: Console) -> int:
         return 0
     try:
         path = save_draft(directory, proposal, catalog)
-    except LockTimeoutError as error:
+    except LockError as error:
         console.print(Text("error: ", style="bold red"), Text(str(error)))
         return 1
     _print_proposal(console, proposal, catalog)
@@ -163,7 +163,7 @@ def _list(args: argparse.Namespace, console: Console) -> int:
 def _drop(args: argparse.Namespace, console: Console) -> int:
     try:
         drop_draft(data_dir(args.data), args.draft_id)
-    except (DraftError, LockTimeoutError) as error:
+    except (DraftError, LockError) as error:
         console.print(Text("error: ", style="bold red"), Text(str(error)))
         return 1
     console.print(Text(f"dropped {draft_file(args.draft_id)}"))
@@ -173,7 +173,7 @@ def _drop(args: argparse.Namespace, console: Console) -> int:
 def _publish(args: argparse.Namespace, console: Console) -> int:
     try:
         event = publish_draft(data_dir(args.data), args.draft_id)
-    except (DraftError, LockTimeoutError) as error:
+    except (DraftError, LockError) as error:
         console.print(Text("not published: ", style="bold red"), Text(str(error)))
         return 1
     console.print(Text(f"published {event.id} ({event.date}) into events.yaml"))

@@ -24,7 +24,11 @@ from corridors.core.errors import CorridorsError
 LOCK_FILE: Final = ".corridors.lock"
 
 
-class LockTimeoutError(CorridorsError):
+class LockError(CorridorsError):
+    """A folder's lock could not be taken: the folder is missing or its lock file unwritable."""
+
+
+class LockTimeoutError(LockError):
     """Another writer held a folder's lock for longer than the wait allowed."""
 
 
@@ -37,17 +41,26 @@ def exclusive(folder: Path, *, timeout: float) -> Iterator[None]:
     LockTimeoutError
         If another process or thread held it for ``timeout`` seconds (the message names
         ``folder``); the block did not run.
+    LockError
+        If ``folder`` is not a folder, or its lock file cannot be created or opened.
 
     """
+    if not folder.is_dir():  # never created here: a mistyped --data stays an error
+        raise LockError(f"{folder}: no such folder; nothing was changed")
     # One lock object per file: a thread taking it again only counts, never waits for itself.
     lock = FileLock(folder / LOCK_FILE, is_singleton=True)
     try:
         lock.acquire(timeout=timeout)
-    except Timeout:
+    except Timeout:  # a TimeoutError, hence an OSError: caught first
         raise LockTimeoutError(
             f"{folder}: another change to this folder (a publish, a draft being saved or "
             f"dropped, an import or a removal) still held its lock after {timeout:g} s; "
             "nothing was changed, try again when it has finished"
+        ) from None
+    except OSError as error:
+        raise LockError(
+            f"{folder}: its lock file {LOCK_FILE} cannot be created or opened "
+            f"({error.strerror or error}); nothing was changed"
         ) from None
     try:
         yield

@@ -17,7 +17,7 @@ import streamlit as st
 
 from corridors.core.datasets import data_dir
 from corridors.core.languages import available_languages
-from corridors.core.locking import LockTimeoutError
+from corridors.core.locking import LockError
 from corridors.data.catalog import Catalog
 from corridors.data.timeline import catalogue_span
 from corridors.geo.camera import fit_bounds
@@ -239,7 +239,7 @@ def _save(catalog: Catalog) -> None:
     draft = _reviewed(catalog)
     try:
         path = save_reviewed(data_dir(), draft, replaces=st.session_state.get(OPENED_AS))
-    except (DraftError, LockTimeoutError) as error:
+    except (DraftError, LockError) as error:
         st.session_state[OUTCOME] = Outcome("editor.not_saved", problems=_lines(error))
         return
     st.session_state[DRAFT], st.session_state[OPENED_AS] = draft, str(draft.record["id"])
@@ -250,7 +250,7 @@ def _publish(catalog: Catalog) -> None:
     draft = _reviewed(catalog)
     try:
         event = publish_reviewed(data_dir(), draft, replaces=st.session_state.get(OPENED_AS))
-    except (DraftError, LockTimeoutError) as error:
+    except (DraftError, LockError) as error:
         st.session_state[OUTCOME] = Outcome("editor.not_published", problems=_lines(error))
         if (data_dir() / draft_file(str(draft.record.get("id")))).is_file():
             st.session_state[DRAFT], st.session_state[OPENED_AS] = draft, str(draft.record["id"])
@@ -273,7 +273,7 @@ def _open(draft_id: str) -> None:
 def _drop(draft_id: str) -> None:
     try:
         drop_draft(data_dir(), draft_id)
-    except (DraftError, LockTimeoutError) as error:
+    except (DraftError, LockError) as error:
         st.session_state[OUTCOME] = Outcome("editor.not_saved", problems=_lines(error))
         return
     if st.session_state.get(OPENED_AS) == draft_id:
@@ -282,9 +282,9 @@ def _drop(draft_id: str) -> None:
     st.session_state[OUTCOME] = Outcome("editor.dropped", (("id", draft_id),))
 
 
-def _lines(error: DraftError | LockTimeoutError) -> tuple[str, ...]:
-    """One line per problem of a draft; the message of a lock that was not free."""
-    if isinstance(error, LockTimeoutError):
+def _lines(error: DraftError | LockError) -> tuple[str, ...]:
+    """One line per problem of a draft; the message of a lock not taken."""
+    if isinstance(error, LockError):
         return (str(error),)
     return tuple(str(problem) for problem in error.problems)
 
