@@ -8,13 +8,15 @@ from pathlib import Path
 import pytest
 
 from corridors.core import settings
+from corridors.core.datasets import DATA_DIR_ENV
 from corridors.core.locking import LOCK_FILE
-from support.paths import FIXTURES
-from ui.test_editor_page import COMPLETE, F, data, fill, open_editor, propose, texts
+from ui.test_editor_page import COMPLETE, SEED, F, fill, open_editor, propose, texts
 
-SEED = FIXTURES / "ingest" / "news-article-ar.txt"
 
-__all__ = ["data"]  # the fixture, used by name
+@pytest.fixture
+def data(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
+    return data_copy
 
 
 def test_publish_while_the_data_directory_is_locked_says_so_and_changes_nothing(
