@@ -5,8 +5,6 @@ from __future__ import annotations
 import fcntl
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,18 +18,9 @@ from corridors.reported.store import EventQuery, open_store
 from support.fixture_imports import import_fixtures
 from support.reported_stores import write_hostile_acled
 from support.synthetic_events import write_acled
+from support.together import run_together
 
-ROWS = 20_000  # an import of about a second: two started together overlap
-
-
-def import_command(folder: Path, path: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "corridors", "import", "acled", str(path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, IMPORTS_DIR_ENV: str(folder), "COLUMNS": "300"},
-    )
+ROWS = 8_000  # an import of about half a second: two started together overlap
 
 
 def test_two_imports_of_one_file_at_once_store_each_event_once(
@@ -39,12 +28,14 @@ def test_two_imports_of_one_file_at_once_store_each_event_once(
 ) -> None:
     path = write_acled(tmp_path / "acled.csv", catalog, ROWS)
     folder = tmp_path / "imports"
-    commands = [import_command(folder, path) for _ in range(2)]
-    outputs = [command.communicate(timeout=120)[0] for command in commands]
-    assert [command.returncode for command in commands] == [0, 0], outputs
+    env = {**os.environ, IMPORTS_DIR_ENV: str(folder), "COLUMNS": "300"}
+    finished = run_together([["import", "acled", str(path)]] * 2, tmp_path, env)
+    assert [run.status for run in finished] == [0, 0], finished
     store = open_store(folder)
     assert store.count(EventQuery()) == ROWS
-    added = sorted(int(re.search(r"([\d,]+) added", out)[1].replace(",", "")) for out in outputs)
+    added = sorted(
+        int(re.search(r"([\d,]+) added", run.output)[1].replace(",", "")) for run in finished
+    )
     assert added == [0, ROWS]
     assert len(store.imports()) == 1
 

@@ -29,6 +29,7 @@ from corridors.review.publish import publish_draft
 from corridors.review.storage import OpenDraft, save_reviewed
 from review.test_ingest_publish import ARTICLE, REVIEWED, make_draft
 from support.paths import REPOSITORY
+from support.together import run_together
 
 
 def second_draft(directory: Path, draft_id: str, **changes: Any) -> str:
@@ -44,17 +45,7 @@ def second_draft(directory: Path, draft_id: str, **changes: Any) -> str:
     return new_id
 
 
-def publish_command(directory: Path, draft_id: str) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "corridors", "publish", draft_id, "--data", str(directory)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "COLUMNS": "200"},
-    )
-
-
-def test_two_publishes_at_once_keep_both_events(data_copy: Path) -> None:
+def test_two_publishes_at_once_keep_both_events(data_copy: Path, tmp_path: Path) -> None:
     first = make_draft(data_copy, **REVIEWED)
     second = second_draft(
         data_copy,
@@ -62,9 +53,9 @@ def test_two_publishes_at_once_keep_both_events(data_copy: Path) -> None:
         id="horadiz-aghband-track-second",
         title={"en": "Second report", "ar": "تقرير ثان"},
     )
-    commands = [publish_command(data_copy, draft) for draft in (first, second)]
-    outputs = [command.communicate(timeout=60)[0] for command in commands]
-    assert [command.returncode for command in commands] == [0, 0], outputs
+    commands = [["publish", draft, "--data", str(data_copy)] for draft in (first, second)]
+    finished = run_together(commands, tmp_path, {**os.environ, "COLUMNS": "200"})
+    assert [run.status for run in finished] == [0, 0], finished
     ids = {event.id for event in load_catalog(data_copy).events}
     assert {REVIEWED["id"], "horadiz-aghband-track-second"} <= ids
     assert not list((data_copy / "drafts").glob("*.yaml"))
