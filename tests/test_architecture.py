@@ -82,8 +82,8 @@ def _imported_names(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)  # relative ones too: ``from .test_x import``
         elif isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
     return names

@@ -16,7 +16,6 @@ from PIL.Image import Image
 from playwright.sync_api import Frame, expect
 
 from corridors.data.catalog import Catalog
-from corridors.data.containment import parts_of
 from corridors.data.models import Event
 from corridors.i18n import Translator
 from corridors.render.styles import BACKGROUND, FOCUS_FILL, HIGHLIGHT, css_rgb
@@ -28,7 +27,6 @@ from corridors.testing.browser import (
     colour_at,
     deck_highlighted,
     deck_pixel,
-    deck_world_px,
     distinct_colours,
     host_of,
     near,
@@ -36,28 +34,20 @@ from corridors.testing.browser import (
     over,
     wait_until,
 )
+from support.dashboard import (
+    EN,
+    MIN_CLEARANCE_PX,
+    click_on_deck,
+    expect_feature_panel,
+    name_of,
+)
 
 pytestmark = pytest.mark.e2e
 
-EN = Translator("en")
-#: Nothing else that could take the click within this many pixels of a clicked point.
-MIN_CLEARANCE_PX = 8.0
 #: Colour tolerance per channel (antialiasing, compositing of the map canvases).
 TOLERANCE = 14
 DECK = EN("renderers.deck")
 LEAFLET = EN("renderers.leaflet")
-
-
-def name_of(catalog: Catalog, feature_id: str, translate: Translator = EN) -> str:
-    return translate.text(catalog.feature(feature_id).names)
-
-
-def events_of(catalog: Catalog, feature_id: str) -> list[str]:
-    """Ids of the events the feature panel lists (default filters: all dates, all kinds):
-    those linked to the feature or to a place or district inside it, the newest first."""
-    linked = {feature_id, *parts_of(catalog, feature_id)}
-    events = [event for event in catalog.events if linked & set(event.features)]
-    return [event.id for event in sorted(events, key=lambda e: (e.date, e.id), reverse=True)]
 
 
 def deck_ids(spec: dict[str, Any]) -> set[str]:
@@ -68,17 +58,6 @@ def open_leaflet(dashboard: Dashboard, feature_ids: list[str]) -> Frame:
     dashboard.choose_renderer(LEAFLET)
     expect(dashboard.deck_chart).to_have_count(0)
     return dashboard.wait_for_leaflet(feature_ids)
-
-
-def click_on_deck(
-    dashboard: Dashboard, catalog: Catalog, feature_id: str, *, translate: Translator = EN
-) -> None:
-    """Point at the feature on the deck.gl map (its tooltip must name it) and click."""
-    target = click_target(catalog, feature_id)
-    clearance = target.clearance_px(deck_world_px(dashboard.deck_spec["initialViewState"]))
-    assert clearance >= MIN_CLEARANCE_PX, f"{feature_id} is crowded on the map: {clearance:.1f} px"
-    dashboard.hover_deck(target.lon, target.lat, name_of(catalog, feature_id, translate))
-    dashboard.click_deck_here()
 
 
 def click_on_leaflet(
@@ -98,21 +77,6 @@ def click_on_leaflet(
     tooltip = frame.locator(".leaflet-tooltip")
     expect(tooltip).to_contain_text(name_of(catalog, feature_id, translate))
     dashboard.leaflet_map.click(position=point)
-
-
-def expect_feature_panel(
-    dashboard: Dashboard, catalog: Catalog, feature_id: str, *, translate: Translator = EN
-) -> None:
-    """The feature panel names the feature and shows a row for each of its events."""
-    panel = dashboard.keyed("feature-panel")
-    name = name_of(catalog, feature_id, translate)
-    expect(panel.locator("h3")).to_have_text(name, timeout=MAP_TIMEOUT)
-    linked = events_of(catalog, feature_id)
-    assert linked, f"{feature_id} has no events to show"
-    rows = dashboard.keyed("feature-rows")
-    expect(rows.locator('[class*="st-key-feature-show-"]')).to_have_count(len(linked))
-    assert dashboard.shown_event_ids("feature") == linked
-    dashboard.wait_for_run()
 
 
 def test_the_page_opens_on_the_deck_map_with_the_events(

@@ -19,8 +19,7 @@ from corridors.testing.browser import (
     image,
 )
 from corridors.ui.dashboard.presenter import NEXT
-
-from .test_dashboard import click_on_deck, expect_feature_panel
+from support.dashboard import click_on_deck, expect_feature_panel
 
 pytestmark = pytest.mark.e2e
 

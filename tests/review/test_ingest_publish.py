@@ -4,49 +4,14 @@ from __future__ import annotations
 
 import difflib
 import os
-from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
 from corridors.cli.main import main
 from corridors.data.catalog import load_catalog
-from corridors.ingest.drafts import DraftError, list_drafts, save_draft
-from corridors.ingest.propose import propose
-from corridors.ingest.reading import article_from_text
+from corridors.ingest.drafts import DraftError, list_drafts
 from corridors.review.publish import publish_draft
-
-ARTICLE = (
-    "Azerbaijan Railways said on 20 March 2026 that track laying on the Horadiz\u2013Aghband "
-    "railway had reached Minjivan."
-)
-
-
-def make_draft(directory: Path, **review: Any) -> str:
-    """Ingest a short article into ``directory`` and apply the reviewer's fields."""
-    catalog = load_catalog(directory)
-    proposal = propose(article_from_text(ARTICLE), catalog)
-    path = save_draft(directory, proposal, catalog)
-    record = yaml.safe_load(path.read_text(encoding="utf-8"))
-    record.update(review)
-    path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), "utf-8")
-    return proposal.id
-
-
-REVIEWED = {
-    "id": "horadiz-aghband-track-minjivan",
-    "title": {"en": "Track reaches Minjivan", "ar": "السكة تبلغ مينجيفان"},
-    "summary": {"en": "Track laying reached Minjivan.", "ar": "بلغ مدّ السكة مينجيفان."},
-    "sources": [
-        {
-            "url": "https://example.org/report",
-            "outlet": "Example",
-            "language": "en",
-            "published": "2026-03-20",
-        }
-    ],
-}
+from support.drafts import REVIEWED, make_draft
 
 
 def test_publish_inserts_in_date_order_keeping_every_other_byte(data_copy, capsys):

@@ -20,6 +20,7 @@ from rich.text import Text
 from corridors.cli._common import data_parent
 from corridors.core.datasets import data_dir, imports_dir
 from corridors.core.errors import CatalogError
+from corridors.core.locking import LockError
 from corridors.data.catalog import load_catalog
 from corridors.reported.importers import (
     SOURCES,
@@ -29,7 +30,7 @@ from corridors.reported.importers import (
     import_file,
 )
 from corridors.reported.linker import build_linker
-from corridors.reported.store import open_store
+from corridors.reported.store import ImportRecord, open_store
 
 
 def add_import_commands(commands: Any, data: list[argparse.ArgumentParser]) -> None:
@@ -98,6 +99,9 @@ def _import(args: argparse.Namespace, console: Console) -> int:
         except ImportFileError as error:
             console.print(Text("error:", style="bold red"), Text(_shown(str(error))))
             return 2
+        except LockError as error:
+            console.print(Text("error:", style="bold red"), Text(f"nothing imported: {error}"))
+            return 1
         except StrictImportError as error:
             _print_report(console, error.report)
             console.print(Text("error:", style="bold red"), Text(_shown(str(error))))
@@ -128,9 +132,21 @@ def _list(args: argparse.Namespace, console: Console) -> int:
     folder = imports_dir(args.data)
     store = open_store(folder)
     records = store.imports()
-    if not records:
+    if records:
+        _print_imports(console, folder, records)
+    else:
         console.print(_shown(f"nothing imported in {folder}"), markup=False)
-        return 0
+    skipped = store.skipped()
+    if skipped:
+        console.print(
+            Text(f"skipped {len(skipped)} file(s) the store did not write (left in place):")
+        )
+    for item in skipped:
+        console.print(Text(f"  {_shown(str(item.path))}: {_shown(item.reason)}"))
+    return 0
+
+
+def _print_imports(console: Console, folder: Path, records: list[ImportRecord]) -> None:
     table = Table(title=Text(_shown(f"Imports in {folder}")))
     table.add_column("source")
     table.add_column("file", overflow="fold")
@@ -147,12 +163,15 @@ def _list(args: argparse.Namespace, console: Console) -> int:
             f"{record.imported_at:%Y-%m-%d %H:%M:%S}",
         )
     console.print(table)
-    return 0
 
 
 def _remove(args: argparse.Namespace, console: Console) -> int:
     store = open_store(imports_dir(args.data))
-    removed = store.remove(args.selector)
+    try:
+        removed = store.remove(args.selector)
+    except LockError as error:
+        console.print(Text("error:", style="bold red"), Text(f"nothing removed: {error}"))
+        return 1
     if not removed:
         console.print(
             Text("error:", style="bold red"),

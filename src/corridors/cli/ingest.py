@@ -20,6 +20,7 @@ from corridors.cli._common import data_parent
 from corridors.core.datasets import data_dir
 from corridors.core.errors import CatalogError
 from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
+from corridors.core.locking import LockError
 from corridors.data.catalog import Catalog, load_catalog
 from corridors.ingest.draft import draft_record, missing_fields, proposal_json
 from corridors.ingest.drafts import DraftError, draft_file, drop_draft, list_drafts, save_draft
@@ -70,7 +71,11 @@ def _ingest(args: argparse.Namespace, console: Console) -> int:
     if args.json:
         console.file.write(json.dumps(proposal_json(proposal), ensure_ascii=False) + "\n")
         return 0
-    path = save_draft(directory, proposal, catalog)
+    try:
+        path = save_draft(directory, proposal, catalog)
+    except LockError as error:
+        console.print(Text("error: ", style="bold red"), Text(str(error)))
+        return 1
     _print_proposal(console, proposal, catalog)
     console.print(Text(f"wrote {path}"))
     if not proposal.features:
@@ -156,7 +161,7 @@ def _list(args: argparse.Namespace, console: Console) -> int:
 def _drop(args: argparse.Namespace, console: Console) -> int:
     try:
         drop_draft(data_dir(args.data), args.draft_id)
-    except DraftError as error:
+    except (DraftError, LockError) as error:
         console.print(Text("error: ", style="bold red"), Text(str(error)))
         return 1
     console.print(Text(f"dropped {draft_file(args.draft_id)}"))
@@ -166,7 +171,7 @@ def _drop(args: argparse.Namespace, console: Console) -> int:
 def _publish(args: argparse.Namespace, console: Console) -> int:
     try:
         event = publish_draft(data_dir(args.data), args.draft_id)
-    except DraftError as error:
+    except (DraftError, LockError) as error:
         console.print(Text("not published: ", style="bold red"), Text(str(error)))
         return 1
     console.print(Text(f"published {event.id} ({event.date}) into events.yaml"))

@@ -26,6 +26,7 @@ class ProblemKind(StrEnum):
     NOT_A_FILE = "not-a-file"
     TOO_LARGE = "too-large"
     REFUSED_SYNTAX = "refused-syntax"
+    CHANGED_MEANWHILE = "changed-meanwhile"
 
 
 def quote(value: object) -> str:

@@ -41,6 +41,16 @@ narrowest_map_width: int = 340
 story_frame_width: int = 920
 story_frame_height: int = 690
 
+# --- Writers (corridors.core.locking) ---
+
+#: Longest wait, in seconds, for the data directory's lock before a publish, or a draft being
+#: saved or dropped, gives up (a publish holds it for the ~2 s its validation takes).
+data_lock_timeout_s: float = 60.0
+
+#: Longest wait, in seconds, for the import store's lock before an import or a removal gives
+#: up (an import holds it from its check of the stored ids to its commit: ~25 s a million rows).
+import_lock_timeout_s: float = 600.0
+
 # --- Imported reported events (corridors import ...; the store under <data>/imports/) ---
 
 #: A projected CRS in metres for the South Caucasus (UTM zone 38N, central meridian 45° E):

@@ -2,8 +2,9 @@
 
 A draft is two files: ``<id>.yaml`` (the draft record, see :mod:`corridors.ingest.draft`)
 and ``<id>.txt``, the article text its evidence offsets point into. Both are written
-atomically; drafts are read through the catalogue's safe reader (regular files inside
-the data directory, bounded size, YAML without aliases).
+atomically, and saved or dropped together holding the data directory's lock
+(:mod:`corridors.core.locking`); drafts are read through the catalogue's safe reader
+(regular files inside the data directory, bounded size, YAML without aliases).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import yaml
 
 from corridors.core.atomic import write_text_atomic
 from corridors.core.errors import CorridorsError, Problem, ProblemKind
+from corridors.core.locking import data_lock
 from corridors.data.catalog import Catalog
 from corridors.data.validate import parse_records, read_document
 from corridors.ingest.draft import DRAFTS_DIR, DraftRecord, draft_record, missing_fields
@@ -59,9 +61,10 @@ def article_file(draft_id: str) -> str:
 def save_draft(directory: Path, proposal: Proposal, catalog: Catalog) -> Path:
     """Write the draft of ``proposal`` (record and article text); return the record's path."""
     record = draft_record(proposal, catalog)
-    write_text_atomic(directory / article_file(proposal.id), proposal.article.text)
     path = directory / draft_file(proposal.id)
-    write_text_atomic(path, draft_yaml(record))
+    with data_lock(directory):
+        write_text_atomic(directory / article_file(proposal.id), proposal.article.text)
+        write_text_atomic(path, draft_yaml(record))
     return path
 
 
@@ -119,10 +122,11 @@ def drop_draft(directory: Path, draft_id: str) -> None:
 
     """
     record = directory / draft_file(check_draft_id(draft_id))
-    if not record.is_file():
-        raise DraftError([_no_draft(draft_id)])
-    record.unlink()
-    (directory / article_file(draft_id)).unlink(missing_ok=True)
+    with data_lock(directory):
+        if not record.is_file():
+            raise DraftError([_no_draft(draft_id)])
+        record.unlink()
+        (directory / article_file(draft_id)).unlink(missing_ok=True)
 
 
 def check_draft_id(draft_id: str) -> str:

@@ -8,7 +8,10 @@ mode: it knows the line of every entry) and writes the new entry in the file's o
 the entry's text goes in before the first entry dated later (after the comments and blank
 lines that end the entry before it), so every other byte of the file stays as it was.
 ``events.yaml`` is replaced atomically, and only then is the draft removed: an interrupted
-publish leaves the catalogue as it was and the draft in place.
+publish leaves the catalogue as it was and the draft in place. All of it, from reading the
+draft to removing it, holds the data directory's lock (:mod:`corridors.core.locking`), so two
+publishes at once each add their event; and ``events.yaml`` is read again before it is
+replaced, so a change made meanwhile without the lock (by hand) is never overwritten.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from corridors.core.atomic import write_text_atomic
 from corridors.core.datasets import DATASETS, STORIES_DIR
 from corridors.core.errors import Problem, ProblemKind
 from corridors.core.languages import available_languages
+from corridors.core.locking import data_lock
 from corridors.core.reading import read_data_text
 from corridors.data.models import Event
 from corridors.ingest.draft import event_part, missing_fields
@@ -48,21 +52,41 @@ def publish_draft(directory: Path, draft_id: str) -> Event:
         the draft file and field), or the catalogue with it would have any problem.
 
     """
-    record = load_draft(directory, draft_id)
-    problems = missing_fields(draft_file(draft_id), record)
-    if problems:
-        raise DraftError(problems)
-    event = Event.model_validate(event_part(record))
-    current = read_data_text(directory, _EVENTS)
-    if isinstance(current, Problem):
-        raise DraftError([current])
-    text = insert_event(current, event_part(record))
-    found = _problems_with(directory, text)
-    if found:
-        raise DraftError(found)
-    write_text_atomic(directory / _EVENTS, text)
-    drop_draft(directory, draft_id)
+    with data_lock(directory):
+        record = load_draft(directory, draft_id)
+        problems = missing_fields(draft_file(draft_id), record)
+        if problems:
+            raise DraftError(problems)
+        event = Event.model_validate(event_part(record))
+        current = _read_events(directory)
+        text = insert_event(current, event_part(record))
+        found = _problems_with(directory, text)
+        if found:
+            raise DraftError(found)
+        if _read_events(directory) != current:
+            raise DraftError([_changed_meanwhile()])
+        write_text_atomic(directory / _EVENTS, text)
+        drop_draft(directory, draft_id)
     return event
+
+
+def _read_events(directory: Path) -> str:
+    text = read_data_text(directory, _EVENTS)
+    if isinstance(text, Problem):
+        raise DraftError([text])
+    return text
+
+
+def _changed_meanwhile() -> Problem:
+    """``events.yaml`` changed while it was checked: by a program that takes no lock."""
+    return Problem(
+        _EVENTS,
+        None,
+        None,
+        ProblemKind.CHANGED_MEANWHILE,
+        "changed while the draft was being published (edited by hand or by a program that "
+        "does not take the data directory's lock); nothing was written, publish again",
+    )
 
 
 def insert_event(text: str, entry: dict[str, Any]) -> str:

@@ -3,7 +3,8 @@
 The engine saves a draft from a fresh proposal (:func:`~corridors.ingest.drafts.save_draft`)
 and publishes a draft from its file (:func:`~corridors.review.publish.publish_draft`); the
 editor also saves a draft as the reviewer corrected it, which is :func:`save_reviewed`
-here, with the engine's own file names, YAML layout, draft model and atomic writes.
+here, with the engine's own file names, YAML layout, draft model and atomic writes, holding
+the data directory's lock as the engine does.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from corridors.core.atomic import write_text_atomic
 from corridors.core.errors import Problem
+from corridors.core.locking import data_lock
 from corridors.core.reading import read_data_text
 from corridors.data.models import Event
 from corridors.data.validate import parse_records
@@ -83,11 +85,12 @@ def save_reviewed(directory: Path, draft: OpenDraft, *, replaces: str | None = N
     _, problems = parse_records(draft_file(draft_id), [draft.record], DraftRecord)
     if problems:
         raise DraftError(problems)
-    write_text_atomic(directory / article_file(draft_id), draft.text)
     path = directory / draft_file(draft_id)
-    write_text_atomic(path, draft_yaml(draft.record))
-    if replaces and replaces != draft_id and (directory / draft_file(replaces)).is_file():
-        drop_draft(directory, replaces)
+    with data_lock(directory):
+        write_text_atomic(directory / article_file(draft_id), draft.text)
+        write_text_atomic(path, draft_yaml(draft.record))
+        if replaces and replaces != draft_id and (directory / draft_file(replaces)).is_file():
+            drop_draft(directory, replaces)
     return path
 
 
@@ -101,8 +104,9 @@ def publish_reviewed(directory: Path, draft: OpenDraft, *, replaces: str | None 
         have a problem; the draft stays saved with the reviewer's corrections.
 
     """
-    save_reviewed(directory, draft, replaces=replaces)
-    return publish_draft(directory, str(draft.record["id"]))
+    with data_lock(directory):  # no other change between saving and publishing
+        save_reviewed(directory, draft, replaces=replaces)
+        return publish_draft(directory, str(draft.record["id"]))
 
 
 def read_upload(name: str, data: bytes) -> Article:

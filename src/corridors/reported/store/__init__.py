@@ -1,8 +1,9 @@
 """The store of imported reported events, behind one small interface.
 
 :class:`EventStore` is all the rest of the atlas knows of it: add the rows of an import
-(in a transaction that leaves the store as it was if it fails), list and remove imports,
-and the queries the UI needs (counts and a paged listing under an :class:`EventQuery`).
+(in a transaction that leaves the store as it was if it fails; one at a time), list and
+remove imports, report the files it skipped as not its own, and the queries the UI needs
+(counts and a paged listing under an :class:`EventQuery`).
 :class:`~corridors.reported.store.parquet.ParquetStore` implements it with Parquet files and DuckDB;
 a server database can implement the same protocol.
 """
@@ -28,6 +29,7 @@ __all__ = [
     "ImportWriter",
     "Period",
     "ReportedEvent",
+    "SkippedFile",
     "open_store",
 ]
 
@@ -65,6 +67,18 @@ class ImportRecord:
     last: dt.date
     imported_at: dt.datetime
     batch: str
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A file in the store's folders that looks like a batch but is not one: left unread.
+
+    Named ``*.parquet`` without being a file the store wrote (another name, a link, a named
+    pipe, not Parquet, other columns ...); ``reason`` says which. Nothing deletes it.
+    """
+
+    path: Path
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +129,9 @@ class EventStore(Protocol):
 
     def remove(self, selector: str) -> list[ImportRecord]:
         """Remove a whole source (by its name) or the imports of a file; return them."""
+
+    def skipped(self) -> list[SkippedFile]:
+        """The files in the store's folders that look like batches but are not, left unread."""
 
     def count(self, query: EventQuery) -> int:
         """How many events match ``query``."""

@@ -4,7 +4,11 @@ Layout: ``<root>/<source>/<batch>.parquet``, one file per import, holding the ro
 import added (event ids new to its source) with the feature links. The file's key-value
 metadata names the imported file and when it was imported. A batch is written to a hidden
 temporary file in the same folder and renamed into place when complete, so an interrupted
-import leaves the store as it was; queries read ``*.parquet`` only.
+import leaves the store as it was. An import, from reading the ids already stored to that
+rename, and a removal hold the store's lock (``<root>/.corridors.lock``,
+:mod:`corridors.core.locking`): two imports at once add each event once. Queries read only
+the batches the store wrote (:mod:`corridors.reported.store.batches`); any other file named
+``*.parquet`` is skipped and reported by :meth:`ParquetStore.skipped`.
 
 Coordinates are plain ``latitude``/``longitude`` columns, not GeoParquet geometry: DuckDB's
 spatial extension is downloaded at run time (impossible offline), the links to map features
@@ -16,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,12 +29,25 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from corridors.core import settings
+from corridors.core.files import open_regular
+from corridors.core.locking import exclusive
 from corridors.geo.cells import cell_resolution, parent_sql
-from corridors.reported.store import EVENT_SCHEMA, EventQuery, ImportRecord, Period, ReportedEvent
-
-_FILE_KEY: Final = b"corridors.file"
-_TIME_KEY: Final = b"corridors.imported_at"
-_SUFFIX: Final = ".parquet"
+from corridors.reported.store import (
+    EVENT_SCHEMA,
+    EventQuery,
+    ImportRecord,
+    Period,
+    ReportedEvent,
+    SkippedFile,
+)
+from corridors.reported.store.batches import (
+    FILE_KEY,
+    SUFFIX,
+    TIME_KEY,
+    BatchFinder,
+    new_batch_name,
+)
 
 
 class ParquetStore:
@@ -39,6 +55,7 @@ class ParquetStore:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._finder = BatchFinder(root)
         self._connection = duckdb.connect(":memory:")
         # Never fetch an extension: Parquet is built into DuckDB; nothing else is needed.
         self._connection.execute("SET autoinstall_known_extensions = false")
@@ -48,28 +65,50 @@ class ParquetStore:
 
     @contextmanager
     def writer(self, *, source: str, file: str) -> Iterator[_BatchWriter]:
-        """A transaction adding the rows of one imported file (see the module docstring)."""
+        """A transaction adding the rows of one imported file (see the module docstring).
+
+        Raises
+        ------
+        LockTimeoutError
+            If another import or removal held the store's lock for
+            ``settings.import_lock_timeout_s``; nothing was added.
+
+        """
         folder = self.root / source
         folder.mkdir(parents=True, exist_ok=True)
-        batch = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
-        final = folder / f"{batch}{_SUFFIX}"
-        temporary = folder / f".{batch}{_SUFFIX}.tmp"
-        metadata = {_FILE_KEY: file.encode(), _TIME_KEY: dt.datetime.now(dt.UTC).isoformat()}
-        known = set(self._column("event_id", self._files(source)))
-        writer = _BatchWriter(temporary, known, metadata)
-        try:
-            yield writer
-            writer.close()
-            if writer.added:
-                with temporary.open("rb") as written:
-                    os.fsync(written.fileno())
-                os.replace(temporary, final)
-        finally:
-            writer.close()
-            temporary.unlink(missing_ok=True)
+        batch = new_batch_name()
+        final = folder / f"{batch}{SUFFIX}"
+        temporary = folder / f".{batch}{SUFFIX}.tmp"
+        metadata = {FILE_KEY: file.encode(), TIME_KEY: dt.datetime.now(dt.UTC).isoformat()}
+        with exclusive(self.root, timeout=settings.import_lock_timeout_s):
+            known = set(self._column("event_id", self._files(source)))
+            writer = _BatchWriter(temporary, known, metadata)
+            try:
+                yield writer
+                writer.close()
+                if writer.added:
+                    with temporary.open("rb") as written:
+                        os.fsync(written.fileno())
+                    os.replace(temporary, final)
+            finally:
+                writer.close()
+                temporary.unlink(missing_ok=True)
 
     def remove(self, selector: str) -> list[ImportRecord]:
-        """Remove a source's imports (``selector`` is its name) or those of one file."""
+        """Remove a source's imports (``selector`` is its name) or those of one file.
+
+        Raises
+        ------
+        LockTimeoutError
+            As :meth:`writer`; nothing was removed.
+
+        """
+        if not self.root.is_dir():
+            return []
+        with exclusive(self.root, timeout=settings.import_lock_timeout_s):
+            return self._remove(selector)
+
+    def _remove(self, selector: str) -> list[ImportRecord]:
         records = self.imports()
         sources = {record.source for record in records}
         if selector in sources:
@@ -82,7 +121,7 @@ class ParquetStore:
                 if record.file in (selector, wanted) or Path(record.file).name == selector
             ]
         for record in chosen:
-            (self.root / record.source / f"{record.batch}{_SUFFIX}").unlink(missing_ok=True)
+            (self.root / record.source / f"{record.batch}{SUFFIX}").unlink(missing_ok=True)
         return chosen
 
     # -- reading -------------------------------------------------------------------------
@@ -102,20 +141,25 @@ class ParquetStore:
         }
         records = []
         for path in files:
-            metadata = pq.read_schema(path).metadata or {}
+            with open_regular(path) as stream:  # checked again: never blocks on a pipe
+                metadata = pq.read_schema(stream).metadata or {}
             rows, first, last = spans[path.stem]
             records.append(
                 ImportRecord(
                     source=path.parent.name,
-                    file=metadata.get(_FILE_KEY, b"?").decode(),
+                    file=metadata[FILE_KEY].decode(),
                     rows=rows,
                     first=first,
                     last=last,
-                    imported_at=dt.datetime.fromisoformat(metadata.get(_TIME_KEY, b"").decode()),
+                    imported_at=dt.datetime.fromisoformat(metadata[TIME_KEY].decode()),
                     batch=path.stem,
                 )
             )
         return sorted(records, key=lambda record: (record.source, record.imported_at))
+
+    def skipped(self) -> list[SkippedFile]:
+        """The files named ``*.parquet`` in the store's folders that are not its batches."""
+        return self._finder.scan().skipped
 
     def sources(self) -> list[str]:
         """The sources with a batch file; a batch is only kept when it added rows."""
@@ -178,14 +222,8 @@ class ParquetStore:
     # -- helpers -------------------------------------------------------------------------
 
     def _files(self, source: str | None = None) -> list[Path]:
-        folders = [self.root / source] if source else sorted(self.root.glob("*"))
-        return sorted(
-            path
-            for folder in folders
-            if folder.is_dir()
-            for path in folder.glob(f"*{_SUFFIX}")
-            if not path.name.startswith(".")
-        )
+        """The batches the store wrote (of ``source``), checked: nothing else is read."""
+        return self._finder.scan(source).batches
 
     def _column(self, name: str, files: Sequence[Path]) -> list[Any]:
         if not files:

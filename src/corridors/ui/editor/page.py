@@ -17,8 +17,8 @@ import streamlit as st
 
 from corridors.core import settings
 from corridors.core.datasets import data_dir
-from corridors.core.errors import Problem
 from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
+from corridors.core.locking import LockError
 from corridors.data.catalog import Catalog
 from corridors.data.timeline import catalogue_span
 from corridors.geo.camera import fit_bounds
@@ -244,8 +244,8 @@ def _save(catalog: Catalog) -> None:
     draft = _reviewed(catalog)
     try:
         path = save_reviewed(data_dir(), draft, replaces=st.session_state.get(OPENED_AS))
-    except DraftError as error:
-        st.session_state[OUTCOME] = Outcome("editor.not_saved", problems=_lines(error.problems))
+    except (DraftError, LockError) as error:
+        st.session_state[OUTCOME] = Outcome("editor.not_saved", problems=_lines(error))
         return
     st.session_state[DRAFT], st.session_state[OPENED_AS] = draft, str(draft.record["id"])
     st.session_state[OUTCOME] = Outcome("editor.saved", (("path", str(path)),))
@@ -255,8 +255,8 @@ def _publish(catalog: Catalog) -> None:
     draft = _reviewed(catalog)
     try:
         event = publish_reviewed(data_dir(), draft, replaces=st.session_state.get(OPENED_AS))
-    except DraftError as error:
-        st.session_state[OUTCOME] = Outcome("editor.not_published", problems=_lines(error.problems))
+    except (DraftError, LockError) as error:
+        st.session_state[OUTCOME] = Outcome("editor.not_published", problems=_lines(error))
         if (data_dir() / draft_file(str(draft.record.get("id")))).is_file():
             st.session_state[DRAFT], st.session_state[OPENED_AS] = draft, str(draft.record["id"])
         return
@@ -270,7 +270,7 @@ def _open(draft_id: str) -> None:
     try:
         draft = open_draft(data_dir(), draft_id)
     except DraftError as error:
-        st.session_state[OUTCOME] = Outcome("editor.not_opened", problems=_lines(error.problems))
+        st.session_state[OUTCOME] = Outcome("editor.not_opened", problems=_lines(error))
         return
     _start_review(draft, opened_as=draft_id)
 
@@ -278,8 +278,8 @@ def _open(draft_id: str) -> None:
 def _drop(draft_id: str) -> None:
     try:
         drop_draft(data_dir(), draft_id)
-    except DraftError as error:
-        st.session_state[OUTCOME] = Outcome("editor.not_saved", problems=_lines(error.problems))
+    except (DraftError, LockError) as error:
+        st.session_state[OUTCOME] = Outcome("editor.not_saved", problems=_lines(error))
         return
     if st.session_state.get(OPENED_AS) == draft_id:
         st.session_state.pop(DRAFT, None)
@@ -287,8 +287,11 @@ def _drop(draft_id: str) -> None:
     st.session_state[OUTCOME] = Outcome("editor.dropped", (("id", draft_id),))
 
 
-def _lines(problems: tuple[Problem, ...] | list[Problem]) -> tuple[str, ...]:
-    return tuple(str(problem) for problem in problems)
+def _lines(error: DraftError | LockError) -> tuple[str, ...]:
+    """One line per problem of a draft; the message of a lock not taken."""
+    if isinstance(error, LockError):
+        return (str(error),)
+    return tuple(str(problem) for problem in error.problems)
 
 
 def _render_outcome(translate: Translator) -> None:
