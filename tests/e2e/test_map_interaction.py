@@ -112,7 +112,7 @@ def test_show_on_map_moves_the_camera_to_the_event(dashboard: Dashboard, catalog
         button.click()
     dashboard.wait_for_run()
     wanted = dashboard.deck_spec["initialViewState"]
-    # deck.gl moves there in a one-frame transition (see FLY_MS in ui/map_panel.py)
+    # deck.gl moves there in a one-frame transition (see FLY_MS in ui/dashboard/map/deck.py)
     away = max(abs(before[key] - wanted[key]) for key in ("longitude", "latitude", "zoom"))
     dashboard.wait_for_deck_view(wanted, tolerance=away / 4)
     assert dashboard.deck_canvas_is_marked()

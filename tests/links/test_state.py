@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from urllib.parse import parse_qs, urlencode
 
@@ -17,7 +18,6 @@ from corridors.links.state import (
     EventOrder,
     NoticeKind,
     PageMode,
-    Renderer,
     ViewState,
     Vocabulary,
     clean_search,
@@ -57,7 +57,7 @@ def view_states(draw: st.DrawFn) -> ViewState:
         event=draw(st.none() | st.sampled_from(sorted(VOCABULARY.event_ids))),
         feature=draw(st.none() | st.sampled_from(sorted(VOCABULARY.feature_ids))),
         layers=draw(st.none() | st.frozensets(st.sampled_from(LAYERS))),
-        renderer=draw(st.sampled_from(list(Renderer))),
+        renderer=draw(st.sampled_from(sorted(VOCABULARY.renderers))),
         basemap=draw(st.sampled_from(sorted(BASEMAPS))),
         lang=draw(st.sampled_from(["en", "ar"])),
         lat=draw(st.none() | rounded(-85, 85)),
@@ -115,7 +115,7 @@ def test_default_state_is_an_empty_link() -> None:
 def test_names_in_the_link_are_the_documented_ones() -> None:
     state = ViewState(
         start=FIRST, end=LAST, kinds=frozenset({EventKind.SUMMIT}), event="bishkek-protocol",
-        feature="am", layers=frozenset({"places"}), renderer=Renderer.LEAFLET, basemap="osm",
+        feature="am", layers=frozenset({"places"}), renderer="leaflet", basemap="osm",
         lang="ar", lat=39.5, lon=46.25, zoom=7, mode=PageMode.PRESENT, step=3, page=2,
         search="Meghri", order=EventOrder.OLDEST, sources=frozenset({ReportedSource.GDELT}),
         reported_kinds=frozenset({ReportedKind.UNREST}), cell=CELLS[0],
@@ -166,8 +166,20 @@ def test_the_event_list_page_search_and_order_are_read_and_checked() -> None:
 
 def test_repeated_keys_take_the_last_value_with_a_notice() -> None:
     state, notices = from_query({"view": ["deck", "leaflet"]}, VOCABULARY)
-    assert state.renderer is Renderer.LEAFLET
+    assert state.renderer == "leaflet"
     assert [n.kind for n in notices] == [NoticeKind.REPEATED]
+
+
+def test_the_renderers_a_link_may_name_are_the_vocabularys() -> None:
+    assert from_query({"view": "leaflet"}, VOCABULARY) == (ViewState(renderer="leaflet"), ())
+    state, notices = from_query({"view": "globe"}, VOCABULARY)
+    assert state.renderer == "deck"
+    assert [(n.param, n.value, n.kind) for n in notices] == [
+        ("view", "globe", NoticeKind.UNKNOWN_CHOICE)
+    ]
+    with_globe = dataclasses.replace(VOCABULARY, renderers=("deck", "leaflet", "globe"))
+    assert from_query({"view": "globe"}, with_globe) == (ViewState(renderer="globe"), ())
+    assert to_query(ViewState(renderer="globe")) == {"view": "globe"}
 
 
 def test_huge_values_are_refused_and_shortened_in_the_notice() -> None:

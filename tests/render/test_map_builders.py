@@ -19,7 +19,7 @@ from corridors.i18n import Translator
 from corridors.render.deck.builder import build_deck
 from corridors.render.leaflet.builder import LEAFLET_CSS, LEAFLET_JS, build_map
 from corridors.render.scene import DEFAULT_BOUNDS, Scene, SceneRequest, build_scene
-from corridors.render.styles import HIGHLIGHT, ROUTE_COLOR, STATUS_COLOR
+from corridors.render.styles import HIGHLIGHT, RIVER_LINE, ROUTE_COLOR, STATUS_COLOR
 from support.records import EditRecords, record
 
 EN = Translator("en")
@@ -103,6 +103,29 @@ def test_deck_has_one_pickable_layer_per_map_layer_with_ids(catalog: Catalog) ->
     assert {row["id"] for row in rows(spec, "countries")} == {c.id for c in catalog.countries}
     assert len(rows(spec, "countries")) > len(catalog.countries)
     assert spec["mapStyle"] == BASEMAPS["bundled"].style
+
+
+def test_deck_layers_share_their_kind_and_differ_where_the_data_does(catalog: Catalog) -> None:
+    spec = deck_json(scene_of(catalog))
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    # countries and regions are one kind of layer; only countries brighten under the pointer
+    shared = ("@@type", "getPolygon", "getLineWidth", "lineWidthUnits", "highlightColor")
+    assert [layers["countries"][key] for key in shared] == [
+        layers["regions"][key] for key in shared
+    ]
+    assert (layers["countries"]["autoHighlight"], layers["regions"]["autoHighlight"]) == (
+        True,
+        False,
+    )
+    # the rivers' width and the labels' glyphs come from the scene
+    assert layers["rivers"]["getWidth"] == RIVER_LINE.width
+    texts = [row["text"] for row in layers["labels"]["data"]]
+    assert layers["labels"]["characterSet"] == "".join(sorted(set("".join(texts))))
+    # a layer without rows is left out
+    only_places = deck_json(scene_of(catalog, layers=frozenset({"places"})))
+    assert [layer["id"] for layer in only_places["layers"]] == [
+        *("water", "rivers", "places", "labels")
+    ]
 
 
 def test_deck_tooltip_is_plain_text_with_counts(catalog: Catalog) -> None:

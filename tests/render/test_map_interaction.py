@@ -22,7 +22,7 @@ from corridors.render.deck.builder import build_deck
 from corridors.render.deck.picking import Picked, layer_name, picked_row, stamp_layer_ids
 from corridors.render.framing import NUDGE, Framing, next_framing
 from corridors.render.scene import SceneRequest, build_scene
-from corridors.ui.dashboard.map.panel import leaflet_position
+from corridors.ui.dashboard.map.leaflet import leaflet_position
 
 EN = Translator("en")
 HERE = Camera(40.0, 46.0, 7.0)

@@ -27,13 +27,6 @@ from corridors.data.models import LAYERS, EventKind, ReportedKind, ReportedSourc
 from corridors.geo.cells import parse_cell
 
 
-class Renderer(StrEnum):
-    """What draws the map (the link's ``view`` parameter)."""
-
-    DECK = "deck"
-    LEAFLET = "leaflet"
-
-
 class PageMode(StrEnum):
     """How the page is laid out (the link's ``mode`` parameter); ``None`` is the dashboard."""
 
@@ -105,7 +98,8 @@ class ViewState:
     event: str | None = None
     feature: str | None = None
     layers: frozenset[str] | None = None
-    renderer: Renderer = Renderer.DECK
+    #: The name of what draws the map (see :class:`Vocabulary` for the names a link may give).
+    renderer: str = "deck"
     basemap: str = BUNDLED
     lang: str = "en"
     lat: float | None = None
@@ -135,7 +129,12 @@ class Notice:
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """What a link may name: ids, languages and the dates the catalogue spans."""
+    """What a link may name: ids, languages, renderers and the dates the catalogue spans.
+
+    ``renderers`` defaults to the names links have been written with; the dashboard gives
+    its registry's (:mod:`corridors.render.registry`, above this layer), and a test checks
+    that the two agree.
+    """
 
     event_ids: Collection[str] = field(default_factory=frozenset)
     feature_ids: Collection[str] = field(default_factory=frozenset)
@@ -143,6 +142,7 @@ class Vocabulary:
     first_day: dt.date = dt.date.min
     last_day: dt.date = dt.date.max
     steps: int = 0
+    renderers: Collection[str] = ("deck", "leaflet")
 
 
 def to_query(state: ViewState) -> dict[str, str]:
@@ -240,7 +240,9 @@ class _Reader:
             event=self._id(values, "event", self.vocabulary.event_ids),
             feature=self._id(values, "feature", self.vocabulary.feature_ids),
             layers=self._layers(values.get("layers")),
-            renderer=Renderer(self._choice(values, "view", tuple(Renderer), default.renderer)),
+            renderer=self._choice(
+                values, "view", tuple(self.vocabulary.renderers), default.renderer
+            ),
             basemap=self._choice(values, "basemap", tuple(BASEMAPS), default.basemap),
             lang=self._choice(values, "lang", tuple(self.vocabulary.languages), default.lang),
             lat=self._number(values, "lat"),

@@ -5,8 +5,10 @@
 - :mod:`~corridors.render.framing`: when the camera moves;
 - :mod:`~corridors.render.reported_layer`: counts of reported events per cell of the view;
 - :mod:`~corridors.render.protocol`: the :class:`MapRenderer` both renderers implement;
-- :mod:`~corridors.render.deck` (pydeck/deck.gl) and :mod:`~corridors.render.leaflet`
-  (folium/Leaflet): the two renderers.
+- :mod:`~corridors.render.registry`: the renderers by name (how to add one);
+- :mod:`~corridors.render.deck` (pydeck/deck.gl: layer specs, builder, picking, shaping)
+  and :mod:`~corridors.render.leaflet` (folium/Leaflet: builder, labels, standalone HTML):
+  the two renderers, each with a ``renderer`` module implementing the protocol.
 
 Imports no UI and no link state.
 """

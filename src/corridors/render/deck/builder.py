@@ -1,5 +1,9 @@
 """The deck.gl map (pydeck) of a scene: one pickable layer per map layer.
 
+Each deck.gl layer is a :class:`~corridors.render.deck.layers.LayerSpec` (its type and
+fixed properties, :mod:`corridors.render.deck.layers`) given the rows built here from the
+scene; a layer without rows is left out.
+
 The reported events' cells (:mod:`corridors.render.reported_layer`), when there are any, are drawn
 above the areas and below the lines, places and labels.
 """
@@ -7,7 +11,7 @@ above the areas and below the lines, places and labels.
 from __future__ import annotations
 
 import json
-from typing import Any, Final
+from typing import Any
 
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
@@ -17,6 +21,7 @@ from shapely.geometry.base import BaseGeometry
 from corridors.core.basemaps import BASEMAPS, BUNDLED
 from corridors.geo.camera import DECK_ZOOM_OFFSET, Camera
 from corridors.i18n import Translator
+from corridors.render.deck import layers as spec
 from corridors.render.deck.shaping import visual_text
 from corridors.render.labels import SceneLabel, glyphs
 from corridors.render.reported_layer import (
@@ -26,27 +31,9 @@ from corridors.render.reported_layer import (
     ReportedLayer,
 )
 from corridors.render.scene import Scene, SceneFeature
-from corridors.render.styles import (
-    CELL_OUTLINE_WIDTH,
-    HIGHLIGHT,
-    HIGHLIGHT_OUTLINE_WIDTH,
-    LABEL_HALO,
-    LABEL_STYLES,
-)
+from corridors.render.styles import HIGHLIGHT, LABEL_STYLES
 
-#: Label font: the browser's sans-serif (Arabic comes pre-shaped:
-#: :mod:`corridors.render.deck.shaping`).
-LABEL_FONT: Final = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
-#: Label size in pixels (the point-label layer writes every label at one size).
-LABEL_SIZE: Final = 12
-
-TOOLTIP_STYLE: Final = {
-    "backgroundColor": "white",
-    "color": "#222",
-    "fontSize": "13px",
-    "whiteSpace": "pre-line",
-    "boxShadow": "0 1px 4px rgba(0,0,0,.3)",
-}
+Row = dict[str, Any]
 
 
 class CompactDeck(pdk.Deck):  # type: ignore[misc]
@@ -66,18 +53,29 @@ def build_deck(
     reported: ReportedLayer | None = None,
 ) -> CompactDeck:
     """A pydeck Deck drawing ``scene`` (and ``reported``); tooltips are plain text."""
+    rivers = scene.layer("rivers")
+    texts = _label_texts(scene.labels, translate)
     layers = [
-        _polygon_layer("countries", scene.layer("countries"), translate, filled=True),
-        _water_layer(scene.layer("water")),
-        _river_layer(scene.layer("rivers")),
-        _polygon_layer("regions", scene.layer("regions"), translate, filled=False),
-        *_cell_layers(reported, translate),
-        _areas_over_cells(reported, scene.highlighted_areas()),
-        _path_layer("corridors", scene.layer("corridors"), translate),
-        _casing_layer(scene.layer("route")),
-        _path_layer("route", scene.layer("route"), translate),
-        _place_layer(scene.layer("places"), translate),
-        _label_layer(scene.labels, translate),
+        spec.AREAS.layer("countries", _area_rows(scene.layer("countries"), translate)),
+        spec.WATER.layer("water", _water_rows(scene.layer("water"))),
+        spec.RIVERS.layer(
+            "rivers", _river_rows(rivers), get_width=rivers[0].line.width if rivers else 0
+        ),
+        spec.AREAS.layer(
+            "regions", _area_rows(scene.layer("regions"), translate), auto_highlight=False
+        ),
+        spec.CELLS.layer(CELLS_LAYER, _cell_rows(reported, translate)),
+        spec.SELECTED_CELL.layer(SELECTED_CELL_LAYER, _selected_cell_rows(reported)),
+        spec.OUTLINES.layer(SELECTED_AREAS_LAYER, _outline_rows(reported, scene)),
+        spec.LINES.layer("corridors", _path_rows(scene.layer("corridors"), translate)),
+        spec.CASINGS.layer("route-casing", _casing_rows(scene.layer("route"))),
+        spec.LINES.layer("route", _path_rows(scene.layer("route"), translate)),
+        spec.PLACES.layer("places", _place_rows(scene.layer("places"), translate)),
+        spec.LABELS.layer(
+            "labels",
+            _label_rows(scene.labels, texts),
+            character_set=pdk.types.String(glyphs(texts)),
+        ),
     ]
     return CompactDeck(
         layers=[layer for layer in layers if layer is not None],
@@ -91,8 +89,8 @@ def build_deck(
 
 def _tooltip_style(translate: Translator) -> dict[str, str]:
     if translate.rtl:
-        return {**TOOLTIP_STYLE, "direction": "rtl", "textAlign": "right"}
-    return TOOLTIP_STYLE
+        return {**spec.TOOLTIP_STYLE, "direction": "rtl", "textAlign": "right"}
+    return spec.TOOLTIP_STYLE
 
 
 def _rings(geometry: BaseGeometry) -> list[list[list[list[float]]]]:
@@ -109,7 +107,12 @@ def _coords(line: Any) -> list[list[float]]:
     return [[x, y] for x, y in line.coords]
 
 
-def _row(feature: SceneFeature, translate: Translator, **fields: Any) -> dict[str, Any]:
+def _lines(geometry: BaseGeometry) -> list[list[list[float]]]:
+    """Each part of a (Multi)LineString as a list of [lon, lat]."""
+    return [_coords(part) for part in getattr(geometry, "geoms", [geometry])]
+
+
+def _row(feature: SceneFeature, translate: Translator, **fields: Any) -> Row:
     """A data row of a layer: the feature's id (returned on click), its tooltip, its fields."""
     return {"id": feature.id, "tooltip": feature.tooltip(translate), **fields}
 
@@ -122,12 +125,9 @@ def _dash(pattern: str) -> list[float]:
     return [dash / 3, gap / 3]
 
 
-def _polygon_layer(
-    layer_id: str, features: tuple[SceneFeature, ...], translate: Translator, *, filled: bool
-) -> pdk.Layer | None:
-    if not features:
-        return None
-    rows = [
+def _area_rows(features: tuple[SceneFeature, ...], translate: Translator) -> list[Row]:
+    """Countries or regions: one row per polygon, filled and outlined."""
+    return [
         _row(
             feature,
             translate,
@@ -139,186 +139,77 @@ def _polygon_layer(
         for feature in features
         for rings in _rings(feature.geometry)
     ]
-    return pdk.Layer(
-        "PolygonLayer",
-        id=layer_id,
-        data=rows,
-        get_polygon="polygon",
-        get_fill_color="fill",
-        get_line_color="line",
-        get_line_width="width",
-        line_width_units=pdk.types.String("pixels"),
-        filled=True,
-        stroked=True,
-        pickable=True,
-        auto_highlight=filled,
-        highlight_color=[255, 255, 255, 70],
-    )
 
 
-def _areas_over_cells(
-    reported: ReportedLayer | None, areas: tuple[SceneFeature, ...]
-) -> pdk.Layer | None:
-    """The selected countries' and regions' outlines again, over the cells that hide them."""
-    if reported is None or not reported.cells or not areas:
-        return None
-    rows = [
-        {"id": area.id, "line": list(area.line.color), "width": area.line.width, "path": ring}
-        for area in areas
-        for rings in _rings(area.geometry)
-        for ring in rings
-    ]
-    return pdk.Layer(
-        "PathLayer",
-        id=SELECTED_AREAS_LAYER,
-        data=rows,
-        get_path="path",
-        get_color="line",
-        get_width="width",
-        width_units=pdk.types.String("pixels"),
-        pickable=False,
-    )
-
-
-def _cell_layers(reported: ReportedLayer | None, translate: Translator) -> list[pdk.Layer]:
-    """The cells (pickable, their id the cell's name) and the selected cell's outline."""
-    if reported is None:
-        return []
-    layers = []
-    if reported.cells:
-        rows = [
-            {
-                "id": cell.name,
-                "tooltip": cell.tooltip(translate),
-                "fill": list(cell.fill),
-                "line": list(cell.line),
-                "polygon": [list(point) for point in cell.outline[:-1]],
-            }
-            for cell in reported.cells
-        ]
-        layers.append(
-            pdk.Layer(
-                "PolygonLayer",
-                id=CELLS_LAYER,
-                data=rows,
-                get_polygon="polygon",
-                get_fill_color="fill",
-                get_line_color="line",
-                get_line_width=CELL_OUTLINE_WIDTH,
-                line_width_units=pdk.types.String("pixels"),
-                filled=True,
-                stroked=True,
-                pickable=True,
-                auto_highlight=True,
-                highlight_color=[255, 255, 255, 90],
-            )
-        )
-    if reported.selected is not None:
-        row = {
-            "id": reported.selected,
-            "line": list(HIGHLIGHT),
-            "polygon": [list(point) for point in reported.selected_outline[:-1]],
-        }
-        layers.append(
-            pdk.Layer(
-                "PolygonLayer",
-                id=SELECTED_CELL_LAYER,
-                data=[row],
-                get_polygon="polygon",
-                get_line_color="line",
-                get_line_width=HIGHLIGHT_OUTLINE_WIDTH,
-                line_width_units=pdk.types.String("pixels"),
-                filled=False,
-                stroked=True,
-                pickable=False,
-            )
-        )
-    return layers
-
-
-def _lines(geometry: BaseGeometry) -> list[list[list[float]]]:
-    """Each part of a (Multi)LineString as a list of [lon, lat]."""
-    return [_coords(part) for part in getattr(geometry, "geoms", [geometry])]
-
-
-def _water_layer(features: tuple[SceneFeature, ...]) -> pdk.Layer | None:
+def _water_rows(features: tuple[SceneFeature, ...]) -> list[Row]:
     """Seas and lakes: filled, not outlined, never picked."""
-    if not features:
-        return None
-    rows = [
+    return [
         {"id": feature.id, "fill": list(feature.fill), "polygon": rings}
         for feature in features
         for rings in _rings(feature.geometry)
     ]
-    return pdk.Layer(
-        "PolygonLayer",
-        id="water",
-        data=rows,
-        get_polygon="polygon",
-        get_fill_color="fill",
-        filled=True,
-        stroked=False,
-        pickable=False,
-    )
 
 
-def _river_layer(features: tuple[SceneFeature, ...]) -> pdk.Layer | None:
+def _river_rows(features: tuple[SceneFeature, ...]) -> list[Row]:
     """Rivers: thin blue lines, never picked."""
-    if not features:
-        return None
-    rows = [
+    return [
         {"id": feature.id, "color": list(feature.line.color), "path": path}
         for feature in features
         for path in _lines(feature.geometry)
     ]
-    return pdk.Layer(
-        "PathLayer",
-        id="rivers",
-        data=rows,
-        get_path="path",
-        get_color="color",
-        get_width=features[0].line.width,
-        width_units=pdk.types.String("pixels"),
-        joint_rounded=True,
-        pickable=False,
-    )
 
 
-def _casing_layer(features: tuple[SceneFeature, ...]) -> pdk.Layer | None:
+def _cell_rows(reported: ReportedLayer | None, translate: Translator) -> list[Row]:
+    """The cells of reported events, pickable, their id the cell's name."""
+    return [
+        {
+            "id": cell.name,
+            "tooltip": cell.tooltip(translate),
+            "fill": list(cell.fill),
+            "line": list(cell.line),
+            "polygon": [list(point) for point in cell.outline[:-1]],
+        }
+        for cell in (reported.cells if reported is not None else ())
+    ]
+
+
+def _selected_cell_rows(reported: ReportedLayer | None) -> list[Row]:
+    """The selected cell's outline (none without a selected cell)."""
+    if reported is None or reported.selected is None:
+        return []
+    outline = [list(point) for point in reported.selected_outline[:-1]]
+    return [{"id": reported.selected, "line": list(HIGHLIGHT), "polygon": outline}]
+
+
+def _outline_rows(reported: ReportedLayer | None, scene: Scene) -> list[Row]:
+    """The selected countries' and regions' outlines again, over the cells that hide them."""
+    if reported is None or not reported.cells:
+        return []
+    return [
+        {"id": area.id, "line": list(area.line.color), "width": area.line.width, "path": ring}
+        for area in scene.highlighted_areas()
+        for rings in _rings(area.geometry)
+        for ring in rings
+    ]
+
+
+def _casing_rows(features: tuple[SceneFeature, ...]) -> list[Row]:
     """The halo under the route through Syunik (white; the selection colour when selected)."""
-    cased = [feature for feature in features if feature.casing is not None]
-    if not cased:
-        return None
-    rows = [
+    return [
         {
             "id": feature.id,
             "color": list(feature.casing.color),
             "width": feature.casing.width,
             "path": _coords(feature.geometry),
         }
-        for feature in cased
+        for feature in features
         if feature.casing is not None
     ]
-    return pdk.Layer(
-        "PathLayer",
-        id="route-casing",
-        data=rows,
-        get_path="path",
-        get_color="color",
-        get_width="width",
-        width_units=pdk.types.String("pixels"),
-        cap_rounded=True,
-        joint_rounded=True,
-        pickable=False,
-    )
 
 
-def _path_layer(
-    layer_id: str, features: tuple[SceneFeature, ...], translate: Translator
-) -> pdk.Layer | None:
-    if not features:
-        return None
-    rows = [
+def _path_rows(features: tuple[SceneFeature, ...], translate: Translator) -> list[Row]:
+    """Corridors or the route: pickable lines, dashed by status."""
+    return [
         _row(
             feature,
             translate,
@@ -329,29 +220,11 @@ def _path_layer(
         )
         for feature in features
     ]
-    return pdk.Layer(
-        "PathLayer",
-        id=layer_id,
-        data=rows,
-        get_path="path",
-        get_color="color",
-        get_width="width",
-        get_dash_array="dash",
-        dash_justified=True,
-        extensions=[{"@@type": "PathStyleExtension", "dash": True}],
-        width_units=pdk.types.String("pixels"),
-        width_min_pixels=2,
-        cap_rounded=True,
-        joint_rounded=True,
-        pickable=True,
-        auto_highlight=True,
-    )
 
 
-def _place_layer(features: tuple[SceneFeature, ...], translate: Translator) -> pdk.Layer | None:
-    if not features:
-        return None
-    rows = [
+def _place_rows(features: tuple[SceneFeature, ...], translate: Translator) -> list[Row]:
+    """Places: dots sized by their rank."""
+    return [
         _row(
             feature,
             translate,
@@ -361,67 +234,27 @@ def _place_layer(features: tuple[SceneFeature, ...], translate: Translator) -> p
         )
         for feature in features
     ]
-    return pdk.Layer(
-        "ScatterplotLayer",
-        id="places",
-        data=rows,
-        get_position="position",
-        get_fill_color="fill",
-        get_radius="radius",
-        radius_units=pdk.types.String("pixels"),
-        stroked=True,
-        get_line_color=[255, 255, 255, 255],
-        line_width_min_pixels=1,
-        pickable=True,
-        auto_highlight=True,
-    )
 
 
-def _label_layer(labels: tuple[SceneLabel, ...], translate: Translator) -> pdk.Layer | None:
-    """The names, in the scene's language; a label gives way to an overlapping higher rank.
+def _label_texts(labels: tuple[SceneLabel, ...], translate: Translator) -> list[str]:
+    """Each label's text as deck.gl is sent it.
 
-    deck.gl's ``PointLabelLayer`` (in Streamlit's deck.gl) draws each label above its
-    point, clear of a place's dot (``radius``), and gives the collision filter a hit box
-    that covers the label's anchor; the ``CollisionFilterExtension`` then hides the labels
-    of lower priority that overlap others. deck.gl neither shapes Arabic nor orders it right
-    to left, so right-to-left text is sent shaped and in visual order, and ``characterSet``
-    lists every glyph used.
+    deck.gl neither shapes Arabic nor orders it right to left, so right-to-left text is
+    sent shaped and in visual order (:mod:`corridors.render.deck.shaping`).
     """
-    if not labels:
-        return None
-    rows: list[dict[str, Any]] = []
-    texts: list[str] = []
-    for label in labels:
-        style = LABEL_STYLES[label.style]
-        texts.append(visual_text(label.text) if translate.rtl else label.text)
-        rows.append(
-            {
-                "id": label.id,
-                "text": texts[-1],
-                "position": [label.lon, label.lat],
-                "color": list(style.color),
-                "radius": label.offset,
-                "priority": 100 - 10 * label.rank,
-            }
-        )
-    return pdk.Layer(
-        "PointLabelLayer",
-        id="labels",
-        data=rows,
-        get_position="position",
-        get_text="text",
-        get_color="color",
-        get_radius="radius",
-        get_text_anchor=pdk.types.String("middle"),
-        get_alignment_baseline=pdk.types.String("top"),
-        size_scale=LABEL_SIZE,
-        font_family=pdk.types.String(LABEL_FONT),
-        font_weight=600,
-        font_settings={"sdf": True},
-        outline_width=3,
-        outline_color=list(LABEL_HALO),
-        character_set=pdk.types.String(glyphs(texts)),
-        extensions=[{"@@type": "CollisionFilterExtension"}],
-        get_collision_priority="priority",
-        pickable=False,
-    )
+    return [visual_text(label.text) if translate.rtl else label.text for label in labels]
+
+
+def _label_rows(labels: tuple[SceneLabel, ...], texts: list[str]) -> list[Row]:
+    """The names: above their point, clear of a place's dot; a higher rank wins a collision."""
+    return [
+        {
+            "id": label.id,
+            "text": text,
+            "position": [label.lon, label.lat],
+            "color": list(LABEL_STYLES[label.style].color),
+            "radius": label.offset,
+            "priority": 100 - 10 * label.rank,
+        }
+        for label, text in zip(labels, texts, strict=True)
+    ]

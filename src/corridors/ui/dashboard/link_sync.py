@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TypeVar
 from urllib.parse import urlencode
 
@@ -19,6 +20,7 @@ from corridors.links.state import (
     from_query,
     to_query,
 )
+from corridors.render.registry import RENDERERS
 from corridors.ui.dashboard import session
 
 _Member = TypeVar("_Member", bound=str)
@@ -31,12 +33,14 @@ WRITTEN = "link_written"
 def restore_once(words: Vocabulary, span: DateRange) -> bool:
     """On a session's first run, apply the link's state and remember what was ignored.
 
-    Returns whether the link was applied on this run.
+    The link may name any renderer of the registry. Returns whether the link was applied
+    on this run.
     """
     if st.session_state.get(RESTORED):
         return False
     st.session_state[RESTORED] = True
     query = {name: st.query_params.get_all(name) for name in st.query_params}
+    words = dataclasses.replace(words, renderers=tuple(RENDERERS))
     state, notices = from_query(query, words)
     st.session_state[NOTICES] = notices
     apply(state, span)

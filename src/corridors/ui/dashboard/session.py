@@ -13,7 +13,7 @@ import streamlit as st
 
 from corridors.data.models import LAYERS, EventKind, ReportedKind, ReportedSource
 from corridors.data.timeline import DateRange, presets
-from corridors.links.state import EventOrder, PageMode, Renderer, ViewState
+from corridors.links.state import EventOrder, PageMode, ViewState
 
 DATES: Final = "dates"
 PRESET: Final = "preset"
@@ -110,9 +110,9 @@ def init(span: DateRange) -> None:
         st.session_state.setdefault(key, value)
 
 
-def renderer() -> Renderer:
-    """The chosen renderer."""
-    return Renderer(st.session_state[RENDERER])
+def renderer() -> str:
+    """The name of the chosen renderer (see :mod:`corridors.render.registry`)."""
+    return str(st.session_state[RENDERER])
 
 
 def page_mode() -> PageMode | None:

@@ -11,7 +11,8 @@ from corridors.data.models import LAYERS, Corridor, EventKind, Precision
 from corridors.data.search import find_features
 from corridors.data.timeline import DateRange, preset_start, presets
 from corridors.i18n import Translator
-from corridors.links.state import PageMode, Renderer
+from corridors.links.state import PageMode
+from corridors.render.registry import RENDERERS
 from corridors.ui.dashboard import presenter, session
 from corridors.ui.dashboard.reported.filters import render_reported_filters
 
@@ -62,8 +63,8 @@ def render_sidebar(catalog: Catalog, span: DateRange, translate: Translator) -> 
         st.divider()
         st.radio(
             translate("sidebar.renderer"),
-            options=[str(renderer) for renderer in Renderer],
-            format_func=lambda key: translate(f"renderers.{key}"),
+            options=list(RENDERERS),
+            format_func=lambda name: translate(RENDERERS[name].label_key),
             key=session.RENDERER,
             horizontal=True,
         )

@@ -1,0 +1,173 @@
+"""The renderer seam: every renderer has an adapter and a label, and a third one plugs in.
+
+How to add a renderer (what :func:`test_a_third_renderer_is_offered_drawn_and_linked`
+does with a sketch renderer that writes the map as one line of text):
+
+1. implement :class:`corridors.render.protocol.MapRenderer` (a name, a label key, ``build``)
+   and add it to :data:`corridors.render.registry.RENDERERS`;
+2. write its adapter (a :class:`corridors.ui.dashboard.map.adapter.MapAdapter`: where the
+   map looks, and ``draw``, which puts the map on the page and sends clicks to ``select``)
+   and add it to :data:`corridors.ui.dashboard.map.adapters.ADAPTERS`;
+3. add its label, ``renderers.<name>``, to each locale file.
+
+The sidebar then offers it, the map panel draws with it, and the dashboard's links name it
+(``view=<name>``); nothing else changes. Stories and ``corridors validate`` read links with
+the link layer's own list of renderer names (:class:`corridors.links.state.Vocabulary`),
+which a test below keeps equal to the registry's: add the name there too.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from corridors.core.basemaps import BUNDLED
+from corridors.core.languages import available_languages
+from corridors.data.catalog import Catalog
+from corridors.data.timeline import catalogue_span
+from corridors.geo.camera import Camera, fit_bounds
+from corridors.i18n import Translator, strings
+from corridors.links.state import ViewState, Vocabulary
+from corridors.render.deck.builder import build_deck
+from corridors.render.framing import Framing
+from corridors.render.leaflet.builder import build_map, fix_element_ids
+from corridors.render.registry import RENDERERS, UnknownRendererError, renderer
+from corridors.render.reported_layer import ReportedLayer
+from corridors.render.scene import Scene, SceneRequest, build_scene
+from corridors.ui.dashboard.link_sync import NOTICES
+from corridors.ui.dashboard.map.adapter import MapDraw, select
+from corridors.ui.dashboard.map.adapters import ADAPTERS, MissingAdapterError, adapter
+from support.app import open_app
+
+
+@dataclass(frozen=True, slots=True)
+class SketchRenderer:
+    """A renderer whose map is one line of text: how many features, seen from where."""
+
+    name: str = "sketch"
+    label_key: str = "renderers.sketch"
+
+    def build(
+        self,
+        scene: Scene,
+        translate: Translator,
+        *,
+        camera: Camera,
+        basemap: str = BUNDLED,
+        reported: ReportedLayer | None = None,
+    ) -> str:
+        highlighted = ",".join(sorted(f.id for f in scene.features if f.highlighted))
+        cells = len(reported.cells) if reported is not None else 0
+        return (
+            f"sketch: {len(scene.features)} features, highlighted [{highlighted}], "
+            f"{cells} cells, at {camera.lat:.1f} {camera.lon:.1f} on {basemap} "
+            f"in {translate.lang}"
+        )
+
+
+SKETCH = SketchRenderer()
+
+
+class SketchAdapter:
+    """Puts the sketch on the page as code; its button stands for a click on Meghri."""
+
+    name = SKETCH.name
+
+    def view_camera(self, framing: Framing) -> Camera:
+        return framing.camera
+
+    def draw(self, draw: MapDraw) -> None:
+        text = SKETCH.build(
+            draw.scene,
+            draw.translate,
+            camera=draw.framing.camera,
+            basemap=draw.basemap,
+            reported=draw.reported,
+        )
+        st.code(text, language=None)
+        st.button("click Meghri", key="sketch-click", on_click=select, args=("places", "meghri"))
+
+
+def sketch_text(at: AppTest) -> str:
+    texts = [block.value for block in at.code if block.value.startswith("sketch:")]
+    assert len(texts) == 1
+    return str(texts[0])
+
+
+@pytest.fixture
+def sketch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sketch renderer registered, its adapter too, and its label in every language."""
+    monkeypatch.setitem(RENDERERS, SKETCH.name, SKETCH)
+    monkeypatch.setitem(ADAPTERS, SKETCH.name, SketchAdapter())
+    for lang, label in (("en", "Sketch"), ("ar", "رسم")):
+        monkeypatch.setitem(strings(lang), SKETCH.label_key, label)
+
+
+def test_every_renderer_has_an_adapter_a_label_and_a_link_name() -> None:
+    assert list(RENDERERS) == ["deck", "leaflet"]
+    assert set(ADAPTERS) == set(RENDERERS)
+    assert set(Vocabulary().renderers) == set(RENDERERS)  # what stories and validate accept
+    assert ViewState().renderer in RENDERERS
+    for name, drawn in RENDERERS.items():
+        assert (drawn.name, drawn.label_key, adapter(name).name) == (
+            name,
+            f"renderers.{name}",
+            name,
+        )
+        for lang in available_languages():
+            assert strings(lang)[drawn.label_key]
+
+
+def test_an_unknown_renderer_is_an_error_that_names_the_known_ones() -> None:
+    with pytest.raises(UnknownRendererError, match=r"'globe': expected one of deck, leaflet"):
+        renderer("globe")
+    with pytest.raises(MissingAdapterError, match=r"'globe' \(adapters: deck, leaflet\)"):
+        adapter("globe")
+
+
+def test_each_renderer_builds_what_its_builder_builds(catalog: Catalog) -> None:
+    request = SceneRequest(dates=catalogue_span(catalog.events), highlighted=frozenset({"am"}))
+    scene = build_scene(catalog, request)
+    camera = fit_bounds(scene.bounds)
+    translate = Translator("ar")
+    deck = renderer("deck").build(scene, translate, camera=camera, basemap="osm")
+    expected = build_deck(scene, translate, camera=camera, basemap="osm")
+    assert json.loads(deck.to_json()) == json.loads(expected.to_json())
+    leaflet = renderer("leaflet").build(scene, translate, camera=camera, basemap="osm")
+    expected_map = build_map(scene, translate, camera=camera, basemap="osm")
+    pages = []
+    for built in (leaflet, expected_map):
+        root = built.get_root()
+        fix_element_ids(root)
+        pages.append(root.render())
+    assert pages[0] == pages[1]
+
+
+@pytest.mark.usefixtures("sketch")
+def test_a_third_renderer_is_offered_drawn_and_linked(catalog: Catalog) -> None:
+    at = open_app()
+    choice = at.radio(key="renderer")
+    assert choice.options == ["deck.gl", "Leaflet", "Sketch"]
+    choice.set_value("sketch").run()
+    assert not at.exception
+    assert at.get("deck_gl_json_chart") == []
+    assert at.get("component_instance") == []  # no Leaflet either
+    drawn = len(build_scene(catalog, SceneRequest(dates=catalogue_span(catalog.events))).features)
+    assert sketch_text(at).startswith(f"sketch: {drawn} features, highlighted [], 0 cells, at ")
+    assert at.query_params["view"] == "sketch"
+    # a click on the sketch selects, as a click on any map does
+    at.button(key="sketch-click").click().run()
+    assert at.selectbox(key="feature").value == "meghri"
+    assert "highlighted [meghri]" in sketch_text(at)
+
+
+@pytest.mark.usefixtures("sketch")
+def test_a_link_to_the_third_renderer_opens_it() -> None:
+    at = open_app(view="sketch", lang="ar", basemap="osm")
+    assert at.session_state[NOTICES] == ()  # the link was read whole
+    assert at.radio(key="renderer").value == "sketch"
+    assert sketch_text(at).endswith(" on osm in ar")
