@@ -22,7 +22,6 @@ from corridors.cli.site import run_site
 from corridors.core import settings
 from corridors.core.assets import editor_script
 from corridors.core.datasets import DATA_DIR_ENV
-from corridors.review.public import SHOW_DRAFTS_ENV
 
 DEFAULT_PORT: Final = 8502
 LOOPBACK_NAMES: Final = frozenset({"localhost"})
@@ -68,6 +67,8 @@ def is_loopback(address: str) -> bool:
 
 
 def _edit(args: argparse.Namespace, console: Console) -> int:
+    from corridors.review.public import SHOW_DRAFTS_ENV  # (it imports the article ingest)
+
     if not is_loopback(args.address):
         console.print(
             Text(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
@@ -18,16 +18,13 @@ from rich.text import Text
 
 from corridors.core.datasets import data_dir, imports_dir
 from corridors.core.errors import CatalogError
-from corridors.data.catalog import load_catalog
-from corridors.reported.importers import (
-    SOURCES,
-    ImportFileError,
-    ImportReport,
-    StrictImportError,
-    import_file,
-)
-from corridors.reported.linker import build_linker
-from corridors.reported.store import open_store
+from corridors.data.models import ReportedSource
+
+if TYPE_CHECKING:
+    from corridors.reported.importers import ImportReport
+
+# The commands import the readers (pandas), the linker (shapely) and the store (DuckDB) when
+# they run, not when the parser is built (`corridors --help`).
 
 
 def add_import_commands(commands: Any) -> None:
@@ -39,7 +36,7 @@ def add_import_commands(commands: Any) -> None:
         "store. Unusable rows are reported by file, line and column and left out; "
         "--strict refuses the whole file instead.",
     )
-    command.add_argument("source", choices=sorted(SOURCES), help="the file's layout")
+    command.add_argument("source", choices=sorted(ReportedSource), help="the file's layout")
     command.add_argument("file", type=Path, help="the file (a GDELT export may be zipped)")
     command.add_argument("--strict", action="store_true", help="fail on any unusable row")
     command.add_argument("--data", type=Path, default=None, help="data directory")
@@ -56,6 +53,11 @@ def add_import_commands(commands: Any) -> None:
 
 
 def _import(args: argparse.Namespace, console: Console) -> int:
+    from corridors.data.catalog import load_catalog
+    from corridors.reported.importers import ImportFileError, StrictImportError, import_file
+    from corridors.reported.linker import build_linker
+    from corridors.reported.store import open_store
+
     directory = data_dir(args.data)
     try:
         linker = build_linker(load_catalog(directory))
@@ -113,6 +115,8 @@ def _print_report(console: Console, report: ImportReport) -> None:
 
 
 def _list(args: argparse.Namespace, console: Console) -> int:
+    from corridors.reported.store import open_store
+
     folder = imports_dir(args.data)
     store = open_store(folder)
     records = store.imports()
@@ -139,6 +143,8 @@ def _list(args: argparse.Namespace, console: Console) -> int:
 
 
 def _remove(args: argparse.Namespace, console: Console) -> int:
+    from corridors.reported.store import open_store
+
     store = open_store(imports_dir(args.data))
     removed = store.remove(args.selector)
     if not removed:

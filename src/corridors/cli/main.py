@@ -12,32 +12,28 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from corridors.atlas import inspect_atlas
 from corridors.cli.edit import add_edit_command
 from corridors.cli.imports import add_import_commands
 from corridors.cli.ingest import add_ingest_commands
 from corridors.cli.site import run_site
 from corridors.core.assets import main_script
-from corridors.core.atomic import write_text_atomic
 from corridors.core.datasets import DATA_DIR_ENV, DATASETS, data_dir
 from corridors.core.errors import BuildError, CatalogError
 from corridors.core.languages import available_languages
-from corridors.data.builders.boundaries import build_geodata
-from corridors.data.builders.water import build_water
-from corridors.data.catalog import CatalogReport, load_catalog
-from corridors.data.export import events_csv, events_geojson, geojson_text
-from corridors.data.models import EventKind
-from corridors.data.timeline import DateRange, catalogue_span, filter_events
-from corridors.geo.camera import fit_bounds
-from corridors.i18n import Translator
-from corridors.render.leaflet.standalone import map_html
-from corridors.render.scene import SceneRequest, build_scene
-from corridors.review.public import SHOW_DRAFTS_ENV
+
+if TYPE_CHECKING:
+    from corridors.data.catalog import CatalogReport
+    from corridors.data.models import EventKind
+
+# Each command imports what it needs when it runs (pandas, shapely, pydantic, folium,
+# trafilatura, DuckDB ...), so that `corridors --help` and a command's own start stay fast and
+# an optional part that cannot load breaks only the command that needs it.
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -132,6 +128,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _kinds(text: str) -> frozenset[EventKind]:
+    from corridors.data.models import EventKind
+
     try:
         return frozenset(EventKind(part) for part in text.split(",") if part)
     except ValueError as error:
@@ -140,6 +138,15 @@ def _kinds(text: str) -> frozenset[EventKind]:
 
 
 def _export(args: argparse.Namespace, console: Console) -> int:
+    from corridors.core.atomic import write_text_atomic
+    from corridors.data.catalog import load_catalog
+    from corridors.data.export import events_csv, events_geojson, geojson_text
+    from corridors.data.timeline import DateRange, catalogue_span, filter_events
+    from corridors.geo.camera import fit_bounds
+    from corridors.i18n import Translator
+    from corridors.render.leaflet.standalone import map_html
+    from corridors.render.scene import SceneRequest, build_scene
+
     try:
         catalog = load_catalog(args.data)
     except CatalogError as error:
@@ -168,6 +175,8 @@ def _export(args: argparse.Namespace, console: Console) -> int:
 
 
 def _validate(args: argparse.Namespace, console: Console) -> int:
+    from corridors.atlas import inspect_atlas
+
     directory = data_dir(args.directory)
     report = inspect_atlas(directory)
     if report.problems:
@@ -223,6 +232,8 @@ def _problem_table(report: CatalogReport, directory: Path) -> Table:
 
 
 def _build(args: argparse.Namespace, console: Console) -> int:
+    from corridors.data.builders.boundaries import build_geodata
+
     out_dir = data_dir(args.out)
     try:
         with console.status("Simplifying the boundary coverage ..."):
@@ -235,6 +246,8 @@ def _build(args: argparse.Namespace, console: Console) -> int:
 
 
 def _build_water(args: argparse.Namespace, console: Console) -> int:
+    from corridors.data.builders.water import build_water
+
     try:
         summary = build_water(args.source, data_dir(args.out), tolerance=args.tolerance)
     except BuildError as error:
@@ -251,6 +264,8 @@ def _serve(args: argparse.Namespace, console: Console) -> int:
     ``static/`` folder beside its main script: both are in :func:`~corridors.core.assets.site_dir`,
     so the process runs there. A relative ``$CORRIDORS_DATA_DIR`` is resolved first.
     """
+    from corridors.review.public import SHOW_DRAFTS_ENV
+
     environment = dict(os.environ)
     if environment.get(DATA_DIR_ENV):
         environment[DATA_DIR_ENV] = str(Path(environment[DATA_DIR_ENV]).resolve())
