@@ -37,7 +37,7 @@ $(LOWEST)/.installed: constraints-lowest.txt constraints.txt
 	rm -rf $(LOWEST)
 	$(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --quiet -c constraints-lowest.txt -e .
-	$(LOWEST)/bin/python -m pip install --quiet -c constraints.txt pytest hypothesis
+	$(LOWEST)/bin/python -m pip install --quiet -c constraints.txt pytest hypothesis playwright
 	touch $@
 
 test-lowest: $(LOWEST)/.installed
