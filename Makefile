@@ -1,18 +1,47 @@
 # Two entry points, each self-installing into .venv:
 #   make run   start the dashboard on http://127.0.0.1:8501 (this machine only)
 #   make test  lint, type-check, build the docs and run the whole test suite
+#
+# Versions: pyproject.toml states the ranges, constraints.txt pins the tested set (make installs
+# exactly that; `make constraints` updates it after a change of pyproject.toml, `make
+# constraints UPGRADE=1` takes new releases). `make test-lowest` runs the unit tests with each
+# dependency at its lower bound (constraints-lowest.txt), so a lower bound is a measured claim.
+# The wheels are kept in .venv/wheels: the packaging test installs the built wheel from them
+# offline, with the pip a stock venv brings.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+WHEELS := $(VENV)/wheels
+LOWEST := .venv-lowest
+COMPILE = $(BIN)/uv pip compile --quiet pyproject.toml --python-version 3.11
 
-.PHONY: run test lint chromium validate bench clean
+.PHONY: run test lint chromium validate bench clean constraints test-lowest
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir $(WHEELS) -r constraints.txt
+	$(BIN)/python -m pip install --quiet --no-index --find-links $(WHEELS) \
+		-c constraints.txt -e '.[test]'
 	touch $(STAMP)
+
+constraints: $(STAMP)
+	$(COMPILE) --extra test $(if $(UPGRADE),--upgrade) -o constraints.txt
+
+# The lower bounds of the dependencies (not of the test tools: those come from constraints.txt).
+constraints-lowest.txt: pyproject.toml $(STAMP)
+	$(COMPILE) --resolution lowest-direct -o $@
+
+$(LOWEST)/.installed: constraints-lowest.txt constraints.txt
+	rm -rf $(LOWEST)
+	$(PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet -c constraints-lowest.txt -e .
+	$(LOWEST)/bin/python -m pip install --quiet -c constraints.txt pytest hypothesis playwright
+	touch $@
+
+test-lowest: $(LOWEST)/.installed
+	$(LOWEST)/bin/pytest -p no:cacheprovider --ignore=tests/e2e
 
 run: $(STAMP)
 	$(BIN)/corridors serve --port 8501
@@ -41,4 +70,4 @@ validate: $(STAMP)
 	$(BIN)/corridors validate
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build/site
+	rm -rf $(VENV) $(LOWEST) .mypy_cache .pytest_cache .ruff_cache build/site

@@ -19,8 +19,10 @@ import pytest
 from corridors.core import settings
 from corridors.data.catalog import Catalog
 from corridors.data.export import events_geojson, geojson_text
+from corridors.data.models import ReportedSource
 from corridors.reported import importers
 from corridors.reported.importers import (
+    SOURCES,
     ImportFileError,
     ImportReport,
     StrictImportError,
@@ -527,3 +529,8 @@ def test_an_error_of_the_import_itself_is_not_blamed_on_the_archive(
     monkeypatch.setattr(importers, "cell_ids", failing)  # while the archive is open
     with pytest.raises(EOFError, match="the import's own failure"):
         run(store, "gdelt", path, linker)
+
+
+def test_every_reported_source_has_an_importer_and_no_more():
+    """The command line offers ``ReportedSource`` (cheap to load) as the importers' names."""
+    assert set(SOURCES) == {str(source) for source in ReportedSource}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
@@ -21,16 +21,11 @@ from corridors.cli._common import data_parent
 from corridors.core.datasets import data_dir, imports_dir
 from corridors.core.errors import CatalogError
 from corridors.core.locking import LockError
-from corridors.data.catalog import load_catalog
-from corridors.reported.importers import (
-    SOURCES,
-    ImportFileError,
-    ImportReport,
-    StrictImportError,
-    import_file,
-)
-from corridors.reported.linker import build_linker
-from corridors.reported.store import ImportRecord, open_store
+from corridors.data.models import ReportedSource
+
+if TYPE_CHECKING:
+    from corridors.reported.importers import ImportReport
+    from corridors.reported.store import ImportRecord
 
 
 def add_import_commands(commands: Any, data: list[argparse.ArgumentParser]) -> None:
@@ -43,7 +38,7 @@ def add_import_commands(commands: Any, data: list[argparse.ArgumentParser]) -> N
         "store. Unusable rows are reported by file, line and column and left out; "
         "--strict refuses the whole file instead.",
     )
-    command.add_argument("source", choices=sorted(SOURCES), help="the file's layout")
+    command.add_argument("source", choices=sorted(ReportedSource), help="the file's layout")
     command.add_argument("file", type=Path, help="the file (a GDELT export may be zipped)")
     command.add_argument("--strict", action="store_true", help="fail on any unusable row")
     command.set_defaults(run=_import)
@@ -69,6 +64,11 @@ def _shown(text: str) -> str:
 
 
 def _import(args: argparse.Namespace, console: Console) -> int:
+    from corridors.data.catalog import load_catalog
+    from corridors.reported.importers import ImportFileError, StrictImportError, import_file
+    from corridors.reported.linker import build_linker
+    from corridors.reported.store import open_store
+
     directory = data_dir(args.data)
     try:
         linker = build_linker(load_catalog(directory))
@@ -129,6 +129,8 @@ def _print_report(console: Console, report: ImportReport) -> None:
 
 
 def _list(args: argparse.Namespace, console: Console) -> int:
+    from corridors.reported.store import open_store
+
     folder = imports_dir(args.data)
     store = open_store(folder)
     records = store.imports()
@@ -166,6 +168,8 @@ def _print_imports(console: Console, folder: Path, records: list[ImportRecord]) 
 
 
 def _remove(args: argparse.Namespace, console: Console) -> int:
+    from corridors.reported.store import open_store
+
     store = open_store(imports_dir(args.data))
     try:
         removed = store.remove(args.selector)

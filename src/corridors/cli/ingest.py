@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
@@ -21,12 +21,10 @@ from corridors.core.datasets import data_dir
 from corridors.core.errors import CatalogError
 from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
 from corridors.core.locking import LockError
-from corridors.data.catalog import Catalog, load_catalog
-from corridors.ingest.draft import draft_record, missing_fields, proposal_json
-from corridors.ingest.drafts import DraftError, draft_file, drop_draft, list_drafts, save_draft
-from corridors.ingest.propose import Proposal, propose
-from corridors.ingest.reading import ArticleError, read_article
-from corridors.review.publish import publish_draft
+
+if TYPE_CHECKING:
+    from corridors.data.catalog import Catalog
+    from corridors.ingest.propose import Proposal
 
 
 def add_ingest_commands(commands: Any, data: list[argparse.ArgumentParser]) -> None:
@@ -60,6 +58,12 @@ def add_ingest_commands(commands: Any, data: list[argparse.ArgumentParser]) -> N
 
 
 def _ingest(args: argparse.Namespace, console: Console) -> int:
+    from corridors.data.catalog import load_catalog
+    from corridors.ingest.draft import proposal_json
+    from corridors.ingest.drafts import save_draft
+    from corridors.ingest.propose import propose
+    from corridors.ingest.reading import ArticleError, read_article
+
     directory = data_dir(args.data)
     try:
         catalog = load_catalog(directory)
@@ -121,6 +125,9 @@ def _print_proposal(console: Console, proposal: Proposal, catalog: Catalog) -> N
 
 
 def _missing(proposal: Proposal, catalog: Catalog) -> str:
+    from corridors.ingest.draft import draft_record, missing_fields
+    from corridors.ingest.drafts import draft_file
+
     problems = missing_fields(draft_file(proposal.id), draft_record(proposal, catalog))
     return "; ".join(f"{problem.field}: {problem.reason}" for problem in problems) or "nothing"
 
@@ -130,6 +137,8 @@ def _feature_label(catalog: Catalog, feature_id: str) -> str:
 
 
 def _list(args: argparse.Namespace, console: Console) -> int:
+    from corridors.ingest.drafts import list_drafts
+
     drafts = list_drafts(data_dir(args.data))
     if not drafts:
         console.print(Text("No drafts."))
@@ -159,6 +168,8 @@ def _list(args: argparse.Namespace, console: Console) -> int:
 
 
 def _drop(args: argparse.Namespace, console: Console) -> int:
+    from corridors.ingest.drafts import DraftError, draft_file, drop_draft
+
     try:
         drop_draft(data_dir(args.data), args.draft_id)
     except (DraftError, LockError) as error:
@@ -169,6 +180,9 @@ def _drop(args: argparse.Namespace, console: Console) -> int:
 
 
 def _publish(args: argparse.Namespace, console: Console) -> int:
+    from corridors.ingest.drafts import DraftError
+    from corridors.review.publish import publish_draft
+
     try:
         event = publish_draft(data_dir(args.data), args.draft_id)
     except (DraftError, LockError) as error:

@@ -11,12 +11,12 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from corridors.atlas import inspect_atlas
 from corridors.cli._common import add_old_spelling, data_parent, settle_data
 from corridors.cli.edit import add_edit_command
 from corridors.cli.imports import add_import_commands
@@ -28,16 +28,10 @@ from corridors.core.datasets import DATASETS, data_dir
 from corridors.core.environment import for_site
 from corridors.core.errors import BuildError, CatalogError
 from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
-from corridors.data.builders.boundaries import build_geodata
-from corridors.data.builders.water import build_water
-from corridors.data.catalog import CatalogReport, load_catalog
-from corridors.data.export import events_csv, events_geojson, geojson_text
 from corridors.data.models import EventKind
-from corridors.data.timeline import DateRange, catalogue_span, filter_events
-from corridors.geo.camera import fit_bounds
-from corridors.i18n import Translator
-from corridors.render.leaflet.standalone import map_html
-from corridors.render.scene import SceneRequest, build_scene
+
+if TYPE_CHECKING:
+    from corridors.data.catalog import CatalogReport
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -148,6 +142,14 @@ def _kinds(text: str) -> frozenset[EventKind]:
 
 
 def _export(args: argparse.Namespace, console: Console) -> int:
+    from corridors.data.catalog import load_catalog
+    from corridors.data.export import events_csv, events_geojson, geojson_text
+    from corridors.data.timeline import DateRange, catalogue_span, filter_events
+    from corridors.geo.camera import fit_bounds
+    from corridors.i18n import Translator
+    from corridors.render.leaflet.standalone import map_html
+    from corridors.render.scene import SceneRequest, build_scene
+
     try:
         catalog = load_catalog(args.data)
     except CatalogError as error:
@@ -176,6 +178,8 @@ def _export(args: argparse.Namespace, console: Console) -> int:
 
 
 def _validate(args: argparse.Namespace, console: Console) -> int:
+    from corridors.atlas import inspect_atlas
+
     directory = data_dir(args.data)
     report = inspect_atlas(directory)
     if report.problems:
@@ -233,6 +237,8 @@ def _problem_table(report: CatalogReport, directory: Path) -> Table:
 
 
 def _build(args: argparse.Namespace, console: Console) -> int:
+    from corridors.data.builders.boundaries import build_geodata
+
     out_dir = data_dir(args.data)
     try:
         with console.status("Simplifying the boundary coverage ..."):
@@ -245,6 +251,8 @@ def _build(args: argparse.Namespace, console: Console) -> int:
 
 
 def _build_water(args: argparse.Namespace, console: Console) -> int:
+    from corridors.data.builders.water import build_water
+
     try:
         summary = build_water(args.source, data_dir(args.data), tolerance=args.tolerance)
     except BuildError as error:
