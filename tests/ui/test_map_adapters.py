@@ -3,7 +3,8 @@
 How to add a renderer (what :func:`test_a_third_renderer_is_offered_drawn_and_linked`
 does with a sketch renderer that writes the map as one line of text):
 
-1. implement :class:`corridors.render.protocol.MapRenderer` (a name, a label key, ``build``)
+1. implement :class:`corridors.render.protocol.MapRenderer` (a name, a label key, ``build``;
+   :class:`~corridors.render.protocol.BuilderRenderer` wraps a builder function)
    and add it to :data:`corridors.render.registry.RENDERERS`;
 2. write its adapter (a :class:`corridors.ui.dashboard.map.adapter.MapAdapter`: where the
    map looks, and ``draw``, which puts the map on the page and sends clicks to ``select``)
@@ -19,7 +20,6 @@ which a test below keeps equal to the registry's: add the name there too.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 import pytest
 import streamlit as st
@@ -35,6 +35,7 @@ from corridors.links.state import ViewState, Vocabulary
 from corridors.render.deck.builder import build_deck
 from corridors.render.framing import Framing
 from corridors.render.leaflet.builder import build_map, fix_element_ids
+from corridors.render.protocol import BuilderRenderer
 from corridors.render.registry import RENDERERS, UnknownRendererError, renderer
 from corridors.render.reported_layer import ReportedLayer
 from corridors.render.scene import Scene, SceneRequest, build_scene
@@ -44,32 +45,25 @@ from corridors.ui.dashboard.map.adapters import ADAPTERS, MissingAdapterError, a
 from support.app import open_app
 
 
-@dataclass(frozen=True, slots=True)
-class SketchRenderer:
-    """A renderer whose map is one line of text: how many features, seen from where."""
-
-    name: str = "sketch"
-    label_key: str = "renderers.sketch"
-
-    def build(
-        self,
-        scene: Scene,
-        translate: Translator,
-        *,
-        camera: Camera,
-        basemap: str = BUNDLED,
-        reported: ReportedLayer | None = None,
-    ) -> str:
-        highlighted = ",".join(sorted(f.id for f in scene.features if f.highlighted))
-        cells = len(reported.cells) if reported is not None else 0
-        return (
-            f"sketch: {len(scene.features)} features, highlighted [{highlighted}], "
-            f"{cells} cells, at {camera.lat:.1f} {camera.lon:.1f} on {basemap} "
-            f"in {translate.lang}"
-        )
+def sketch_map(
+    scene: Scene,
+    translate: Translator,
+    *,
+    camera: Camera,
+    basemap: str = BUNDLED,
+    reported: ReportedLayer | None = None,
+) -> str:
+    """A map that is one line of text: how many features, seen from where."""
+    highlighted = ",".join(sorted(f.id for f in scene.features if f.highlighted))
+    cells = len(reported.cells) if reported is not None else 0
+    return (
+        f"sketch: {len(scene.features)} features, highlighted [{highlighted}], "
+        f"{cells} cells, at {camera.lat:.1f} {camera.lon:.1f} on {basemap} "
+        f"in {translate.lang}"
+    )
 
 
-SKETCH = SketchRenderer()
+SKETCH: BuilderRenderer[str] = BuilderRenderer("sketch", "renderers.sketch", sketch_map)
 
 
 class SketchAdapter:

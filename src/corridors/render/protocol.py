@@ -10,7 +10,8 @@ feature groups of a base map that stays, :mod:`corridors.render.leaflet.builder`
 
 from __future__ import annotations
 
-from typing import Protocol, TypeVar
+from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
 
 from corridors.core.basemaps import BUNDLED
 from corridors.geo.camera import Camera
@@ -49,3 +50,43 @@ class MapRenderer(Protocol[MapT_co]):
         its id, so that a click can name it.
         """
         ...
+
+
+MapT = TypeVar("MapT")
+
+
+class MapBuilder(Protocol[MapT_co]):
+    """A renderer's builder function, with :meth:`MapRenderer.build`'s signature."""
+
+    def __call__(
+        self,
+        scene: Scene,
+        translate: Translator,
+        *,
+        camera: Camera,
+        basemap: str = BUNDLED,
+        reported: ReportedLayer | None = None,
+    ) -> MapT_co:
+        """Build the map (see :meth:`MapRenderer.build`)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class BuilderRenderer(Generic[MapT]):
+    """A :class:`MapRenderer` made of a name, a label key and a builder function."""
+
+    name: str
+    label_key: str
+    builder: MapBuilder[MapT]
+
+    def build(
+        self,
+        scene: Scene,
+        translate: Translator,
+        *,
+        camera: Camera,
+        basemap: str = BUNDLED,
+        reported: ReportedLayer | None = None,
+    ) -> MapT:
+        """The builder's map (see :meth:`MapRenderer.build`)."""
+        return self.builder(scene, translate, camera=camera, basemap=basemap, reported=reported)
