@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -56,11 +57,10 @@ def propose(
     text_words = words(text)
     sentences = Sentences(text)
     day = published or article.published
-    feature_matches, actor_matches = _without_nested(
-        [widest(catalog, m) for m in feature_index(catalog).find(text, text_words)],
-        actor_index(catalog.actors).find(text, text_words),
-    )
-    candidates = tuple(find_dates(text, day))
+    features = [widest(catalog, m) for m in feature_index(catalog).find(text, text_words)]
+    actors = actor_index(catalog.actors).find(text, text_words)
+    feature_matches, actor_matches = _without_nested(features, actors)
+    candidates = tuple(find_dates(text, day, text_words))
     date = pick_date(candidates, sentences, day)
     kind = pick_kind(text, text_words, sentences)
     evidence = [
@@ -93,18 +93,26 @@ def _without_nested(features: list[Match], actors: list[Match]) -> tuple[list[Ma
     The longest name wins across features and actors too: "Ararat" in "Ararat Mirzoyan"
     is not the town, "Trump" in "Trump Route" is not the person.
     """
-
-    def inside_longer(match: Match, others: list[Match]) -> bool:
-        return any(
-            other.start <= match.start
-            and match.end <= other.end
-            and (other.size, other.end - other.start) > (match.size, match.end - match.start)
-            for other in others
-        )
-
+    feature_starts = [m.start for m in features]
+    actor_starts = [m.start for m in actors]
     return (
-        [m for m in features if not inside_longer(m, actors)],
-        [m for m in actors if not inside_longer(m, features)],
+        [m for m in features if not _inside_longer(m, actors, actor_starts)],
+        [m for m in actors if not _inside_longer(m, features, feature_starts)],
+    )
+
+
+def _inside_longer(match: Match, others: list[Match], starts: list[int]) -> bool:
+    """Whether one of ``others`` (apart and in text order, at ``starts``) holds ``match``.
+
+    Only the last one starting at or before ``match`` can: those before it end earlier.
+    """
+    position = bisect_right(starts, match.start) - 1
+    if position < 0:
+        return False
+    other = others[position]
+    return match.end <= other.end and (other.size, other.end - other.start) > (
+        match.size,
+        match.end - match.start,
     )
 
 
