@@ -106,30 +106,31 @@ class NameIndex:
     def _matches_at(self, text: str, text_words: Sequence[Word], first: int) -> list[Match]:
         """Every name that starts at word ``first`` (its size is its number of words)."""
         found: list[Match] = []
+        start = text_words[first].start
         paths: list[tuple[str, ...]] = [()]
         index = first
         while paths and index < len(text_words):
             word = text_words[index]
-            longer = [(*path, reading) for path in paths for reading in _readings(word.norm)]
-            for key in dict.fromkeys(longer):
-                keys = self._keys(key, text[text_words[first].start : word.end])
+            longer = dict.fromkeys(
+                (*path, reading) for path in paths for reading in _readings(word.norm)
+            )
+            for key in longer:
+                entries = self._entries.get(key)
+                keys = _keys(entries, text[start : word.end]) if entries else ()
                 if keys:
-                    found.append(Match(keys, text_words[first].start, word.end, len(key)))
-            paths = [path for path in dict.fromkeys(longer) if path in self._prefixes]
+                    found.append(Match(keys, start, word.end, len(key)))
+            paths = [path for path in longer if path in self._prefixes]
             index += 1
         return found
 
-    def _keys(self, norms: tuple[str, ...], written: str) -> tuple[str, ...]:
-        """The keys named by ``norms``: those of the best tier, acronyms only as written."""
-        entries = [
-            entry
-            for entry in self._entries.get(norms, ())
-            if entry.verbatim is None or entry.verbatim == written
-        ]
-        if not entries:
-            return ()
-        best = min(entry.tier for entry in entries)
-        return tuple(dict.fromkeys(entry.key for entry in entries if entry.tier == best))
+
+def _keys(entries: list[_Entry], written: str) -> tuple[str, ...]:
+    """The keys of ``entries``: those of the best tier, acronyms only as ``written``."""
+    kept = [entry for entry in entries if entry.verbatim is None or entry.verbatim == written]
+    if not kept:
+        return ()
+    best = min(entry.tier for entry in kept)
+    return tuple(dict.fromkeys(entry.key for entry in kept if entry.tier == best))
 
 
 @functools.lru_cache(maxsize=1 << 16)
