@@ -4,7 +4,8 @@ Runs of day numbers, of month names, of names, dates by the thousand and a page 
 long table once took minutes to days at a few hundred kilobytes: the loops that read
 them compared every word, match or day with all the others. Each pattern is read here at
 200 KB in one child process, which is stopped if it hangs; each must take under
-:data:`SECONDS` (they took from 30 s to hours before).
+:data:`SECONDS` (they took from 30 s to hours before). Past its budget a proposal, or an
+extraction from HTML, stops with an error that names the article.
 """
 
 from __future__ import annotations
@@ -14,12 +15,19 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from support.hostile_articles import CASES, PUBLISHED
+from corridors.cli.main import main
+from corridors.core import settings
+from corridors.data.catalog import Catalog
+from corridors.ingest.budget import OverBudgetError
+from corridors.ingest.propose import propose
+from corridors.ingest.reading import ArticleError, article_from_text, read_article
+from support.hostile_articles import CASES, PUBLISHED, repeated
 from support.paths import TESTS
 
 SIZE = 200_000
@@ -102,3 +110,40 @@ def test_every_date_of_a_run_of_dates_is_found(read_all):
 def test_a_page_with_a_long_table_gives_its_article(read_all):
     assert read_all["html table"]["date"] == "2025-08-08"
     assert {"az", "am"} <= set(read_all["html table"]["features"])
+
+
+def test_a_proposal_past_its_budget_stops_with_an_error_naming_the_article(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings, "max_propose_seconds", 0.0)
+    article = article_from_text("Armenia and Azerbaijan, 8 August 2025.", name="slow.txt")
+    with pytest.raises(OverBudgetError, match=r"^slow\.txt: .*settings\.max_propose_seconds"):
+        propose(article, catalog)
+
+
+def test_the_ingest_command_reports_a_proposal_past_its_budget(
+    tmp_path: Path, data_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setattr(settings, "max_propose_seconds", 0.0)
+    article = tmp_path / "long.txt"
+    article.write_bytes(repeated("Armenia ")(10_000))
+    assert main(["ingest", str(article), "--data", str(data_copy)]) == 1
+    out = capsys.readouterr().out
+    assert "long.txt: gave up after" in out
+    assert not (data_copy / "drafts").exists()
+
+
+def test_an_html_page_the_extractor_is_slow_on_is_stopped_at_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 30,000 spans in one paragraph: trafilatura took 9 minutes on these 450 KB
+    monkeypatch.setattr(settings, "max_html_seconds", 1.0)
+    page = tmp_path / "spans.html"
+    page.write_text(
+        "<html><body><article><p>" + "<span>8</span> " * 30_000 + "</p></article></body></html>",
+        encoding="utf-8",
+    )
+    started = time.perf_counter()
+    with pytest.raises(ArticleError, match=r"spans\.html: .*settings\.max_html_seconds"):
+        read_article(page)
+    assert time.perf_counter() - started < 1.0 + SECONDS

@@ -20,6 +20,7 @@ from rich.text import Text
 from corridors.core.datasets import data_dir
 from corridors.core.errors import CatalogError
 from corridors.data.catalog import Catalog, load_catalog
+from corridors.ingest.budget import OverBudgetError
 from corridors.ingest.draft import draft_record, missing_fields, proposal_json
 from corridors.ingest.drafts import DraftError, draft_file, drop_draft, list_drafts, save_draft
 from corridors.ingest.propose import Proposal, propose
@@ -65,10 +66,10 @@ def _ingest(args: argparse.Namespace, console: Console) -> int:
     try:
         catalog = load_catalog(directory)
         article = read_article(args.article)
-    except (CatalogError, ArticleError) as error:
+        proposal = propose(article, catalog, lang=args.lang, published=args.published)
+    except (CatalogError, ArticleError, OverBudgetError) as error:
         console.print(Text("error: ", style="bold red"), Text(str(error)))
         return 1
-    proposal = propose(article, catalog, lang=args.lang, published=args.published)
     if args.json:
         console.file.write(json.dumps(proposal_json(proposal), ensure_ascii=False) + "\n")
         return 0

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from corridors.core import settings
 from corridors.core.normalise import detect_language, words
 from corridors.data.catalog import Catalog
+from corridors.ingest.budget import Budget
 from corridors.ingest.dates import DateCandidate, DatePick, find_dates, pick_date
 from corridors.ingest.evidence import Evidence, Sentences
 from corridors.ingest.gazetteer import actor_index, feature_index, widest
@@ -52,17 +53,30 @@ def propose(
 
     ``published`` overrides the publication date the page gives; ``lang`` ("auto",
     "ar" or "en") is the article's language, detected from its letters when "auto".
+
+    Raises
+    ------
+    OverBudgetError
+        If it takes longer than ``settings.max_propose_seconds`` (see
+        :mod:`~corridors.ingest.budget`).
+
     """
+    budget = Budget(article.name, settings.max_propose_seconds, "max_propose_seconds")
     text = article.text
     text_words = words(text)
     sentences = Sentences(text)
     day = published or article.published
+    budget.check("cutting it into words and sentences")
     features = [widest(catalog, m) for m in feature_index(catalog).find(text, text_words)]
+    budget.check("finding the features it names")
     actors = actor_index(catalog.actors).find(text, text_words)
+    budget.check("finding the actors it names")
     feature_matches, actor_matches = _without_nested(features, actors)
     candidates = tuple(find_dates(text, day, text_words))
     date = pick_date(candidates, sentences, day)
+    budget.check("finding its dates")
     kind = pick_kind(text, text_words, sentences)
+    budget.check("finding its kind")
     evidence = [
         *_named(sentences, "features", feature_matches),
         *_named(sentences, "actors", actor_matches),
@@ -72,6 +86,7 @@ def propose(
     if date.candidate is not None:
         chosen = date.candidate
         evidence.append(sentences.evidence("date", str(date.date), chosen.start, chosen.end))
+    budget.check("gathering the evidence")
     return Proposal(
         id=_draft_id(date, kind, text),
         lang=detect_language(text) if lang == "auto" else lang,
