@@ -59,6 +59,7 @@ def add_ingest_commands(commands: Any, data: list[argparse.ArgumentParser]) -> N
 
 def _ingest(args: argparse.Namespace, console: Console) -> int:
     from corridors.data.catalog import load_catalog
+    from corridors.ingest.budget import OverBudgetError
     from corridors.ingest.draft import proposal_json
     from corridors.ingest.drafts import save_draft
     from corridors.ingest.propose import propose
@@ -68,10 +69,10 @@ def _ingest(args: argparse.Namespace, console: Console) -> int:
     try:
         catalog = load_catalog(directory)
         article = read_article(args.article)
-    except (CatalogError, ArticleError) as error:
+        proposal = propose(article, catalog, lang=args.lang, published=args.published)
+    except (CatalogError, ArticleError, OverBudgetError) as error:
         console.print(Text("error: ", style="bold red"), Text(str(error)))
         return 1
-    proposal = propose(article, catalog, lang=args.lang, published=args.published)
     if args.json:
         console.file.write(json.dumps(proposal_json(proposal), ensure_ascii=False) + "\n")
         return 0

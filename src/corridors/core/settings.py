@@ -107,6 +107,16 @@ max_article_file_bytes: int = 5_000_000
 #: Most article text, in UTF-8 bytes, kept after reading or extracting it from HTML.
 max_article_text_bytes: int = 2_000_000
 
+#: Wall-clock seconds allowed for proposing a draft from one article's text (features,
+#: actors, dates, kind, evidence); past them ``corridors ingest`` and the editor's Propose
+#: button stop with an error. Every step is linear: 2 MB of text takes a few seconds.
+max_propose_seconds: float = 5.0
+
+#: Wall-clock seconds allowed for extracting the text of a saved HTML page. The extractor
+#: (trafilatura) runs in a child process that is stopped at the limit: on some shapes of
+#: page (thousands of links or spans in one paragraph) it is slower than linear.
+max_html_seconds: float = 5.0
+
 #: Longest sentence quoted in a piece of evidence, in characters (the span is always whole).
 max_evidence_chars: int = 300
 

@@ -13,12 +13,14 @@ publication date it is left out, as are relative words.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Final
+from typing import Final, NamedTuple
 
 from corridors.core import settings
 from corridors.core.normalise import Word, readings, words
@@ -69,17 +71,21 @@ class _Kind(StrEnum):
     OTHER = "other"
 
 
-@dataclass(frozen=True, slots=True)
-class _Atom:
+class _Atom(NamedTuple):  # a tuple: a long text holds a million of them
     kind: _Kind
     value: int
     start: int
     end: int
 
 
-def find_dates(text: str, published: dt.date | None) -> list[DateCandidate]:
-    """Every date ``text`` gives, in text order (see the module's description)."""
-    atoms = _atoms(text, words(text), lexicon())
+def find_dates(
+    text: str, published: dt.date | None, text_words: Sequence[Word] | None = None
+) -> list[DateCandidate]:
+    """Every date ``text`` gives, in text order (see the module's description).
+
+    ``text_words`` are the words of ``text`` when the caller already has them.
+    """
+    atoms = _atoms(text, list(words(text) if text_words is None else text_words), lexicon())
     found: list[DateCandidate] = []
     index = 0
     while index < len(atoms):
@@ -127,13 +133,15 @@ def _atoms(text: str, text_words: list[Word], words_of: Lexicon) -> list[_Atom]:
         (_Kind.DAY, words_of.ordinal_days),
         (_Kind.WEEKDAY, words_of.weekdays),
     ]
+    starts = [word.start for word in text_words]
     covered: set[int] = set()
     for kind, index in indexes:  # months first: «تشرين الثاني» is not «الثاني» (2nd)
         for match in index.find(text, text_words):
             if match.start in covered:
                 continue
             named[match.start] = _Atom(kind, int(match.keys[0]), match.start, match.end)
-            covered.update(w.start for w in text_words if match.start <= w.start < match.end)
+            first, last = bisect_left(starts, match.start), bisect_left(starts, match.end)
+            covered.update(starts[first:last])
     atoms: list[_Atom] = []
     for word in text_words:
         if word.start in named:
@@ -156,15 +164,21 @@ def _merge_months(atoms: list[_Atom]) -> list[_Atom]:
 
 
 def _word_atom(word: Word, joiners: frozenset[str]) -> _Atom:
-    for reading in readings(word.norm):
+    kind, value = _word_kind(word.norm, joiners)
+    return _Atom(kind, value, word.start, word.end)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # texts repeat their words
+def _word_kind(norm: str, joiners: frozenset[str]) -> tuple[_Kind, int]:
+    """What a word not named in the lexicon may be: a day, a year, a joiner or other."""
+    for reading in readings(norm):
         ordinal = _ORDINAL_NUMBER.match(reading)
         number = reading if reading.isdigit() else (ordinal.group(1) if ordinal else "")
         if number and len(number) <= 2 and 1 <= int(number) <= 31:
-            return _Atom(_Kind.DAY, int(number), word.start, word.end)
+            return _Kind.DAY, int(number)
         if len(number) == 4 and 1900 <= int(number) <= 2100:
-            return _Atom(_Kind.YEAR, int(number), word.start, word.end)
-    kind = _Kind.JOIN if word.norm in joiners else _Kind.OTHER
-    return _Atom(kind, 0, word.start, word.end)
+            return _Kind.YEAR, int(number)
+    return (_Kind.JOIN if norm in joiners else _Kind.OTHER), 0
 
 
 # -- grammar --------------------------------------------------------------------------
@@ -211,9 +225,12 @@ def _days_then_month(
     atoms: Sequence[_Atom], index: int, published: dt.date | None
 ) -> tuple[int, list[DateCandidate]]:
     position, days = _days(atoms, index)
+    end_of_days = position
     position = _skip_joiners(atoms, position)
     if position >= len(atoms) or atoms[position].kind is not _Kind.MONTH:
-        return 1, []
+        # Every day of the run ends at the same place, without a month: none gives a
+        # date, so the run is passed whole (read again from each day, it was quadratic).
+        return end_of_days - index, []
     month = atoms[position]
     year, end = _year_after(atoms, position + 1)
     used = position + 1 - index + (1 if year is not None else 0)

@@ -15,6 +15,7 @@ text is not taken for one.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,8 @@ class NameIndex:
 
     _entries: dict[tuple[str, ...], list[_Entry]] = field(default_factory=dict)
     _prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    #: The first word of every name: a text word none of whose readings is one starts none.
+    _firsts: set[str] = field(default_factory=set)
 
     def add(self, key: str, name: str, *, tier: int = 0) -> None:
         """Register ``name`` for ``key`` (a name with no words is ignored)."""
@@ -66,6 +69,7 @@ class NameIndex:
         if any(e.key == key and e.tier <= tier and e.verbatim == verbatim for e in entries):
             return
         entries.append(_Entry(key, tier, verbatim))
+        self._firsts.add(norms[0])
         for size in range(1, len(norms)):
             self._prefixes.add(norms[:size])
 
@@ -80,42 +84,56 @@ class NameIndex:
         ``found`` are the words of ``text`` when the caller already has them.
         """
         text_words = list(words(text) if found is None else found)
+        norms = {word.norm for word in text_words}  # a text repeats its words: each once
+        starting = {norm for norm in norms if not self._firsts.isdisjoint(_readings(norm))}
         candidates = [
-            match
-            for index in range(len(text_words))
-            for match in self._matches_at(text, text_words, index)
+            (match, first)
+            for first, word in enumerate(text_words)
+            if word.norm in starting
+            for match in self._matches_at(text, text_words, first)
         ]
-        candidates.sort(key=lambda m: (-m.size, -(m.end - m.start), m.start))
+        candidates.sort(key=lambda c: (-c[0].size, -(c[0].end - c[0].start), c[0].start))
+        # A match covers whole words, so two overlap exactly when they share a word: marking
+        # the words taken makes each test as long as the match, not as long as the list.
+        free = [True] * len(text_words)
         taken: list[Match] = []
-        for match in candidates:
-            if all(match.end <= other.start or match.start >= other.end for other in taken):
+        for match, first in candidates:
+            if all(free[first : first + match.size]):
+                free[first : first + match.size] = [False] * match.size
                 taken.append(match)
         return sorted((m for m in taken if m.keys != (BLOCKER,)), key=lambda m: m.start)
 
     def _matches_at(self, text: str, text_words: Sequence[Word], first: int) -> list[Match]:
-        """Every name that starts at word ``first``."""
+        """Every name that starts at word ``first`` (its size is its number of words)."""
         found: list[Match] = []
+        start = text_words[first].start
         paths: list[tuple[str, ...]] = [()]
         index = first
         while paths and index < len(text_words):
             word = text_words[index]
-            longer = [(*path, reading) for path in paths for reading in readings(word.norm)]
-            for key in dict.fromkeys(longer):
-                keys = self._keys(key, text[text_words[first].start : word.end])
+            longer = dict.fromkeys(
+                (*path, reading) for path in paths for reading in _readings(word.norm)
+            )
+            for key in longer:
+                entries = self._entries.get(key)
+                keys = _keys(entries, text[start : word.end]) if entries else ()
                 if keys:
-                    found.append(Match(keys, text_words[first].start, word.end, len(key)))
-            paths = [path for path in dict.fromkeys(longer) if path in self._prefixes]
+                    found.append(Match(keys, start, word.end, len(key)))
+            paths = [path for path in longer if path in self._prefixes]
             index += 1
         return found
 
-    def _keys(self, norms: tuple[str, ...], written: str) -> tuple[str, ...]:
-        """The keys named by ``norms``: those of the best tier, acronyms only as written."""
-        entries = [
-            entry
-            for entry in self._entries.get(norms, ())
-            if entry.verbatim is None or entry.verbatim == written
-        ]
-        if not entries:
-            return ()
-        best = min(entry.tier for entry in entries)
-        return tuple(dict.fromkeys(entry.key for entry in entries if entry.tier == best))
+
+def _keys(entries: list[_Entry], written: str) -> tuple[str, ...]:
+    """The keys of ``entries``: those of the best tier, acronyms only as ``written``."""
+    kept = [entry for entry in entries if entry.verbatim is None or entry.verbatim == written]
+    if not kept:
+        return ()
+    best = min(entry.tier for entry in kept)
+    return tuple(dict.fromkeys(entry.key for entry in kept if entry.tier == best))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _readings(norm: str) -> tuple[str, ...]:
+    """The :func:`~corridors.core.normalise.readings` of ``norm``, kept: texts repeat words."""
+    return tuple(readings(norm))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from corridors.core import settings
 from corridors.core.normalise import detect_language, words
 from corridors.data.catalog import Catalog
+from corridors.ingest.budget import Budget
 from corridors.ingest.dates import DateCandidate, DatePick, find_dates, pick_date
 from corridors.ingest.evidence import Evidence, Sentences
 from corridors.ingest.gazetteer import actor_index, feature_index, widest
@@ -48,18 +50,30 @@ def propose(
     ``published`` overrides the publication date the page gives; ``lang`` (a language of
     ``locales/``, or "auto") is the article's language; "auto" tells Arabic from English by
     its letters. Names are matched in every language the data holds, whatever ``lang``.
+
+    Raises
+    ------
+    OverBudgetError
+        If it takes longer than ``settings.max_propose_seconds`` (see
+        :mod:`~corridors.ingest.budget`).
+
     """
+    budget = Budget(article.name, settings.max_propose_seconds, "max_propose_seconds")
     text = article.text
     text_words = words(text)
     sentences = Sentences(text)
     day = published or article.published
-    feature_matches, actor_matches = _without_nested(
-        [widest(catalog, m) for m in feature_index(catalog).find(text, text_words)],
-        actor_index(catalog.actors).find(text, text_words),
-    )
-    candidates = tuple(find_dates(text, day))
+    budget.check("cutting it into words and sentences")
+    features = [widest(catalog, m) for m in feature_index(catalog).find(text, text_words)]
+    budget.check("finding the features it names")
+    actors = actor_index(catalog.actors).find(text, text_words)
+    budget.check("finding the actors it names")
+    feature_matches, actor_matches = _without_nested(features, actors)
+    candidates = tuple(find_dates(text, day, text_words))
     date = pick_date(candidates, sentences, day)
+    budget.check("finding its dates")
     kind = pick_kind(text, text_words, sentences)
+    budget.check("finding its kind")
     evidence = [
         *_named(sentences, "features", feature_matches),
         *_named(sentences, "actors", actor_matches),
@@ -69,6 +83,7 @@ def propose(
     if date.candidate is not None:
         chosen = date.candidate
         evidence.append(sentences.evidence("date", str(date.date), chosen.start, chosen.end))
+    budget.check("gathering the evidence")
     return Proposal(
         id=_draft_id(date, kind, text),
         lang=detect_language(text) if lang == "auto" else lang,
@@ -90,18 +105,26 @@ def _without_nested(features: list[Match], actors: list[Match]) -> tuple[list[Ma
     The longest name wins across features and actors too: "Ararat" in "Ararat Mirzoyan"
     is not the town, "Trump" in "Trump Route" is not the person.
     """
-
-    def inside_longer(match: Match, others: list[Match]) -> bool:
-        return any(
-            other.start <= match.start
-            and match.end <= other.end
-            and (other.size, other.end - other.start) > (match.size, match.end - match.start)
-            for other in others
-        )
-
+    feature_starts = [m.start for m in features]
+    actor_starts = [m.start for m in actors]
     return (
-        [m for m in features if not inside_longer(m, actors)],
-        [m for m in actors if not inside_longer(m, features)],
+        [m for m in features if not _inside_longer(m, actors, actor_starts)],
+        [m for m in actors if not _inside_longer(m, features, feature_starts)],
+    )
+
+
+def _inside_longer(match: Match, others: list[Match], starts: list[int]) -> bool:
+    """Whether one of ``others`` (apart and in text order, at ``starts``) holds ``match``.
+
+    Only the last one starting at or before ``match`` can: those before it end earlier.
+    """
+    position = bisect_right(starts, match.start) - 1
+    if position < 0:
+        return False
+    other = others[position]
+    return match.end <= other.end and (other.size, other.end - other.start) > (
+        match.size,
+        match.end - match.start,
     )
 
 

@@ -2,19 +2,21 @@
 
 A saved page is reduced to its article text and metadata (title, publication date) by
 trafilatura, which drops scripts, styles, navigation and comments; it never fetches
-anything. Plain text is taken as it is: markup in it (Markdown, tags) stays plain text.
-Limits come from :mod:`corridors.core.settings`; any refusal names the input.
+anything, and it runs in a child process stopped after ``settings.max_html_seconds`` (see
+:mod:`~corridors.ingest.html_text`). Plain text is taken as it is: markup in it
+(Markdown, tags) stays plain text. Limits come from :mod:`corridors.core.settings`; any
+refusal names the input.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Final
-
-import trafilatura
 
 from corridors.core import settings
 from corridors.core.errors import CorridorsError
@@ -107,18 +109,11 @@ def _decode(name: str, raw: bytes) -> str:
 
 
 def _from_html(name: str, raw: bytes) -> Article:
-    document = trafilatura.bare_extraction(
-        raw,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    text = getattr(document, "text", None) if document is not None else None
+    found = _extracted(name, raw)
+    text, title = found.get("text"), found.get("title")
     if not text or not text.strip():
         raise ArticleError(f"{name}: no article text found in this HTML page")
-    title = getattr(document, "title", None)
-    published = _iso_date(getattr(document, "date", None))
+    published = _iso_date(found.get("date"))
     article = Article(
         text=clean_text(text),
         name=name,
@@ -127,6 +122,29 @@ def _from_html(name: str, raw: bytes) -> Article:
         html=True,
     )
     return _checked(article)
+
+
+def _extracted(name: str, raw: bytes) -> dict[str, str | None]:
+    """What :mod:`~corridors.ingest.html_text` finds in the page, within the time limit."""
+    limit = settings.max_html_seconds
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "corridors.ingest.html_text"],
+            input=raw,
+            capture_output=True,
+            timeout=limit,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise ArticleError(
+            f"{name}: extracting the article from this HTML page took longer than {limit:g} s "
+            "(settings.max_html_seconds); save or paste the article's text instead"
+        ) from None
+    if done.returncode != 0:
+        lines = done.stderr.decode("utf-8", "replace").strip().splitlines() or ["no message"]
+        raise ArticleError(f"{name}: the HTML extractor failed: {clean_text(lines[-1])}")
+    found: dict[str, str | None] = json.loads(done.stdout)
+    return found
 
 
 def _iso_date(value: object) -> dt.date | None:

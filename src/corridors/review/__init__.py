@@ -11,6 +11,7 @@ The UI reaches the article engine (:mod:`corridors.ingest`) only through this pa
 names below are what the editor and the public app use of it.
 """
 
+from corridors.ingest.budget import OverBudgetError
 from corridors.ingest.draft import DraftRecord, draft_record, missing_fields
 from corridors.ingest.drafts import DraftError, draft_file, drop_draft, list_drafts
 from corridors.ingest.propose import propose
@@ -29,6 +30,7 @@ __all__ = [
     "DraftError",
     "DraftRecord",
     "OpenDraft",
+    "OverBudgetError",
     "article_from_text",
     "draft_file",
     "draft_record",

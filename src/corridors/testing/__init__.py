@@ -10,5 +10,7 @@ imported only by whoever tests:
 - :mod:`~corridors.testing.synthetic`: reported events written in ACLED's and GDELT's own
   layouts, or straight into a store, in any number;
 - :mod:`~corridors.testing.hostile`: broken copies of a data directory, one per way a file
-  can be hostile.
+  can be hostile;
+- :mod:`~corridors.testing.hostile_articles`: articles that once made ingest run for
+  minutes (runs of days, months, names; dates by the thousand; a long HTML table).
 """

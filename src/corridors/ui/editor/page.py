@@ -30,6 +30,7 @@ from corridors.review import (
     ArticleError,
     DraftError,
     OpenDraft,
+    OverBudgetError,
     article_from_text,
     draft_file,
     draft_record,
@@ -123,16 +124,16 @@ def _propose(catalog: Catalog) -> None:
     except ValueError:
         st.session_state[OUTCOME] = Outcome("editor.bad_published")
         return
+    lang = st.session_state.get(ARTICLE_LANG) or "auto"
     try:
         article = _article(published)
-    except ArticleError as error:
+        if article is None:
+            st.session_state[OUTCOME] = Outcome("editor.no_text")
+            return
+        proposal = propose(article, catalog, lang=lang, published=published)
+    except (ArticleError, OverBudgetError) as error:  # OverBudgetError: see ingest.budget
         st.session_state[OUTCOME] = Outcome("editor.not_read", problems=(str(error),))
         return
-    if article is None:
-        st.session_state[OUTCOME] = Outcome("editor.no_text")
-        return
-    lang = st.session_state.get(ARTICLE_LANG) or "auto"
-    proposal = propose(article, catalog, lang=lang, published=published)
     _start_review(OpenDraft(draft_record(proposal, catalog), article.text), opened_as=None)
 
 
