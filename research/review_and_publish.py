@@ -20,7 +20,7 @@ from typing import Any, Final
 import yaml
 from corridors.catalog import load_catalog
 
-from corridors.ingest import drafts as draft_files
+from corridors.ingest import draft_files as draft_files
 from corridors.ingest.propose import propose
 from corridors.ingest.reading import read_article
 from corridors.review.storage import OpenDraft, open_draft, publish_reviewed

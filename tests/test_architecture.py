@@ -41,7 +41,7 @@ def test_every_import_contract_is_kept():
     [
         ("core/errors.py", "import corridors.data.models", "core imports nothing else"),
         ("data/catalog.py", "import streamlit", "Only the UI imports streamlit"),
-        ("render/scene.py", "import corridors.links.state", "Renderers import no UI"),
+        ("render/scene.py", "import corridors.links.view_state", "Renderers import no UI"),
         ("ui/common/safe.py", "import corridors.ingest.reading", "reaches ingest only"),
         ("geo/cells.py", "import duckdb", "DuckDB only behind"),
     ],

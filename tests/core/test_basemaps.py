@@ -7,7 +7,7 @@ import json
 import pytest
 
 from corridors.core.basemaps import BASEMAPS, BUNDLED
-from corridors.links.state import ViewState
+from corridors.links.view_state import ViewState
 from support.paths import REPOSITORY
 
 STATIC = REPOSITORY / "static"

@@ -7,7 +7,7 @@ import pytest
 from corridors.core import settings
 from corridors.core.languages import available_languages
 from corridors.i18n import Translator, strings
-from corridors.links.state import Notice, NoticeKind
+from corridors.links.view_state import Notice, NoticeKind
 from corridors.ui.dashboard.link_sync import notice_text
 from support.app import open_app
 

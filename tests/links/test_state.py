@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from corridors.core import settings as atlas_settings
 from corridors.core.basemaps import BASEMAPS
 from corridors.data.models import LAYERS, EventKind, ReportedKind, ReportedSource
-from corridors.links.state import (
+from corridors.links.view_state import (
     PARAMS,
     EventOrder,
     NoticeKind,

@@ -30,8 +30,8 @@ from corridors.reported.importers import (
     gdelt,
     import_file,
 )
-from corridors.reported.importers.kinds import ReportedKind
 from corridors.reported.importers.rows import RowProblemKind
+from corridors.reported.importers.source_kinds import ReportedKind
 from corridors.reported.linker import Linker, build_linker
 from corridors.reported.store import EventQuery, EventStore, ReportedEvent, open_store
 from support.paths import FIXTURES

@@ -9,7 +9,7 @@ import pytest
 
 from corridors.cli.main import main
 from corridors.data.catalog import load_catalog
-from corridors.ingest.drafts import DraftError, list_drafts
+from corridors.ingest.draft_files import DraftError, list_drafts
 from corridors.review.publish import publish_draft
 from support.drafts import REVIEWED, make_draft
 

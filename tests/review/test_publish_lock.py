@@ -21,7 +21,7 @@ from corridors.core import settings
 from corridors.core.errors import Problem
 from corridors.core.locking import LOCK_FILE, LockTimeoutError
 from corridors.data.catalog import load_catalog
-from corridors.ingest.drafts import DraftError, drop_draft, save_draft
+from corridors.ingest.draft_files import DraftError, drop_draft, save_draft
 from corridors.ingest.propose import propose
 from corridors.ingest.reading import article_from_text
 from corridors.review import publish

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from corridors.data.catalog import Catalog
-from corridors.ingest.draft import draft_record
-from corridors.ingest.drafts import DraftError
+from corridors.ingest.draft_files import DraftError
+from corridors.ingest.draft_record import draft_record
 from corridors.ingest.evidence import Evidence
 from corridors.ingest.propose import propose
 from corridors.ingest.reading import ArticleError, article_from_text

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from corridors.data.catalog import load_catalog
-from corridors.ingest.drafts import save_draft
+from corridors.ingest.draft_files import save_draft
 from corridors.ingest.propose import propose
 from corridors.ingest.reading import article_from_text
 

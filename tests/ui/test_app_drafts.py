@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from corridors.core.environment import DATA_DIR_ENV, SHOW_DRAFTS_ENV
 from corridors.data.catalog import Catalog
-from corridors.ingest.draft import draft_record
-from corridors.ingest.drafts import save_draft
+from corridors.ingest.draft_files import save_draft
+from corridors.ingest.draft_record import draft_record
 from corridors.ingest.propose import propose
 from corridors.ingest.reading import article_from_text
 from corridors.review import public

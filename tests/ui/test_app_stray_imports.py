@@ -11,7 +11,7 @@ import pytest
 from corridors.core.datasets import DATA_DIR_ENV, IMPORTS_DIR_ENV
 from corridors.core.locking import LOCK_FILE
 from corridors.data.catalog import Catalog
-from corridors.ingest.drafts import save_draft
+from corridors.ingest.draft_files import save_draft
 from corridors.ingest.propose import propose
 from corridors.ingest.reading import article_from_text
 from corridors.reported.store import EventQuery

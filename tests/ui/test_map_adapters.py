@@ -13,7 +13,7 @@ does with a sketch renderer that writes the map as one line of text):
 
 The sidebar then offers it, the map panel draws with it, and the dashboard's links name it
 (``view=<name>``); nothing else changes. Stories and ``corridors validate`` read links with
-the link layer's own list of renderer names (:class:`corridors.links.state.Vocabulary`),
+the link layer's own list of renderer names (:class:`corridors.links.view_state.Vocabulary`),
 which a test below keeps equal to the registry's: add the name there too.
 """
 
@@ -31,7 +31,7 @@ from corridors.data.catalog import Catalog
 from corridors.data.timeline import catalogue_span
 from corridors.geo.camera import Camera, fit_bounds
 from corridors.i18n import Translator, strings
-from corridors.links.state import ViewState, Vocabulary
+from corridors.links.view_state import ViewState, Vocabulary
 from corridors.render.deck.builder import build_deck
 from corridors.render.framing import Framing
 from corridors.render.leaflet.builder import build_map, fix_element_ids

@@ -60,8 +60,8 @@ def add_ingest_commands(commands: Any, data: list[argparse.ArgumentParser]) -> N
 def _ingest(args: argparse.Namespace, console: Console) -> int:
     from corridors.data.catalog import load_catalog
     from corridors.ingest.budget import OverBudgetError
-    from corridors.ingest.draft import proposal_json
-    from corridors.ingest.drafts import save_draft
+    from corridors.ingest.draft_files import save_draft
+    from corridors.ingest.draft_record import proposal_json
     from corridors.ingest.propose import propose
     from corridors.ingest.reading import ArticleError, read_article
 
@@ -126,8 +126,8 @@ def _print_proposal(console: Console, proposal: Proposal, catalog: Catalog) -> N
 
 
 def _missing(proposal: Proposal, catalog: Catalog) -> str:
-    from corridors.ingest.draft import draft_record, missing_fields
-    from corridors.ingest.drafts import draft_file
+    from corridors.ingest.draft_files import draft_file
+    from corridors.ingest.draft_record import draft_record, missing_fields
 
     problems = missing_fields(draft_file(proposal.id), draft_record(proposal, catalog))
     return "; ".join(f"{problem.field}: {problem.reason}" for problem in problems) or "nothing"
@@ -138,7 +138,7 @@ def _feature_label(catalog: Catalog, feature_id: str) -> str:
 
 
 def _list(args: argparse.Namespace, console: Console) -> int:
-    from corridors.ingest.drafts import list_drafts
+    from corridors.ingest.draft_files import list_drafts
 
     drafts = list_drafts(data_dir(args.data))
     if not drafts:
@@ -169,7 +169,7 @@ def _list(args: argparse.Namespace, console: Console) -> int:
 
 
 def _drop(args: argparse.Namespace, console: Console) -> int:
-    from corridors.ingest.drafts import DraftError, draft_file, drop_draft
+    from corridors.ingest.draft_files import DraftError, draft_file, drop_draft
 
     try:
         drop_draft(data_dir(args.data), args.draft_id)
@@ -181,7 +181,7 @@ def _drop(args: argparse.Namespace, console: Console) -> int:
 
 
 def _publish(args: argparse.Namespace, console: Console) -> int:
-    from corridors.ingest.drafts import DraftError
+    from corridors.ingest.draft_files import DraftError
     from corridors.review.publish import publish_draft
 
     try:

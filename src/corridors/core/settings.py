@@ -151,7 +151,7 @@ reported_page_size: int = 20
 #: ellipsis) and shown whole on request.
 reported_note_chars: int = 200
 
-# --- Links (corridors.links.state: what a URL may carry) ---
+# --- Links (corridors.links.view_state: what a URL may carry) ---
 
 #: Longest value of one link parameter, in characters (a longer one is dropped with a notice).
 max_link_value_length: int = 200

@@ -15,7 +15,7 @@ from corridors.ingest.budget import Budget
 from corridors.ingest.dates import DateCandidate, DatePick, find_dates, pick_date
 from corridors.ingest.evidence import Evidence, Sentences
 from corridors.ingest.gazetteer import actor_index, feature_index, widest
-from corridors.ingest.kinds import KindPick, pick_kind
+from corridors.ingest.kind_pick import KindPick, pick_kind
 from corridors.ingest.matching import Match
 from corridors.ingest.reading import Article
 

@@ -21,7 +21,7 @@ from corridors.data.catalog import Catalog
 from corridors.data.models import Story, StoryCamera
 from corridors.data.validate import link_reason
 from corridors.geo.camera import fit_bounds
-from corridors.links.state import Notice, NoticeKind, ViewState, Vocabulary, from_query
+from corridors.links.view_state import Notice, NoticeKind, ViewState, Vocabulary, from_query
 
 _KIND_BY_NOTICE: Final = {
     NoticeKind.BAD_DATE: ProblemKind.BAD_DATE,

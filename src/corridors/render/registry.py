@@ -1,6 +1,6 @@
 """The renderers, by name: what the sidebar offers and what the link's ``view`` may name.
 
-A link that names none gets :class:`corridors.links.state.ViewState`'s default, one of these
+A link that names none gets :class:`corridors.links.view_state.ViewState`'s default, one of these
 (the link layer is below this one and cannot import it; a test checks that they agree).
 
 How to add a renderer: implement :class:`~corridors.render.protocol.MapRenderer` in a

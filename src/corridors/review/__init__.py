@@ -12,8 +12,8 @@ names below are what the editor and the public app use of it.
 """
 
 from corridors.ingest.budget import OverBudgetError
-from corridors.ingest.draft import DraftRecord, draft_record, missing_fields
-from corridors.ingest.drafts import DraftError, draft_file, drop_draft, list_drafts
+from corridors.ingest.draft_files import DraftError, draft_file, drop_draft, list_drafts
+from corridors.ingest.draft_record import DraftRecord, draft_record, missing_fields
 from corridors.ingest.propose import propose
 from corridors.ingest.reading import Article, ArticleError, article_from_text
 from corridors.review.storage import (

@@ -1,6 +1,6 @@
 """The fields a reviewer corrects, read from a draft record and written back into one.
 
-A draft record is what :func:`corridors.ingest.draft.draft_record` gives (the catalogue's
+A draft record is what :func:`corridors.ingest.draft_record.draft_record` gives (the catalogue's
 event fields plus a ``draft`` block). The form holds plain text; an empty field is left out
 of the record, so that what is missing is reported by the catalogue's own model, by field.
 """

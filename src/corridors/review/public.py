@@ -21,8 +21,8 @@ from corridors.data.catalog import Catalog
 from corridors.data.models import EventKind
 from corridors.data.search import feature_names
 from corridors.data.timeline import DateRange
-from corridors.ingest.draft import DRAFTS_DIR, DraftRecord
-from corridors.ingest.drafts import DraftError, list_drafts, load_draft
+from corridors.ingest.draft_files import DraftError, list_drafts, load_draft
+from corridors.ingest.draft_record import DRAFTS_DIR, DraftRecord
 
 
 def drafts_shown(environ: Mapping[str, str] | None = None) -> bool:

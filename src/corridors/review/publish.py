@@ -34,8 +34,8 @@ from corridors.core.languages import available_languages
 from corridors.core.locking import data_lock
 from corridors.core.reading import read_data_text
 from corridors.data.models import Event
-from corridors.ingest.draft import event_part, missing_fields
-from corridors.ingest.drafts import DraftError, draft_file, drop_draft, load_draft
+from corridors.ingest.draft_files import DraftError, draft_file, drop_draft, load_draft
+from corridors.ingest.draft_record import event_part, missing_fields
 
 _EVENTS = DATASETS["events"]
 #: Keys whose values the catalogue writes bare (ids, enums); other text is double-quoted.

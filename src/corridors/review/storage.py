@@ -1,6 +1,6 @@
 """Save, open and publish reviewed drafts: thin adapters over :mod:`corridors.ingest`.
 
-The engine saves a draft from a fresh proposal (:func:`~corridors.ingest.drafts.save_draft`)
+The engine saves a draft from a fresh proposal (:func:`~corridors.ingest.draft_files.save_draft`)
 and publishes a draft from its file (:func:`~corridors.review.publish.publish_draft`); the
 editor also saves a draft as the reviewer corrected it, which is :func:`save_reviewed`
 here, with the engine's own file names, YAML layout, draft model and atomic writes, holding
@@ -20,8 +20,7 @@ from corridors.core.locking import data_lock
 from corridors.core.reading import read_data_text
 from corridors.data.models import Event
 from corridors.data.validate import parse_records
-from corridors.ingest.draft import DraftRecord
-from corridors.ingest.drafts import (
+from corridors.ingest.draft_files import (
     DraftError,
     article_file,
     check_draft_id,
@@ -30,6 +29,7 @@ from corridors.ingest.drafts import (
     drop_draft,
     load_draft,
 )
+from corridors.ingest.draft_record import DraftRecord
 from corridors.ingest.evidence import Evidence
 from corridors.ingest.reading import Article, ArticleError, read_article
 from corridors.review.publish import publish_draft

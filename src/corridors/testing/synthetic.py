@@ -23,7 +23,7 @@ from corridors.data.models import ReportedKind
 from corridors.geo.cells import cell_ids
 from corridors.reported.importers.acled import COLUMNS as ACLED_COLUMNS
 from corridors.reported.importers.gdelt import COLUMNS as GDELT_COLUMNS
-from corridors.reported.importers.kinds import ACLED_SUB_EVENT_TYPES
+from corridors.reported.importers.source_kinds import ACLED_SUB_EVENT_TYPES
 from corridors.reported.store import EVENT_SCHEMA, EventStore
 
 _FIRST_DAY = dt.date(2018, 1, 1)

@@ -22,12 +22,12 @@ from corridors.data.models import ReportedSource
 from corridors.reported.importers._checks import ColumnChecker, RawColumns, raw_chunks
 from corridors.reported.importers._opening import ImportFileError, OpenedFile
 from corridors.reported.importers._text import text_lines
-from corridors.reported.importers.kinds import (
+from corridors.reported.importers.rows import Chunk
+from corridors.reported.importers.source_kinds import (
     ACLED_EVENT_TYPES,
     ACLED_SUB_EVENT_TYPES,
     ReportedKind,
 )
-from corridors.reported.importers.rows import Chunk
 
 SOURCE: Final = ReportedSource.ACLED
 #: Members of a zip archive this importer reads.
@@ -72,7 +72,7 @@ COLUMNS: Final = (
 MAPPING: Final = {
     "event_id": "event_id_cnty",
     "date": "event_date",
-    "kind": "event_type",  # refined by sub_event_type (corridors.reported.importers.kinds)
+    "kind": "event_type",  # refined by sub_event_type (corridors.reported.importers.source_kinds)
     "event_type": "event_type",  # "event_type: sub_event_type"
     "latitude": "latitude",
     "longitude": "longitude",

@@ -21,8 +21,8 @@ from corridors.data.models import ReportedSource
 from corridors.reported.importers._checks import ColumnChecker, RawColumns, raw_chunks
 from corridors.reported.importers._opening import OpenedFile
 from corridors.reported.importers._text import line_pieces
-from corridors.reported.importers.kinds import GDELT_ROOT_CODES, ReportedKind
 from corridors.reported.importers.rows import Chunk, RowProblemKind
+from corridors.reported.importers.source_kinds import GDELT_ROOT_CODES, ReportedKind
 
 SOURCE: Final = ReportedSource.GDELT
 #: Members of a zip archive this importer reads (GDELT names them ``*.export.CSV``).

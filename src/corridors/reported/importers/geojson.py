@@ -24,8 +24,8 @@ from corridors.reported.importers._checks import (
     too_long_reason,
 )
 from corridors.reported.importers._opening import ImportFileError, OpenedFile
-from corridors.reported.importers.kinds import ATLAS_KINDS, ReportedKind
 from corridors.reported.importers.rows import Chunk, RowProblem, RowProblemKind
+from corridors.reported.importers.source_kinds import ATLAS_KINDS, ReportedKind
 
 SOURCE: Final = ReportedSource.GEOJSON
 #: Members of a zip archive this importer reads.

@@ -14,7 +14,7 @@ from corridors.data.models import Boundary, Corridor, Event, EventKind, Place, P
 from corridors.data.search import search_events
 from corridors.data.timeline import DateRange, EventIndex
 from corridors.i18n import Translator
-from corridors.links.state import EventOrder
+from corridors.links.view_state import EventOrder
 from corridors.ui.common.safe import md_escape, md_link
 from corridors.ui.common.styling import isolate
 from corridors.ui.dashboard import session

@@ -11,7 +11,7 @@ import streamlit as st
 from corridors.data.models import LAYERS, EventKind, ReportedKind, ReportedSource
 from corridors.data.timeline import DateRange
 from corridors.i18n import Translator
-from corridors.links.state import (
+from corridors.links.view_state import (
     Notice,
     NoticeKind,
     ViewState,

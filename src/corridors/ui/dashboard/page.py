@@ -12,8 +12,8 @@ from corridors.data.catalog import Catalog, CatalogReport
 from corridors.data.models import Event
 from corridors.data.timeline import DateRange, EventIndex, catalogue_span, filter_events
 from corridors.i18n import Translator
-from corridors.links.state import PageMode
 from corridors.links.stories import vocabulary
+from corridors.links.view_state import PageMode
 from corridors.render.scene import SceneRequest
 from corridors.review.public import drafts_shown
 from corridors.ui.common.data import event_index, load_report

@@ -1,6 +1,6 @@
 """The session's view state: widget keys, their values for a view state, selection callbacks.
 
-:class:`~corridors.links.state.ViewState` is the one home of the defaults: a session starts
+:class:`~corridors.links.view_state.ViewState` is the one home of the defaults: a session starts
 from the values of ``ViewState()``, and a link or a story step writes its own through
 the same :func:`values_of`.
 """
@@ -13,7 +13,7 @@ import streamlit as st
 
 from corridors.data.models import LAYERS, EventKind, ReportedKind, ReportedSource
 from corridors.data.timeline import DateRange, presets
-from corridors.links.state import EventOrder, PageMode, ViewState
+from corridors.links.view_state import EventOrder, PageMode, ViewState
 
 DATES: Final = "dates"
 PRESET: Final = "preset"

@@ -11,7 +11,7 @@ from corridors.data.models import LAYERS, Corridor, EventKind, Precision
 from corridors.data.search import find_features
 from corridors.data.timeline import DateRange, preset_start, presets
 from corridors.i18n import Translator
-from corridors.links.state import PageMode
+from corridors.links.view_state import PageMode
 from corridors.render.registry import RENDERERS
 from corridors.ui.dashboard import presenter, session
 from corridors.ui.dashboard.reported.filters import render_reported_filters

@@ -1,6 +1,6 @@
 """The drafts folder (``<data>/drafts/``): save, list, read and drop drafts.
 
-A draft is two files: ``<id>.yaml`` (the draft record, see :mod:`corridors.ingest.draft`)
+A draft is two files: ``<id>.yaml`` (the draft record, see :mod:`corridors.ingest.draft_record`)
 and ``<id>.txt``, the article text its evidence offsets point into. Both are written
 atomically, and saved or dropped together holding the data directory's lock
 (:mod:`corridors.core.locking`); drafts are read through the catalogue's safe reader
@@ -21,7 +21,7 @@ from corridors.core.errors import CorridorsError, Problem, ProblemKind
 from corridors.core.locking import data_lock
 from corridors.data.catalog import Catalog
 from corridors.data.validate import parse_records, read_document
-from corridors.ingest.draft import DRAFTS_DIR, DraftRecord, draft_record, missing_fields
+from corridors.ingest.draft_record import DRAFTS_DIR, DraftRecord, draft_record, missing_fields
 from corridors.ingest.propose import Proposal
 
 _DRAFT_ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
