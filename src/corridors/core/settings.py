@@ -109,8 +109,10 @@ max_article_text_bytes: int = 2_000_000
 
 #: Wall-clock seconds allowed for proposing a draft from one article's text (features,
 #: actors, dates, kind, evidence); past them ``corridors ingest`` and the editor's Propose
-#: button stop with an error. Every step is linear: 2 MB of text takes a few seconds.
-max_propose_seconds: float = 5.0
+#: button stop with an error. Every step is linear: 2 MB of the most hostile text took at
+#: most 5.4 s on a quiet 2-core machine and 7.7 s on a loaded one
+#: (benchmarks/ingest_hostile.py), so every such article is proposed, not refused.
+max_propose_seconds: float = 8.0
 
 #: Wall-clock seconds allowed for extracting the text of a saved HTML page. The extractor
 #: (trafilatura) runs in a child process that is stopped at the limit: on some shapes of
