@@ -1,26 +1,26 @@
 """The page an AppTest drew, as an outline a test can compare: every element's place, type,
 key and a digest of everything it sends to the browser.
 
-``python tests/support/page_outline.py`` writes the outlines of :data:`VIEWS` with no imports to
-``tests/fixtures/no_imports/``; the test that the app without imports looks as before compares
-against them. They were first written from the app before reported events were shown
-beside it (commit df0112f). When the bundled data or the page changes on purpose, compare
-the current app's outlines with the old ones first (only the intended change may differ),
-then write them again with this script.
+``PYTHONPATH=tests .venv/bin/python tests/support/page_outline.py`` writes the outlines of
+:data:`VIEWS` with no imports to ``tests/fixtures/no_imports/``; the test that the app without
+imports looks as before compares against them. They were first written from the app before
+reported events were shown beside it (commit df0112f). When the bundled data or the page
+changes on purpose, compare the current app's outlines with the old ones first (only the
+intended change may differ), then write them again with this script.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from pathlib import Path
 from typing import Any, Final
 
+import pyarrow.ipc
 from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
-from support.paths import FIXTURES, TESTS
+from support.paths import FIXTURES
 
 GOLDEN: Final = FIXTURES / "no_imports"
 #: Links whose pages are compared: the default page, a feature's panel with its list, Arabic
@@ -38,23 +38,58 @@ def outline(at: AppTest) -> list[str]:
 
     Element ids are left out: Streamlit derives them from the script's path, which differs
     between checkouts. So is a download button's deferred file id, fresh on every run (the
-    exports it serves are tested on their own).
+    exports it serves are tested on their own). A chart is digested as :func:`digest` says.
     """
     lines: list[str] = []
 
     def walk(node: Any, depth: int) -> None:
         proto = getattr(node, "proto", None)
-        if proto is not None:
-            proto = type(proto).FromString(proto.SerializeToString())
-            _clear_ids(proto)
-        sent = b"" if proto is None else proto.SerializeToString(deterministic=True)
-        digest = hashlib.sha256(sent).hexdigest()[:16]
-        lines.append(f"{'  ' * depth}{node.type} key={getattr(node, 'key', None)} {digest}")
+        sent = digest(proto) if proto is not None else hashlib.sha256(b"").hexdigest()[:16]
+        lines.append(f"{'  ' * depth}{node.type} key={getattr(node, 'key', None)} {sent}")
         for child in getattr(node, "children", {}).values():
             walk(child, depth + 1)
 
     walk(at._tree, 0)
     return lines
+
+
+def digest(proto: Message) -> str:
+    """The sha256 (16 hex digits) of ``proto`` as the browser gets it, ids left out.
+
+    A Vega-Lite chart's data counts by its columns and rows, not by its Arrow bytes, and
+    its spec without the ``$schema`` URL: both vary with the library versions, not with the
+    page (``make test-lowest``). The bytes carry pyarrow's version and the dtypes pandas
+    chose (pandas 3 strings are ``large_string``, parsed dates ``timestamp[s]``; pandas 2
+    gives ``string`` and ``timestamp[ns]``), the dataset's name is a hash of those bytes,
+    and the URL names the Vega-Lite release Altair bundles (Streamlit draws with its own).
+    """
+    message = type(proto).FromString(proto.SerializeToString())
+    _clear_ids(message)
+    if message.DESCRIPTOR.name == "VegaLiteChart":
+        _chart_as_rows(message)
+    return hashlib.sha256(message.SerializeToString(deterministic=True)).hexdigest()[:16]
+
+
+def _chart_as_rows(chart: Any) -> None:
+    """Put each dataset of ``chart`` as JSON rows under its place, and drop the spec's URL."""
+    spec = chart.spec
+    for place, dataset in enumerate(chart.datasets):
+        spec = spec.replace(dataset.name, f"dataset-{place}")
+        dataset.name = f"dataset-{place}"
+        dataset.data.data = _rows(dataset.data.data)
+    if chart.data.data:
+        chart.data.data = _rows(chart.data.data)
+    fields = json.loads(spec)
+    fields.pop("$schema", None)
+    chart.spec = json.dumps(fields, ensure_ascii=False)
+
+
+def _rows(arrow: bytes) -> bytes:
+    """An Arrow IPC stream as JSON: its column names and its rows' values."""
+    table = pyarrow.ipc.open_stream(arrow).read_all()
+    rows = [list(row.values()) for row in table.to_pylist()]
+    text = json.dumps({"columns": table.column_names, "rows": rows}, default=str)
+    return text.encode("utf-8")
 
 
 def _clear_ids(message: Any) -> None:
@@ -75,7 +110,6 @@ def golden_path(view: str) -> Path:
 
 def main() -> None:
     """Write the outline of every view (run with an empty ``$CORRIDORS_IMPORTS_DIR``)."""
-    sys.path.insert(0, str(TESTS))
     from support.app import open_app
 
     GOLDEN.mkdir(parents=True, exist_ok=True)

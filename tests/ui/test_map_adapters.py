@@ -20,9 +20,12 @@ which a test below keeps equal to the registry's: add the name there too.
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 import streamlit as st
+import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
 from corridors.core.basemaps import BUNDLED
@@ -42,6 +45,7 @@ from corridors.render.scene import Scene, SceneRequest, build_scene
 from corridors.ui.dashboard.link_sync import NOTICES
 from corridors.ui.dashboard.map.adapter import MapDraw, select
 from corridors.ui.dashboard.map.adapters import ADAPTERS, MissingAdapterError, adapter
+from corridors.ui.dashboard.map.leaflet import LEAFLET_RETURNS
 from support.app import open_app
 
 
@@ -165,3 +169,12 @@ def test_a_link_to_the_third_renderer_opens_it() -> None:
     assert at.session_state[NOTICES] == ()  # the link was read whole
     assert at.radio(key="renderer").value == "sketch"
     assert sketch_text(at).endswith(" on osm in ar")
+
+
+def test_the_leaflet_component_sends_back_every_field_its_adapter_reads() -> None:
+    """A click on the Leaflet map is read by its count (streamlit-folium 0.27.3 and later):
+    the installed component's frontend must send it, and the position, back to the page."""
+    build = Path(streamlit_folium.__file__).parent / "frontend" / "build"
+    frontend = "".join(script.read_text(encoding="utf-8") for script in build.rglob("*.js"))
+    sent = [name for name in LEAFLET_RETURNS if re.search(rf"\b{name}\s*:", frontend)]
+    assert sent == LEAFLET_RETURNS
