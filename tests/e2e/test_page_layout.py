@@ -15,7 +15,7 @@ from playwright.sync_api import Locator, Page, expect
 from corridors.core import settings
 from corridors.data.catalog import Catalog
 from corridors.i18n import Translator, strings
-from corridors.testing.browser import MAP_TIMEOUT, Dashboard
+from corridors.testing.browser import MAP_TIMEOUT, Dashboard, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -63,8 +63,18 @@ def test_presenter_mode_gives_the_map_most_of_the_screen(
     dashboard.open("?mode=present&step=7")
     step = catalog.stories[0].steps[6]
     expect(page.get_by_text(EN.text(step.title), exact=True)).to_be_visible()
-    share = visible_share(dashboard.deck_box(), page)
-    assert share >= 0.6, f"the map covers {share:.0%} of {width}x{height}"
+
+    def map_share() -> float | None:  # the canvas takes its presenter size after the step
+        share = visible_share(dashboard.deck_box(), page)
+        return share if share >= 0.6 else None
+
+    wait_until(
+        map_share,
+        timeout_ms=MAP_TIMEOUT,
+        message=lambda: (
+            f"the map covers {visible_share(dashboard.deck_box(), page):.0%} of {width}x{height}"
+        ),
+    )
     sizes = scroll_sizes(page)
     assert sizes["mainHeight"] <= sizes["mainClient"] + 1, f"the page scrolls: {sizes}"
     assert sizes["rootHeight"] <= height + 1, f"the page scrolls: {sizes}"
