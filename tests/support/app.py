@@ -23,6 +23,22 @@ def open_app(**query: str) -> AppTest:
     return at
 
 
+def list_ids(at: AppTest, prefix: str = "list") -> list[str]:
+    """The ids of the events whose rows the page shows (the list's current page by default)."""
+    marker = f"{prefix}-show-"
+    return [b.key.removeprefix(marker) for b in at.button if b.key and b.key.startswith(marker)]
+
+
+def listed_ids(at: AppTest) -> list[str]:
+    """The ids the event list shows, page after page, as a reader turning them would see."""
+    ids = list_ids(at)
+    pages = [widget for widget in at.get("pagination") if widget.key == "page"]
+    for page in range(2, pages[0].proto.num_pages + 1 if pages else 1):
+        pages[0].set_value(page).run()
+        ids.extend(list_ids(at))
+    return ids
+
+
 def leaflet_args(at: AppTest) -> dict[str, Any]:
     """The arguments the page sent to the Leaflet component (AppTest does not draw it)."""
     components = [

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +19,7 @@ from corridors.ingest.propose import propose
 from corridors.ingest.reading import article_from_text
 from corridors.review import public
 from corridors.review.public import drafts_shown
-from support.app import open_app
+from support.app import listed_ids, open_app
 from support.paths import FIXTURES
 
 SEED = FIXTURES / "ingest" / "news-article-ar.txt"
@@ -81,6 +84,18 @@ def test_drafts_follow_the_date_range_and_the_search(monkeypatch: pytest.MonkeyP
     assert [e for e in at.expander if (e.label or "").startswith("**Unreviewed draft**")]
     at = open_app(q="Kars")
     assert not [e for e in at.expander if (e.label or "").startswith("**Unreviewed draft**")]
+
+
+def test_drafts_are_listed_but_not_exported_and_the_export_says_so(
+    with_draft: str, downloads: dict[str, Callable[[], str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(SHOW_DRAFTS_ENV, "1")
+    at = open_app(**{"from": "2025-08-07", "to": "2025-08-08"})
+    assert [e for e in at.expander if (e.label or "").startswith("**Unreviewed draft**")]
+    rows = csv.DictReader(io.StringIO(downloads["csv"]().removeprefix("\ufeff")))
+    assert [row["id"] for row in rows] == listed_ids(at)
+    assert with_draft not in downloads["geojson"]()
+    assert "Drafts are not exported: they are not reviewed." in [c.value for c in at.caption]
 
 
 def test_an_unreadable_draft_is_reported_not_dropped(

@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+import json
 from collections.abc import Callable
-from typing import Any
 
 import pytest
-import streamlit as st
 
+from corridors.core import settings
 from corridors.core.languages import available_languages
-from support.app import open_app
-
-
-@pytest.fixture
-def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, Callable[[], str]]:
-    """The data builders the app passes to its download buttons, by file extension."""
-    builders: dict[str, Callable[[], str]] = {}
-    original = st.download_button
-
-    def recording(label: str, data: Any, *args: Any, **kwargs: Any) -> bool:
-        builders[kwargs["file_name"].rsplit(".", 1)[1]] = data
-        return bool(original(label, data, *args, **kwargs))
-
-    monkeypatch.setattr(st, "download_button", recording)
-    return builders
+from corridors.data.catalog import Catalog
+from support.app import listed_ids, open_app
 
 
 def test_the_csv_download_has_a_byte_order_mark_and_a_column_per_language(
@@ -48,3 +36,52 @@ def test_the_map_download_is_the_same_bytes_for_the_same_view(
     assert first == second
     at.selectbox(key="preset").set_value("everything").run()
     assert downloads["html"]() != first  # another view, another file
+
+
+def csv_ids(text: str) -> list[str]:
+    return [row["id"] for row in csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))]
+
+
+def geojson_ids(text: str) -> list[str]:
+    """The event ids of the GeoJSON's features, each once, in the order they come."""
+    ids = [feature["properties"]["event_id"] for feature in json.loads(text)["features"]]
+    return list(dict.fromkeys(ids))
+
+
+@pytest.mark.parametrize("order", ["newest", "oldest"])
+def test_a_search_narrows_the_downloads_to_the_rows_listed_in_their_order(
+    downloads: dict[str, Callable[[], str]], catalog: Catalog, order: str
+) -> None:
+    at = open_app()
+    at.segmented_control(key="order").set_value(order).run()
+    at.text_input(key="search").set_value("Nakhchivan").run()
+    listed = listed_ids(at)
+    # more than a page, fewer than all: the pages are all exported, the search narrows them
+    assert settings.events_page_size < len(listed) < len(catalog.events)
+    assert csv_ids(downloads["csv"]()) == listed
+    assert geojson_ids(downloads["geojson"]()) == listed
+    said = f"The list as shown, in its order\\: {len(listed)} events match “Nakhchivan”\\."
+    assert said in [caption.value for caption in at.caption]
+
+
+def test_without_a_search_the_downloads_hold_every_event_in_range_as_listed(
+    downloads: dict[str, Callable[[], str]], catalog: Catalog
+) -> None:
+    at = open_app(**{"from": "2025-01-01"})  # newest first, as the list opens
+    listed = listed_ids(at)
+    in_range = [e.id for e in catalog.events if e.date >= dt.date(2025, 1, 1)]
+    assert len(listed) > settings.events_page_size
+    assert sorted(listed) == sorted(in_range)  # every event in range, none left out
+    assert csv_ids(downloads["csv"]()) == listed
+    assert geojson_ids(downloads["geojson"]()) == listed
+
+
+@pytest.mark.usefixtures("downloads")
+def test_a_searched_download_says_so_in_its_file_name(file_names: dict[str, str]) -> None:
+    at = open_app(**{"from": "2025-08-07", "to": "2025-08-08"})
+    plain = dict(file_names)
+    at.text_input(key="search").set_value("Nakhchivan").run()
+    assert plain["csv"] == "corridor-atlas-2025-08-07-2025-08-08.csv"
+    assert file_names["csv"] == "corridor-atlas-2025-08-07-2025-08-08-search.csv"
+    assert file_names["geojson"] == "corridor-atlas-2025-08-07-2025-08-08-search.geojson"
+    assert file_names["html"] == plain["html"]  # the map is not narrowed by the search

@@ -6,19 +6,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from corridors.core.environment import DATA_DIR_ENV
 from corridors.data.catalog import Catalog
 from corridors.data.search import search_events
 from corridors.i18n import Translator, strings
-from support.app import open_app
+from support.app import list_ids, open_app
 from support.records import EditRecords, record
-
-
-def list_ids(at: AppTest, prefix: str = "list") -> list[str]:
-    marker = f"{prefix}-show-"
-    return [b.key.removeprefix(marker) for b in at.button if b.key and b.key.startswith(marker)]
 
 
 def test_the_list_opens_newest_first_and_can_be_turned_round(catalog: Catalog) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import streamlit as st
 
@@ -51,23 +52,49 @@ def render_events(
         required=True,
         label_visibility="collapsed",
     )
-    query = st.session_state[session.SEARCH]
-    found = search_events(catalog, ordered(events, session.event_order()), query)
-    if query.strip():
-        st.caption(md_escape(translate("events.found", count=len(found), query=query.strip())))
-    if not found:
+    found = listed_events(catalog, events)
+    if found.query:
+        st.caption(md_escape(translate("events.found", count=len(found.rows), query=found.query)))
+    if not found.rows:
         st.info(translate("events.none"))
         return
     size = settings.events_page_size
-    pages = math.ceil(len(found) / size)
+    pages = math.ceil(len(found.rows) / size)
     page = _settle_page(pages)
     if pages > 1:
         st.pagination(pages, key=session.PAGE)
     with st.container(key="event-rows"):
-        for event in found[(page - 1) * size : page * size]:
+        for event in found.rows[(page - 1) * size : page * size]:
             render_row(event, translate, key_prefix="list")
     if pages > 1:
         st.pagination(pages, key=session.PAGE_BOTTOM, on_change=session.page_chosen_below)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The event list's rows on all its pages, and the search that narrowed them.
+
+    Attributes
+    ----------
+    rows
+        The events listed, in the list's order.
+    query
+        The search typed, trimmed (``""``: none).
+
+    """
+
+    rows: tuple[Event, ...]
+    query: str
+
+
+def listed_events(catalog: Catalog, events: Sequence[Event]) -> Listing:
+    """The rows of the event list: ``events`` that match its search, in its order.
+
+    The list and the Export control both call this, so that a download holds what the
+    list shows (every page of it).
+    """
+    query = str(st.session_state[session.SEARCH]).strip()
+    return Listing(search_events(catalog, ordered(events, session.event_order()), query), query)
 
 
 def ordered(events: Sequence[Event], order: EventOrder) -> tuple[Event, ...]:

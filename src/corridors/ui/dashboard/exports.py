@@ -1,4 +1,12 @@
-"""The Export control: filtered events as CSV or GeoJSON, the map as standalone HTML."""
+"""The Export control: the listed events as CSV or GeoJSON, the map as standalone HTML.
+
+The CSV and the GeoJSON hold the rows of the event list on all its pages, search
+included, in the list's order: :func:`~corridors.ui.dashboard.events_panel.listed_events`
+computes them for both. A search is named in the control's caption and marks the file
+names (``-search``). Drafts (listed below the events when the app is started with
+``--show-drafts``) are never exported: they are unreviewed and may be wrong, and a file
+leaves the app without the marker that says so beside each of them on screen.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +21,10 @@ from corridors.geo.camera import fit_bounds
 from corridors.i18n import Translator
 from corridors.render.leaflet.standalone import map_html
 from corridors.render.scene import SceneRequest
+from corridors.review.public import drafts_shown
 from corridors.ui.common.data import cached_scene
+from corridors.ui.common.safe import md_escape
+from corridors.ui.dashboard.events_panel import Listing, listed_events
 
 
 def export_title(request: SceneRequest, translate: Translator) -> str:
@@ -29,8 +40,14 @@ def export_title(request: SceneRequest, translate: Translator) -> str:
 def render_exports(
     catalog: Catalog, events: Sequence[Event], request: SceneRequest, translate: Translator
 ) -> None:
-    """Download buttons; each file is only built when its button is pressed."""
+    """Download buttons; each file is only built when its button is pressed.
+
+    ``events`` are those in the view's range and kinds; the events files hold those the
+    list shows of them.
+    """
+    listing = listed_events(catalog, events)
     stem = f"corridor-atlas-{request.dates.start}-{request.dates.end}"
+    listed_stem = f"{stem}-search" if listing.query else stem
 
     def snapshot() -> str:
         scene = cached_scene(request)
@@ -38,22 +55,35 @@ def render_exports(
         return map_html(scene, translate, camera=camera, title=export_title(request, translate))
 
     with st.popover(translate("export.button"), icon=":material/download:"):
-        st.caption(translate("export.help", count=len(events)))
+        _render_caption(listing, translate)
+        rows = listing.rows
         downloads = (
-            ("csv", lambda: events_csv(events), "text/csv"),
+            ("csv", lambda: events_csv(rows), "text/csv", listed_stem),
             (
                 "geojson",
-                lambda: geojson_text(events_geojson(catalog, events)),
+                lambda: geojson_text(events_geojson(catalog, rows)),
                 "application/geo+json",
+                listed_stem,
             ),
-            ("html", snapshot, "text/html"),
+            ("html", snapshot, "text/html", stem),
         )
-        for extension, build, mime in downloads:
+        for extension, build, mime, name in downloads:
             st.download_button(
                 translate(f"export.{extension}"),
                 data=build,
-                file_name=f"{stem}.{extension}",
+                file_name=f"{name}.{extension}",
                 mime=mime,
                 key=f"export-{extension}",
                 on_click="ignore",
             )
+
+
+def _render_caption(listing: Listing, translate: Translator) -> None:
+    """What the events files hold: the count, the search that narrowed them, no drafts."""
+    if listing.query:
+        searched = translate("export.searched", count=len(listing.rows), query=listing.query)
+        st.caption(md_escape(searched))
+    else:
+        st.caption(translate("export.help", count=len(listing.rows)))
+    if drafts_shown():
+        st.caption(translate("export.no_drafts"))
