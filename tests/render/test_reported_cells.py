@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
-import itertools
 import json
 import math
 from pathlib import Path
@@ -225,13 +224,6 @@ def over(fill: RGBA, background: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(
         round(f * alpha + b * (1 - alpha)) for f, b in zip(fill[:3], background[:3], strict=True)
     )
-
-
-def test_the_ramp_is_sequential() -> None:
-    lightness = [luminance(colour) for colour in CELL_RAMP]
-    assert lightness == sorted(lightness, reverse=True)
-    steps = [a - b for a, b in itertools.pairwise(lightness)]
-    assert min(steps) > 0.05  # neighbouring classes are told apart by lightness alone
 
 
 #: The bundled basemap's grey and the fills of its countries, an OpenStreetMap / Carto light

@@ -22,7 +22,7 @@ from corridors.core import settings
 from corridors.core.environment import IMPORTS_DIR_ENV
 from corridors.data.catalog import Catalog
 from corridors.data.models import Corridor, ReportedKind
-from corridors.render.styles import CELL_CLASS_STARTS, CELL_RAMP, css
+from corridors.render.styles import CELL_CLASS_STARTS, CELL_OUTLINES, CELL_RAMP, css
 from corridors.reported.store import EventQuery, EventStore, open_store
 from support.app import open_app
 from support.page_outline import VIEWS, golden_path, outline
@@ -317,8 +317,10 @@ def test_the_legend_explains_the_reported_kinds_while_they_are_drawn(sample: Eve
     assert len(legend) == 2
     assert "coloured by how many reported events" in legend[1]
     assert "GDELT CAMEO 18\u201320" in legend[1]
-    for start, colour in zip(CELL_CLASS_STARTS, CELL_RAMP, strict=True):  # the map's classes
-        assert f'background:{css(colour)}"></span>{start:,}+' in legend[1]
+    classes = zip(CELL_CLASS_STARTS, CELL_RAMP, CELL_OUTLINES, strict=True)
+    for start, fill, line in classes:  # the map's classes, outlined as on the map
+        swatch = f'border:1px solid {css(line)};background:{css(fill)}"></span>{start:,}+'
+        assert swatch in legend[1]
     at = open_app(sources="geojson")  # no imported source drawn
     legend = [n.proto.body for n in walk(block(at, "legend-pane")) if n.type == "html"]
     assert len(legend) == 1
