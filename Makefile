@@ -42,7 +42,7 @@ $(LOWEST)/.installed: constraints-lowest.txt constraints.txt
 	$(PYTHON) -m venv $(LOWEST)
 	$(LOWEST)/bin/python -m pip install --quiet -c constraints-lowest.txt -e .
 	$(LOWEST)/bin/python -m pip install --quiet -c constraints-lowest.txt -c constraints.txt \
-		pytest hypothesis playwright
+		pytest hypothesis playwright coloraide
 	touch $@
 
 test-lowest: $(LOWEST)/.installed

@@ -21,6 +21,8 @@ from shapely.ops import polylabel, unary_union
 from corridors.core.environment import IMPORTS_DIR_ENV
 from corridors.data.catalog import Catalog
 from corridors.geo.cells import cell_outline, parse_cell
+from corridors.i18n import Translator
+from corridors.render.cell_places import CellGazetteer
 from corridors.render.deck.picking import layer_name
 from corridors.render.reported_layer import CELLS_LAYER, SELECTED_CELL_LAYER
 from corridors.reported.store import EventQuery, EventStore, open_store
@@ -115,12 +117,20 @@ def test_deck_draws_the_cells_and_a_click_puts_one_in_the_link(
     rows = cell_rows(dashboard.deck_spec)
     world_px = 512.0 * 2.0 ** dashboard.deck_view()["zoom"]
     name, lon, lat = roomiest_cell(catalog, [row["id"] for row in rows], world_px)
-    dashboard.hover_deck(lon, lat, f"Map cell {name}")  # deck.gl's picking finds the cell
+    # deck.gl's picking finds the cell, named by its place
+    dashboard.hover_deck(lon, lat, cell_place(catalog, name))
     with dashboard.next_deck_spec(lambda spec: name in deck_highlighted(spec)):
         dashboard.click_deck_here()
     expect(dashboard.page).to_have_url(re.compile(f"cell={name}"))
     assert [row["id"] for row in cell_rows(dashboard.deck_spec, SELECTED_CELL_LAYER)] == [name]
     expect_cell_listed(dashboard, store, name)
+
+
+def cell_place(catalog: Catalog, name: str) -> str:
+    """The first line of a cell's name as its tooltip gives it (English)."""
+    cell = parse_cell(name)
+    assert cell is not None
+    return CellGazetteer(catalog).name(cell).lines(Translator("en"))[0]
 
 
 def expect_cell_listed(dashboard: Dashboard, store: EventStore, name: str) -> None:
@@ -130,7 +140,7 @@ def expect_cell_listed(dashboard: Dashboard, store: EventStore, name: str) -> No
     assert count > 0
     listing = dashboard.page.locator(".st-key-cell-reported")
     event = "event" if count == 1 else "events"
-    heading = f"{count} reported {event} in cell {name}"
+    heading = f"{count} reported {event} in the selected map cell"
     expect(listing).to_contain_text(heading, timeout=MAP_TIMEOUT)
     assert newest.location
     rows = listing.locator(f".st-key-cell-reported-{name}-rows")
@@ -196,7 +206,7 @@ def test_leaflet_draws_the_cells_and_a_click_puts_one_in_the_link(
     dashboard.wait_for_leaflet([name], styled={name: cells[name]["fillColor"]})
     point = dashboard.leaflet_point(frame, lon, lat)
     dashboard.leaflet_map.hover(position=point)
-    expect(frame.locator(".leaflet-tooltip")).to_contain_text(f"Map cell {name}")
+    expect(frame.locator(".leaflet-tooltip")).to_contain_text(cell_place(catalog, name))
     with dashboard.rerun():
         dashboard.leaflet_map.click(position=point)
     expect(dashboard.page).to_have_url(re.compile(f"cell={name}"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import html
-import itertools
 import json
 import math
 from pathlib import Path
@@ -20,6 +19,7 @@ from corridors.data.timeline import catalogue_span
 from corridors.geo.camera import Camera, fit_bounds
 from corridors.geo.cells import cell_ids, parse_cell
 from corridors.i18n import Translator
+from corridors.render.cell_places import CellGazetteer
 from corridors.render.deck.builder import build_deck
 from corridors.render.deck.picking import Picked, picked_row, stamp_layer_ids
 from corridors.render.leaflet.builder import build_map, fix_element_ids
@@ -227,13 +227,6 @@ def over(fill: RGBA, background: tuple[int, ...]) -> tuple[int, ...]:
     )
 
 
-def test_the_ramp_is_sequential() -> None:
-    lightness = [luminance(colour) for colour in CELL_RAMP]
-    assert lightness == sorted(lightness, reverse=True)
-    steps = [a - b for a, b in itertools.pairwise(lightness)]
-    assert min(steps) > 0.05  # neighbouring classes are told apart by lightness alone
-
-
 #: The bundled basemap's grey and the fills of its countries, an OpenStreetMap / Carto light
 #: map's white, and a dark basemap's background (Carto dark matter).
 BASEMAP_COLOURS = {
@@ -292,7 +285,13 @@ def test_deck_draws_cells_between_areas_and_lines_with_the_selection_outlined(
     scene = build_scene(catalog, SceneRequest(dates=catalogue_span(catalog.events)))
     view = MapView(Camera(lat=39.1, lon=46.0, zoom=8.0), 1200, 560)
     first = build_reported_layer(hostile_store, EventQuery(), view)
-    layer = build_reported_layer(hostile_store, EventQuery(), view, selected=first.cells[0].name)
+    layer = build_reported_layer(
+        hostile_store,
+        EventQuery(),
+        view,
+        selected=first.cells[0].name,
+        gazetteer=CellGazetteer(catalog),
+    )
     deck = build_deck(scene, EN, camera=view.camera, reported=layer)
     spec = json.loads(deck.to_json())
     names = [entry["id"] for entry in spec["layers"]]
@@ -306,8 +305,8 @@ def test_deck_draws_cells_between_areas_and_lines_with_the_selection_outlined(
     assert sum(int(row["tooltip"].split()[0]) for row in cells["data"]) == 4
     assert cells["data"][0]["tooltip"] == (
         f"{layer.cells[0].count} reported event{'s' * (layer.cells[0].count > 1)} in this cell"
-        f"\nMap cell {layer.cells[0].name}"
-    )
+        "\nNear Nakhchivan\nNakhchivan (city), Nakhchivan Autonomous Republic"
+    )  # the event at (39.2089, 45.4122), named by the place there, not by the H3 id
     selected = spec["layers"][names.index(SELECTED_CELL_LAYER)]
     assert selected["data"] == [
         {
@@ -342,7 +341,13 @@ def test_leaflet_draws_cells_between_areas_and_lines_escaped_and_translated(
     scene = build_scene(catalog, SceneRequest(dates=catalogue_span(catalog.events), lang="ar"))
     view = MapView(Camera(lat=39.1, lon=46.0, zoom=8.0), 1200, 560)
     first = build_reported_layer(hostile_store, EventQuery(), view)
-    layer = build_reported_layer(hostile_store, EventQuery(), view, selected=first.cells[0].name)
+    layer = build_reported_layer(
+        hostile_store,
+        EventQuery(),
+        view,
+        selected=first.cells[0].name,
+        gazetteer=CellGazetteer(catalog),
+    )
     leaflet_map = build_map(scene, AR, camera=view.camera, reported=layer)
     fix_element_ids(leaflet_map)
     page = leaflet_map.get_root().render()
@@ -361,6 +366,9 @@ def test_leaflet_draws_cells_between_areas_and_lines_escaped_and_translated(
         "</div>"
     )
     assert "الخلية" in tooltip
+    near = AR("cells.near", place=AR.text(catalog.feature("nakhchivan").names))
+    assert html.escape(near) in tooltip  # near Nakhchivan, in Arabic
+    assert layer.cells[0].name not in tooltip
     outline = collections[layers.index(SELECTED_CELL_LAYER)]["features"][0]
     assert outline["properties"]["style"]["color"] == "rgb(0, 176, 240)"
     assert "alert" not in page  # counts only: no imported text

@@ -22,7 +22,9 @@ from corridors.core import settings
 from corridors.core.environment import IMPORTS_DIR_ENV
 from corridors.data.catalog import Catalog
 from corridors.data.models import Corridor, ReportedKind
-from corridors.render.styles import CELL_CLASS_STARTS, CELL_RAMP, css
+from corridors.render.deck.picking import layer_name
+from corridors.render.reported_layer import CELLS_LAYER
+from corridors.render.styles import CELL_CLASS_STARTS, CELL_OUTLINES, CELL_RAMP, css
 from corridors.reported.store import EventQuery, EventStore, open_store
 from support.app import open_app
 from support.page_outline import VIEWS, golden_path, outline
@@ -38,8 +40,6 @@ from support.reported_stores import (
 
 #: The H3 cell (resolution 6) holding Meghri, where most fixture rows lie.
 MEGHRI_CELL = h3.latlng_to_cell(float(MEGHRI[0]), float(MEGHRI[1]), 6)
-#: A cell (resolution 1) wide enough to hold Meghri, Kapan and Nakhchivan too.
-WIDE_CELL = h3.latlng_to_cell(float(MEGHRI[0]), float(MEGHRI[1]), 1)
 AUGUST = {"from": "2025-08-05", "to": "2025-08-31"}
 
 
@@ -161,8 +161,9 @@ def test_the_link_restores_sources_kinds_and_cell(sample: EventStore) -> None:
     expected = sample.count(
         EventQuery(sources=frozenset({"gdelt"}), kinds=frozenset({"unrest", "conflict"}), cell=cell)
     )
-    heading = texts(block(at, "cell-reported"))[0]
-    assert heading == f"**{expected} reported events in cell {MEGHRI_CELL}**"
+    heading, where = texts(block(at, "cell-reported"))[:2]
+    assert heading == f"**{expected} reported events in the selected map cell**"
+    assert where == "Near Meghri · Syunik, Armenia"  # the place, not the H3 id
     assert len(rows(at, f"cell-reported-{MEGHRI_CELL}")) == expected
     assert dict(at.query_params) == {
         "sources": "gdelt",
@@ -282,26 +283,36 @@ def test_a_listing_is_newest_first_a_page_at_a_time(many: EventStore) -> None:
     assert shown() == expected[size : 2 * size]
 
 
-def test_a_selected_cell_lists_its_events_narrowed_by_the_feature(sample: EventStore) -> None:
-    at = open_app(feature="az-nx")
-    at.session_state["cell"] = WIDE_CELL
-    at.run()
-    cell = h3.str_to_int(WIDE_CELL)
-    in_both = sample.count(EventQuery(cell=cell, feature="az-nx"))
-    in_cell = sample.count(EventQuery(cell=cell))
-    assert 0 < in_both < in_cell
-    heading = texts(block(at, "cell-reported"))[0]
-    assert heading == (
-        f"**{in_both} reported events in cell {WIDE_CELL} and in Nakhchivan Autonomous Republic**"
+def drawn_cells(at: AppTest) -> list[dict[str, Any]]:
+    """The rows of the map's cells layer (deck.gl), as drawn this run."""
+    [chart] = at.get("deck_gl_json_chart")
+    layers = json.loads(chart.proto.json)["layers"]
+    cells: list[dict[str, Any]] = next(
+        layer["data"] for layer in layers if layer_name(layer["id"]) == CELLS_LAYER
     )
-    assert len(rows(at, f"cell-reported-{WIDE_CELL}")) == in_both
-    # the feature's own listing gives way to the cell's; its counts stay
-    keys = {getattr(n, "key", None) for n in walk(at._tree)}
-    assert "feature-reported" in keys
-    assert "feature-reported-az-nx-rows" not in keys
-    at.session_state["feature"] = None
+    return cells
+
+
+@pytest.mark.parametrize("feature", ["meghri", "am-su", "az-nx", None])
+def test_a_selected_cell_lists_every_event_its_tooltip_counts_whatever_is_selected(
+    sample: EventStore, feature: str | None
+) -> None:
+    """Neither the map's cells nor a cell's listing is narrowed by the selected feature (a
+    place, a region, an autonomous republic): the listing agrees with the cell's count."""
+    at = open_app(**({"feature": feature} if feature else {}))
+    row = max(drawn_cells(at), key=lambda row: int(row["tooltip"].split()[0]))
+    count = int(row["tooltip"].split()[0])
+    assert count == sample.count(query("2000-01-01", "2100-01-01", cell=h3.str_to_int(row["id"])))
+    at.session_state["cell"] = row["id"]
     at.run()
-    assert len(rows(at, f"cell-reported-{WIDE_CELL}")) == in_cell
+    heading, where = texts(block(at, "cell-reported"))[:2]
+    assert heading == f"**{count} reported events in the selected map cell**"
+    assert where == " · ".join(row["tooltip"].split("\n")[1:])  # named as its tooltip names it
+    assert len(rows(at, f"cell-reported-{row['id']}")) == min(count, settings.reported_page_size)
+    if feature is not None:  # the feature's own listing gives way to the cell's; its counts stay
+        keys = {getattr(n, "key", None) for n in walk(at._tree)}
+        assert "feature-reported" in keys or feature == "meghri"  # places have none
+        assert f"feature-reported-{feature}-rows" not in keys
     at.button(key="clear-cell").click().run()
     assert at.session_state["cell"] is None
     assert "cell-reported" not in {getattr(n, "key", None) for n in walk(at._tree)}
@@ -317,8 +328,10 @@ def test_the_legend_explains_the_reported_kinds_while_they_are_drawn(sample: Eve
     assert len(legend) == 2
     assert "coloured by how many reported events" in legend[1]
     assert "GDELT CAMEO 18\u201320" in legend[1]
-    for start, colour in zip(CELL_CLASS_STARTS, CELL_RAMP, strict=True):  # the map's classes
-        assert f'background:{css(colour)}"></span>{start:,}+' in legend[1]
+    classes = zip(CELL_CLASS_STARTS, CELL_RAMP, CELL_OUTLINES, strict=True)
+    for start, fill, line in classes:  # the map's classes, outlined as on the map
+        swatch = f'border:1px solid {css(line)};background:{css(fill)}"></span>{start:,}+'
+        assert swatch in legend[1]
     at = open_app(sources="geojson")  # no imported source drawn
     legend = [n.proto.body for n in walk(block(at, "legend-pane")) if n.type == "html"]
     assert len(legend) == 1

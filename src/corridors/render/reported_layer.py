@@ -6,12 +6,14 @@ size on screen (:data:`settings.min_cell_px` across or a little more), only the 
 view's box (padded by :data:`settings.map_cells_padding`) are counted, and when there are
 more than :data:`settings.max_map_cells` of them the cells are made coarser until there are
 not. The store does the counting
-(:meth:`~corridors.reported.store.EventStore.counts_by_cell`); a cell carries its name,
-count and colour class, nothing of the events' own text.
+(:meth:`~corridors.reported.store.EventStore.counts_by_cell`); a cell carries its H3 name
+(for links and clicks), count, colour class and a readable place name from the catalogue
+(:mod:`corridors.render.cell_places`), nothing of the events' own text.
 
 The layer shows every event under the filters, whatever feature is selected: the map is the
-overview beside the curated features, which stay drawn in full too; a selected feature
-narrows the listings beside the map, not the map.
+overview beside the curated features, which stay drawn in full too. A selected cell's
+listing is not narrowed by the selected feature either, so that it always holds the events
+its cell counts (:mod:`corridors.ui.dashboard.reported.panels`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from corridors.core import settings
 from corridors.geo.camera import TILE_SIZE, Bounds, Camera, mercator_latitude, mercator_y
 from corridors.geo.cells import cell_name, cell_outline, parse_cell
 from corridors.i18n import Translator
+from corridors.render.cell_places import CellGazetteer, CellPlace
 from corridors.render.styles import CELL_OUTLINES, CELL_RAMP, RGBA, cell_class
 from corridors.reported.store import EventQuery, EventStore
 
@@ -72,12 +75,13 @@ class MapView:
 
 @dataclass(frozen=True, slots=True)
 class ReportedCell:
-    """One cell as drawn: its H3 name, its count, its colour class, its outline."""
+    """One cell as drawn: its H3 name, its count, its colour class, its outline, its place."""
 
     name: str
     count: int
     shade: int
     outline: tuple[tuple[float, float], ...]
+    place: CellPlace
 
     @property
     def fill(self) -> RGBA:
@@ -90,9 +94,9 @@ class ReportedCell:
         return CELL_OUTLINES[self.shade]
 
     def tooltip(self, translate: Translator) -> str:
-        """Plain-text tooltip: how many reported events, and which cell."""
+        """Plain-text tooltip: how many reported events, then where (never the H3 id)."""
         count = translate("cells.tooltip", count=self.count)
-        return f"{count}\n{translate('cells.name', cell=self.name)}"
+        return "\n".join([count, *self.place.lines(translate)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,12 +138,18 @@ def cell_width_m(resolution: int) -> float:
 
 
 def build_reported_layer(
-    store: EventStore, query: EventQuery, view: MapView, *, selected: str | None = None
+    store: EventStore,
+    query: EventQuery,
+    view: MapView,
+    *,
+    selected: str | None = None,
+    gazetteer: CellGazetteer | None = None,
 ) -> ReportedLayer:
     """The cells of ``view`` holding events that match ``query``, at most the cap of them.
 
     ``query``'s own box, if any, is replaced by the view's. ``selected`` is the selected
     cell's H3 name (from the session or a link; an invalid one is not outlined).
+    ``gazetteer`` names the cells; without it a cell is named by its centre's coordinates.
     """
     shown = view.bounds(padding=settings.map_cells_padding)
     resolution = resolution_for(view)
@@ -154,6 +164,7 @@ def build_reported_layer(
             count=count,
             shade=cell_class(count),
             outline=_outline(cell),
+            place=gazetteer.name(cell) if gazetteer else CellPlace(*_centre(cell)),
         )
         for cell, count in sorted(counts.items())
     )
@@ -178,13 +189,18 @@ def _counts_in(
     margin_lon = margin_lat / max(math.cos(math.radians(latitude)), 0.01)
     box = (west - margin_lon, south - margin_lat, east + margin_lon, north + margin_lat)
     counts = store.counts_by_cell(replace(query, bounds=box), resolution)
-    centre = h3.api.basic_int.cell_to_latlng
     kept = {}
     for cell, count in counts.items():
-        lat, lon = centre(cell)
+        lat, lon = _centre(cell)
         if west <= lon <= east and south <= lat <= north:
             kept[cell] = count
     return kept
+
+
+def _centre(cell: int) -> tuple[float, float]:
+    """The cell's centre as (latitude, longitude)."""
+    lat, lon = h3.api.basic_int.cell_to_latlng(cell)
+    return lat, lon
 
 
 def _outline(cell: int) -> tuple[tuple[float, float], ...]:

@@ -69,23 +69,30 @@ PLACE_COLOR: Final[RGBA] = (40, 40, 40, 255)
 #: lower bounds grow tenfold (1-9, 10-99, ... 100,000 or more): the same colour means the
 #: same count wherever the map is panned and whatever the date range.
 CELL_CLASS_STARTS: Final = (1, 10, 100, 1_000, 10_000, 100_000)
-#: The classes' fills, light to dark: colours of ColorBrewer's YlOrBr (sequential, safe for
-#: colour-blind readers) without its palest, which would vanish on the light basemaps; the
-#: fifth is #d95f0e (not the darker #cc4c02) so that it keeps 3:1 on a dark basemap.
+#: The classes' fills, light to dark: six colours along ColorBrewer's Purples (sequential,
+#: safe for colour-blind readers; its 9-class colours interpolated in CIELAB), spaced equally
+#: by CIEDE2000 from its third-palest (the palest would vanish on the light basemaps) to the
+#: fourth class, the first dark enough to stand out by its fill from every light basemap, and
+#: on to its darkest. Purple is a hue no country fill (Armenia's orange, Azerbaijan's green, the
+#: fallback's beige), the route's magenta or the selection's blue uses: a cell never reads as
+#: a country or as selected, and the countries' borders show through it. Every two
+#: neighbouring classes differ by 8.3 CIEDE2000 or more, drawn on any basemap and under
+#: simulated deuteranopia, protanopia and tritanopia (YlOrBr's 1,000+ and 10,000+: 4.5);
+#: tests/render/test_cell_colours.py measures it.
 CELL_RAMP: Final[tuple[RGBA, ...]] = (
-    (254, 227, 145, 220),
-    (254, 196, 79, 220),
-    (254, 153, 41, 220),
-    (236, 112, 20, 220),
-    (217, 95, 14, 220),
-    (140, 45, 4, 220),
+    (222, 222, 237, 220),
+    (175, 173, 211, 220),
+    (133, 130, 188, 220),
+    (110, 89, 167, 220),
+    (91, 53, 149, 220),
+    (63, 0, 125, 220),
 )
-#: Each class's outline: dark brown round the light fills (which a light basemap washes
-#: out), near-white round the darkest (which a dark basemap swallows), so that every cell
-#: stands out from light and dark maps alike by its fill or by its outline.
+#: Each class's outline: dark violet round the light fills (which a light basemap washes
+#: out), near-white round the three darkest (which a dark basemap swallows), so that every
+#: cell stands out from light and dark maps alike by its fill or by its outline.
 CELL_OUTLINES: Final[tuple[RGBA, ...]] = (
-    *((90, 45, 10, 230),) * 5,
-    (255, 250, 240, 230),
+    *((45, 20, 80, 230),) * 3,
+    *((250, 248, 255, 230),) * 3,
 )
 CELL_OUTLINE_WIDTH: Final = 1.0
 CROSSING_COLOR: Final[RGBA] = (0, 109, 119, 255)

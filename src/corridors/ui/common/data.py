@@ -19,6 +19,7 @@ from corridors.data.catalog import CatalogReport
 from corridors.data.models import ReportedSource
 from corridors.data.timeline import EventIndex
 from corridors.i18n import Translator
+from corridors.render.cell_places import CellGazetteer
 from corridors.render.scene import Scene, SceneRequest, build_scene
 from corridors.reported.store import EventStore, open_store
 
@@ -56,6 +57,11 @@ def _scene_of(directory: str, signature: Signature, request: SceneRequest) -> Sc
     return build_scene(_report_of(directory, signature).catalog, request)
 
 
+@shared_cache(maxsize=settings.cached_data_dirs)
+def _gazetteer_of(directory: str, signature: Signature) -> CellGazetteer:
+    return CellGazetteer(_report_of(directory, signature).catalog)
+
+
 def _data_key() -> tuple[str, Signature]:
     directory = data_dir()
     return str(directory), _signature(directory)
@@ -81,6 +87,11 @@ def event_index() -> EventIndex:
 def cached_scene(request: SceneRequest) -> Scene:
     """The scene for a request, built once per distinct request and data directory."""
     return _scene_of(*_data_key(), request)
+
+
+def cell_gazetteer() -> CellGazetteer:
+    """What names the map's cells of reported events: the loaded catalogue's places and areas."""
+    return _gazetteer_of(*_data_key())
 
 
 def event_store() -> EventStore:

@@ -10,6 +10,7 @@ from corridors.data.models import Mode, ReportedKind, Status
 from corridors.i18n import Translator
 from corridors.render.styles import (
     CELL_CLASS_STARTS,
+    CELL_OUTLINES,
     CELL_RAMP,
     CROSSING_COLOR,
     FOCUS_FILL,
@@ -28,6 +29,10 @@ from corridors.render.styles import (
 )
 
 BOX = "display:inline-block;width:1.1em;height:.8em;border:1px solid #888;background:"
+#: A cell's swatch: its class's outline and fill, as the map draws it.
+CELL_BOX = (
+    "display:inline-block;width:1.1em;height:.8em;border:1px solid {outline};background:{fill}"
+)
 DOT = "display:inline-block;width:.7em;height:.7em;border-radius:50%;background:"
 
 
@@ -83,12 +88,12 @@ def reported_legend_html(translate: Translator) -> str:
     """The reported events' part of the legend, as safe HTML in the page's direction.
 
     It says that cells are coloured by count, then shows the map's colour classes (the
-    least count of each, lightest first), then the reported kinds and what each source's
-    own types map to.
+    least count of each, lightest first, outlined as on the map), then the reported kinds
+    and what each source's own types map to.
     """
     classes = "".join(
-        swatch(BOX + css(colour), f"{translate.number(start)}+")
-        for start, colour in zip(CELL_CLASS_STARTS, CELL_RAMP, strict=True)
+        swatch(CELL_BOX.format(outline=css(line), fill=css(fill)), f"{translate.number(start)}+")
+        for start, fill, line in zip(CELL_CLASS_STARTS, CELL_RAMP, CELL_OUTLINES, strict=True)
     )
     kinds = "".join(
         f"<li><b>{html.escape(translate(f'reported_kinds.{kind}'))}</b>: "

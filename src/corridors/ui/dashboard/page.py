@@ -170,7 +170,7 @@ def _render_dashboard(
             render_timeline(events, translate)
     with side_column, st.container(key="side-pane"):
         with st.container(key="selection-pane"):
-            render_cell_reported(catalog, translate)
+            render_cell_reported(translate)
             if selected_event is not None:
                 st.caption(translate("events.selected"))
                 render_card(selected_event, translate, key_prefix="selected")

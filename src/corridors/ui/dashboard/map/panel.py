@@ -26,7 +26,7 @@ from corridors.i18n import Translator
 from corridors.render.framing import Framing, next_framing
 from corridors.render.reported_layer import MapView, ReportedLayer, build_reported_layer
 from corridors.render.scene import Scene, SceneRequest
-from corridors.ui.common.data import cached_scene, event_store, imported_sources
+from corridors.ui.common.data import cached_scene, cell_gazetteer, event_store, imported_sources
 from corridors.ui.dashboard import session
 from corridors.ui.dashboard.map.adapter import FROM_MAP, MapDraw
 from corridors.ui.dashboard.map.adapters import adapter
@@ -56,7 +56,9 @@ def _reported(camera: Camera) -> ReportedLayer | None:
         return None
     view = MapView(camera, settings.assumed_map_width, settings.dashboard_map_height)
     selected = st.session_state[session.CELL]
-    return build_reported_layer(event_store(), reported_query(), view, selected=selected)
+    return build_reported_layer(
+        event_store(), reported_query(), view, selected=selected, gazetteer=cell_gazetteer()
+    )
 
 
 def _framing(scene: Scene, request: SceneRequest) -> Framing:

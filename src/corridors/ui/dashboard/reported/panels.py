@@ -1,7 +1,10 @@
 """Reported events in the side pane: those of the selected feature, and of the selected cell.
 
 Both draw nothing when the store holds no events. A feature's listing gives way to the
-cell's when a cell is selected (the cell's is then narrowed by the feature).
+cell's when a cell is selected. The cell's listing is *not* narrowed by the selected
+feature: it holds exactly the events its cell's tooltip counts, as the map's cells are not
+narrowed by it either (:mod:`corridors.render.reported_layer`: the map is the overview; a
+cell narrowed by a place would list nothing, as places are not linked to reported events).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import streamlit as st
 from corridors.data.catalog import Catalog
 from corridors.data.models import Place
 from corridors.i18n import Translator
-from corridors.ui.common.data import event_store, imported_sources
+from corridors.ui.common.data import cell_gazetteer, event_store, imported_sources
 from corridors.ui.common.safe import md_escape
 from corridors.ui.common.styling import isolate
 from corridors.ui.dashboard import session
@@ -45,21 +48,18 @@ def render_feature_reported(catalog: Catalog, feature_id: str, translate: Transl
             render_reported_list(query, translate, key=f"feature-reported-{feature_id}")
 
 
-def render_cell_reported(catalog: Catalog, translate: Translator) -> None:
-    """The selected cell's reported events (narrowed by the selected feature), a way out."""
+def render_cell_reported(translate: Translator) -> None:
+    """The selected cell's reported events (every one its cell counts), where, a way out."""
     cell = st.session_state[session.CELL]
     if cell is None or not imported_sources():
         return
-    feature_id = st.session_state[session.FEATURE]
-    query = reported_query(feature=feature_id, cell=cell)
+    query = reported_query(cell=cell)
     count = event_store().count(query)
+    names = cell_gazetteer().name(query.cell) if query.cell is not None else None
     with st.container(key="cell-reported"):
-        if feature_id is None:
-            heading = translate("reported.cell", count=count, cell=cell)
-        else:
-            feature = translate.text(catalog.feature(feature_id).names)
-            heading = translate("reported.cell_in_feature", count=count, cell=cell, feature=feature)
-        st.markdown(f"**{md_escape(heading)}**")
+        st.markdown(f"**{md_escape(translate('reported.cell', count=count))}**")
+        if names is not None:
+            st.caption(md_escape(" · ".join(names.lines(translate))))
         st.button(
             translate("reported.clear_cell"),
             key="clear-cell",
