@@ -80,6 +80,7 @@ def render_presenter(
         )
         st.subheader(md_escape(translate.text(step.title)), anchor=False)
         st.markdown(md_escape(translate.text(step.text)))
+        back, forward = _arrows(translate)
         with st.container(horizontal=True, key="present-buttons", gap="small"):
             st.button(
                 translate("present.previous"),
@@ -87,7 +88,7 @@ def render_presenter(
                 disabled=number <= 1,
                 on_click=go_to,
                 args=(catalog, story, number - 1, span),
-                icon=":material/arrow_back:",
+                icon=f":material/{back}:",
             )
             st.button(
                 translate("present.next"),
@@ -95,15 +96,27 @@ def render_presenter(
                 disabled=number >= total,
                 on_click=go_to,
                 args=(catalog, story, number + 1, span),
-                icon=":material/arrow_forward:",
+                icon=f":material/{forward}:",
                 type="primary",
             )
         with st.container(horizontal=True, key="present-menu", gap="small"):
             _render_menu(span, translate)
             export()
         st.caption(translate("present.keys"))
-    add_shortcuts(**{PREVIOUS: ["arrowleft", "pageup"], NEXT: ["arrowright", "pagedown"]})
+    left, right = ("arrowright", "arrowleft") if translate.rtl else ("arrowleft", "arrowright")
+    add_shortcuts(**{PREVIOUS: [left, "pageup"], NEXT: [right, "pagedown"]})
     return story
+
+
+def _arrows(translate: Translator) -> tuple[str, str]:
+    """The icons of Previous and Next: a story reads right to left in Arabic, so they mirror.
+
+    The arrow keys follow the icons: in a right-to-left language the left arrow key goes
+    forward, as the Next button's arrow points.
+    """
+    if translate.rtl:
+        return "arrow_forward", "arrow_back"
+    return "arrow_back", "arrow_forward"
 
 
 def _render_menu(span: DateRange, translate: Translator) -> None:
