@@ -169,3 +169,18 @@ def test_on_a_phone_the_map_comes_first_and_nothing_scrolls_sideways(
     selection = box_of(dashboard.keyed("selection-pane"))
     legend = box_of(dashboard.keyed("legend-pane"))
     assert deck["y"] + deck["height"] <= selection["y"] < legend["y"]
+
+
+def test_presenter_type_is_sized_for_a_room(dashboard: Dashboard, catalog: Catalog) -> None:
+    """At 1920x1080 the step's title is at least 40 px and its text at least 24 px."""
+    page = dashboard.page
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    dashboard.open("?mode=present&step=3")
+    step = catalog.stories[0].steps[2]
+    expect(page.get_by_text(EN.text(step.title), exact=True)).to_be_visible()
+    panel = dashboard.keyed("present-step")
+    title_px = panel.locator("h3").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    text = panel.get_by_text(EN.text(step.text), exact=True)
+    text_px = text.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert title_px >= 40, f"the step title is {title_px} px"
+    assert text_px >= 24, f"the step text is {text_px} px"

@@ -91,7 +91,12 @@ _PRESENT_CSS: Final = """
     flex: 0 0 auto !important; height: auto !important;
   }
   .st-key-present-step { max-height: calc(100vh - 2.5rem); overflow-y: auto; }
-  .st-key-present-step h3 { font-size: 1.35rem; padding-top: 0.25rem; }
+  /* Type for a room: at 1920 px wide the title is 40 px and the text 24 px (2.1vw and
+     1.25vw), never smaller than the dashboard's. */
+  .st-key-present-step h3 { font-size: clamp(1.35rem, 2.1vw, 3rem); padding-top: 0.25rem; }
+  .st-key-present-step [data-testid="stMarkdownContainer"] p {
+    font-size: clamp(1rem, 1.25vw, 1.75rem); line-height: 1.45;
+  }
   @media (max-width: 640px) {
     .st-key-present-map [data-testid="stFullScreenFrame"],
     .st-key-present-map [data-testid="stDeckGlJsonChart"],
