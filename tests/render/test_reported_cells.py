@@ -27,6 +27,7 @@ from corridors.render.reported_layer import (
     CELLS_LAYER,
     SELECTED_CELL_LAYER,
     MapView,
+    ReportedLayer,
     build_reported_layer,
     cell_width_m,
     resolution_for,
@@ -279,19 +280,22 @@ def hostile_store(tmp_path: Path) -> EventStore:
     return store
 
 
+def _layer_with_a_selected_cell(
+    catalog: Catalog, store: EventStore, view: MapView
+) -> ReportedLayer:
+    """The cells of ``view``, named by places, the first of them selected."""
+    first = build_reported_layer(store, EventQuery(), view)
+    return build_reported_layer(
+        store, EventQuery(), view, selected=first.cells[0].name, gazetteer=CellGazetteer(catalog)
+    )
+
+
 def test_deck_draws_cells_between_areas_and_lines_with_the_selection_outlined(
     catalog: Catalog, hostile_store: EventStore
 ) -> None:
     scene = build_scene(catalog, SceneRequest(dates=catalogue_span(catalog.events)))
     view = MapView(Camera(lat=39.1, lon=46.0, zoom=8.0), 1200, 560)
-    first = build_reported_layer(hostile_store, EventQuery(), view)
-    layer = build_reported_layer(
-        hostile_store,
-        EventQuery(),
-        view,
-        selected=first.cells[0].name,
-        gazetteer=CellGazetteer(catalog),
-    )
+    layer = _layer_with_a_selected_cell(catalog, hostile_store, view)
     deck = build_deck(scene, EN, camera=view.camera, reported=layer)
     spec = json.loads(deck.to_json())
     names = [entry["id"] for entry in spec["layers"]]
@@ -310,7 +314,7 @@ def test_deck_draws_cells_between_areas_and_lines_with_the_selection_outlined(
     selected = spec["layers"][names.index(SELECTED_CELL_LAYER)]
     assert selected["data"] == [
         {
-            "id": first.cells[0].name,
+            "id": layer.cells[0].name,
             "line": list(HIGHLIGHT),
             "polygon": [list(point) for point in layer.cells[0].outline[:-1]],
         }
@@ -340,14 +344,7 @@ def test_leaflet_draws_cells_between_areas_and_lines_escaped_and_translated(
 ) -> None:
     scene = build_scene(catalog, SceneRequest(dates=catalogue_span(catalog.events), lang="ar"))
     view = MapView(Camera(lat=39.1, lon=46.0, zoom=8.0), 1200, 560)
-    first = build_reported_layer(hostile_store, EventQuery(), view)
-    layer = build_reported_layer(
-        hostile_store,
-        EventQuery(),
-        view,
-        selected=first.cells[0].name,
-        gazetteer=CellGazetteer(catalog),
-    )
+    layer = _layer_with_a_selected_cell(catalog, hostile_store, view)
     leaflet_map = build_map(scene, AR, camera=view.camera, reported=layer)
     fix_element_ids(leaflet_map)
     page = leaflet_map.get_root().render()
