@@ -84,3 +84,20 @@ def test_a_failed_computation_is_retried_and_leaves_nothing_pending() -> None:
     assert flaky._pending == {}  # the leak this test guards against
     assert flaky(3) == 6
     assert attempts == [3, 3]
+
+
+def test_a_files_signature_changes_when_a_file_changes_appears_or_goes(tmp_path):
+    from corridors.core.cache import files_signature
+
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.write_text("1")
+    before = files_signature([first, second])
+    assert [name for name, _, _ in before] == ["a.yaml"]  # a missing path counts as gone
+    assert files_signature([second, first]) == before
+    second.write_text("2")
+    appeared = files_signature([first, second])
+    assert appeared != before
+    first.write_text("longer")
+    assert files_signature([first, second]) != appeared
+    second.unlink()
+    assert [name for name, _, _ in files_signature([first, second])] == ["a.yaml"]

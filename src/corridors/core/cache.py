@@ -9,12 +9,31 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from functools import wraps
+from pathlib import Path
 from typing import Generic, ParamSpec, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
+#: Files by name, change time and size: a cache key that changes when one of them does.
+FilesSignature = tuple[tuple[str, int, int], ...]
+
+
+def files_signature(paths: Iterable[Path]) -> FilesSignature:
+    """The name, change time and size of each of ``paths`` that exists (in name order).
+
+    Part of a cache key, so that what was read from the files is read again once one of
+    them changed, appeared or went away; a path removed while it is looked at counts as gone.
+    """
+    found = []
+    for path in paths:
+        try:
+            status = path.stat()
+        except OSError:
+            continue
+        found.append((path.name, status.st_mtime_ns, status.st_size))
+    return tuple(sorted(found))
 
 
 class SharedCache(Generic[P, R]):

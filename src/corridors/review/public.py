@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corridors.core import settings
-from corridors.core.cache import shared_cache
+from corridors.core.cache import FilesSignature, files_signature, shared_cache
 from corridors.core.environment import SHOW_DRAFTS_ENV, flag
 from corridors.core.errors import Problem
 from corridors.core.normalise import fold, readings
@@ -44,22 +44,13 @@ def read_drafts(directory: Path) -> DraftShelf:
     return _shelf(str(directory), _signature(directory / DRAFTS_DIR))
 
 
-def _signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
-    """Names, modification times and sizes of the folder's files: changes when a draft does."""
-    if not folder.is_dir():
-        return ()
-    found = []
-    for path in folder.iterdir():
-        try:
-            stat = path.stat()
-        except OSError:  # removed meanwhile
-            continue
-        found.append((path.name, stat.st_mtime_ns, stat.st_size))
-    return tuple(sorted(found))
+def _signature(folder: Path) -> FilesSignature:
+    """The folder's files by name, change time and size: changes when a draft does."""
+    return files_signature(folder.iterdir()) if folder.is_dir() else ()
 
 
 @shared_cache(maxsize=settings.cached_drafts_dirs)
-def _shelf(directory: str, signature: tuple[tuple[str, int, int], ...]) -> DraftShelf:
+def _shelf(directory: str, signature: FilesSignature) -> DraftShelf:
     del signature  # part of the cache key only
     drafts: list[DraftRecord] = []
     unreadable: list[str] = []

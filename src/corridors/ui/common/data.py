@@ -13,7 +13,7 @@ import streamlit as st
 
 from corridors.atlas import inspect_atlas
 from corridors.core import settings
-from corridors.core.cache import shared_cache
+from corridors.core.cache import FilesSignature, files_signature, shared_cache
 from corridors.core.datasets import DATASETS, data_dir, imports_dir
 from corridors.data.catalog import CatalogReport
 from corridors.data.models import ReportedSource
@@ -23,17 +23,13 @@ from corridors.render.cell_places import CellGazetteer
 from corridors.render.scene import Scene, SceneRequest, build_scene
 from corridors.reported.store import EventStore, open_store
 
-#: A data directory's files by name, change time and size: the cache key that makes a
-#: catalogue be read again after a data file changed (a publish from the editor).
-Signature = tuple[tuple[str, int, int], ...]
+#: The cache key that makes a catalogue be read again after a data file changed (a
+#: publish from the editor).
+Signature = FilesSignature
 
 
 def _signature(directory: Path) -> Signature:
-    return tuple(
-        (name, stat.st_mtime_ns, stat.st_size)
-        for name in DATASETS.values()
-        if (path := directory / name).is_file() and (stat := path.stat())
-    )
+    return files_signature(directory / name for name in DATASETS.values())
 
 
 @shared_cache(maxsize=settings.cached_data_dirs)
