@@ -62,8 +62,8 @@ def app_server(
     ``options`` are further ``streamlit run`` options (``--server.…=…``), ``serve_options``
     options of ``corridors serve`` (``--allowed-origin=…``). ``corridors`` is the command
     line to run (default: this interpreter's package), from the directory ``cwd`` (default:
-    the current one). The server runs with
-    the settings shipped with the app (``corridors serve`` applies them).
+    the current one). The server runs with the settings shipped with the app (``corridors
+    serve`` applies them).
     """
     port = free_port()
     arguments = [
