@@ -12,9 +12,8 @@ from corridors.data.catalog import Catalog
 from corridors.data.models import EventKind
 from corridors.data.timeline import DateRange, catalogue_span
 from corridors.i18n import Translator
-from corridors.render.styles import HIGHLIGHT, STATUS_COLOR
+from corridors.render.styles import HIGHLIGHT, KIND_COLORS, STATUS_COLOR
 from corridors.ui.dashboard.timeline_chart import (
-    KIND_COLOURS,
     ReportedBars,
     brushed_range,
     timeline_chart,
@@ -55,7 +54,7 @@ def test_a_colour_key_with_colours_of_its_own(catalog: Catalog) -> None:
     assert colour["scale"]["domain"] == [EN(f"kinds.{kind}") for kind in EventKind]
     assert len(set(colour["scale"]["range"])) == len(EventKind)
     taken = [*STATUS_COLOR.values(), HIGHLIGHT]
-    for kind, mine in KIND_COLOURS.items():
+    for kind, mine in KIND_COLORS.items():
         for other in taken:
             distance = sum(abs(a - b) for a, b in zip(rgb(mine), other[:3], strict=True))
             assert distance >= DISTINCT, f"{kind} looks like {other}"

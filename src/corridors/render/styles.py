@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from corridors.data.models import BoundaryKind, Mode, PlaceKind, Role, Status, WaterKind
+from corridors.data.models import BoundaryKind, EventKind, Mode, PlaceKind, Role, Status, WaterKind
 
 RGBA = tuple[int, int, int, int]
 
@@ -64,6 +64,20 @@ MODE_LINE: Final[dict[Mode, tuple[float, str]]] = {
     Mode.PIPELINE: (2.5, "2 5"),
 }
 PLACE_COLOR: Final[RGBA] = (40, 40, 40, 255)
+
+#: One colour per event kind, in the order of :class:`EventKind`: far from every
+#: corridor-status colour and from the selection colour (tested). The timeline's points and
+#: key and the map's event marks (:data:`KIND_RGBA`) use them, so each is the other's key.
+KIND_COLORS: Final[dict[EventKind, str]] = {
+    EventKind.SUMMIT: "#1f77b4",
+    EventKind.AGREEMENT: "#17becf",
+    EventKind.DECLARATION: "#8c564b",
+    EventKind.EXECUTIVE_ACTION: "#e377c2",
+    EventKind.MEMORANDUM: "#bcbd22",
+    EventKind.INFRASTRUCTURE: "#253494",
+    EventKind.CONFLICT: "#f2c14e",
+    EventKind.DIPLOMATIC: "#80cdc1",
+}
 
 #: Cells of reported events are coloured by the number of events in them, in classes whose
 #: lower bounds grow tenfold (1-9, 10-99, ... 100,000 or more): the same colour means the
@@ -194,3 +208,14 @@ def css_rgb(color: RGBA) -> str:
 def cell_class(count: int) -> int:
     """The colour class (an index of :data:`CELL_RAMP`) of a cell holding ``count`` events."""
     return max(0, sum(1 for start in CELL_CLASS_STARTS if count >= start) - 1)
+
+
+def hex_rgba(colour: str) -> RGBA:
+    """An opaque ``#rrggbb`` colour as RGBA."""
+    return (int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16), 255)
+
+
+#: :data:`KIND_COLORS` as RGBA, for the map's event marks.
+KIND_RGBA: Final[dict[EventKind, RGBA]] = {
+    kind: hex_rgba(colour) for kind, colour in KIND_COLORS.items()
+}

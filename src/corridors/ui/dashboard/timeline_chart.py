@@ -23,10 +23,10 @@ import pandas as pd
 import streamlit as st
 
 from corridors.core import settings
-from corridors.data.models import Event, EventKind, Precision
+from corridors.data.models import Event, Precision
 from corridors.data.timeline import DateRange
 from corridors.i18n import Translator
-from corridors.render.styles import HIGHLIGHT, css_rgb
+from corridors.render.styles import HIGHLIGHT, KIND_COLORS, css_rgb
 from corridors.reported.store import Period
 from corridors.ui.common.data import event_store
 from corridors.ui.dashboard import session
@@ -34,18 +34,6 @@ from corridors.ui.dashboard.reported.query import reported_drawn, reported_query
 
 PICK: Final = "picked"
 SPAN: Final = "span"
-#: One colour per kind, in the order of :class:`EventKind`: far from every corridor-status
-#: colour and from the selection colour (tested), so the timeline reads as its own key.
-KIND_COLOURS: Final[dict[EventKind, str]] = {
-    EventKind.SUMMIT: "#1f77b4",
-    EventKind.AGREEMENT: "#17becf",
-    EventKind.DECLARATION: "#8c564b",
-    EventKind.EXECUTIVE_ACTION: "#e377c2",
-    EventKind.MEMORANDUM: "#bcbd22",
-    EventKind.INFRASTRUCTURE: "#253494",
-    EventKind.CONFLICT: "#f2c14e",
-    EventKind.DIPLOMATIC: "#80cdc1",
-}
 #: A brush shorter than this is a click, not a span.
 MIN_SPAN: Final = dt.timedelta(days=1)
 #: Ranges shorter than this count reported events per week; longer ones per month.
@@ -101,7 +89,7 @@ def timeline_chart(
     Behind them, the ``bars`` of reported events if given.
     """
     frame = _frame(events, translate, selected)
-    kinds = [translate(f"kinds.{kind}") for kind in KIND_COLOURS]
+    kinds = [translate(f"kinds.{kind}") for kind in KIND_COLORS]
     rows = [kind for kind in kinds if kind in set(frame["kind"])]
     pick = alt.selection_point(name=PICK, fields=["id"], on="click", clear=False)
     span = alt.selection_interval(name=SPAN, encodings=["x"])
@@ -123,7 +111,7 @@ def timeline_chart(
             yOffset=alt.YOffset("slot:O"),
             color=alt.Color(
                 "kind:N",
-                scale=alt.Scale(domain=kinds, range=list(KIND_COLOURS.values())),
+                scale=alt.Scale(domain=kinds, range=list(KIND_COLORS.values())),
                 legend=alt.Legend(
                     title=translate("timeline.kind"),
                     orient="bottom",
