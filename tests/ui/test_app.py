@@ -14,6 +14,7 @@ from corridors.data.catalog import Catalog
 from corridors.data.models import Event
 from corridors.data.timeline import SUMMIT_WEEK
 from corridors.render.deck.picking import layer_name
+from corridors.render.event_marks import EVENTS_LAYER
 from corridors.render.leaflet.builder import LEAFLET_CSS, LEAFLET_JS
 from corridors.render.scene import DRAWING_ORDER
 from corridors.render.styles import HIGHLIGHT, css_rgb
@@ -138,12 +139,15 @@ def test_leaflet_draws_every_layer_from_local_assets(app: AppTest, catalog: Cata
     args = leaflet_args(app)
     assert (args["js_links"], args["css_links"]) == ([LEAFLET_JS], [LEAFLET_CSS])
     assert "L.map(" in args["script"]
-    features = leaflet_features(app)
+    drawn = leaflet_features(app)
+    marks = [f for f in drawn if f["properties"]["layer"] == EVENTS_LAYER]
+    features = drawn[: len(drawn) - len(marks)]  # the events' marks above every feature
     assert [f["properties"]["layer"] for f in features] == sorted(
         (f["properties"]["layer"] for f in features), key=DRAWING_ORDER.index
     )
-    drawn = {feature.id for feature in catalog.features()} | {body.id for body in catalog.water}
-    assert {f["id"] for f in features} == drawn
+    ids = {feature.id for feature in catalog.features()} | {body.id for body in catalog.water}
+    assert {f["id"] for f in features} == ids
+    assert [f["id"] for f in marks] == [event.id for event in catalog.events]
     meghri = next(f for f in features if f["id"] == "meghri")
     assert meghri["geometry"]["type"] == "Point"
     assert "Meghri" in meghri["properties"]["tooltip"]
@@ -163,6 +167,28 @@ def test_leaflet_follows_the_selection(app: AppTest, catalog: Catalog) -> None:
         if f["properties"]["style"]["fillColor"] == css_rgb(HIGHLIGHT)
     ]
     assert highlighted == ["meghri"]
+
+
+def leaflet_marks(at: AppTest) -> dict[str, dict[str, Any]]:
+    """The styles of the events' marks the Leaflet map is given, by event id."""
+    return {
+        f["id"]: f["properties"]["style"]
+        for f in leaflet_features(at)
+        if f["properties"]["layer"] == EVENTS_LAYER
+    }
+
+
+def test_leaflet_marks_follow_the_filters_and_the_selected_event(
+    app: AppTest, catalog: Catalog
+) -> None:
+    app.radio(key="renderer").set_value("leaflet").run()
+    app.multiselect(key="kinds").set_value(["conflict"]).run()
+    conflicts = [e.id for e in catalog.events if e.kind == "conflict"]
+    assert sorted(leaflet_marks(app)) == sorted(conflicts)
+    app.button(key=f"list-show-{conflicts[0]}").click().run()
+    rims = {event_id: style["color"] for event_id, style in leaflet_marks(app).items()}
+    assert rims.pop(conflicts[0]) == css_rgb(HIGHLIGHT)  # the selected event's mark
+    assert set(rims.values()) == {"rgb(255, 255, 255)"}
 
 
 def test_layers_can_be_toggled(app: AppTest) -> None:

@@ -36,6 +36,7 @@ from corridors.geo.camera import Camera, fit_bounds
 from corridors.i18n import Translator, strings
 from corridors.links.view_state import ViewState, Vocabulary
 from corridors.render.deck.builder import build_deck
+from corridors.render.event_marks import EVENTS_LAYER
 from corridors.render.framing import Framing
 from corridors.render.leaflet.builder import build_map, fix_element_ids
 from corridors.render.protocol import BuilderRenderer
@@ -71,7 +72,8 @@ SKETCH: BuilderRenderer[str] = BuilderRenderer("sketch", "renderers.sketch", ske
 
 
 class SketchAdapter:
-    """Puts the sketch on the page as code; its button stands for a click on Meghri."""
+    """Puts the sketch on the page as code; its buttons stand for clicks on Meghri and on
+    the mark of the newest event in range."""
 
     name = SKETCH.name
 
@@ -88,6 +90,8 @@ class SketchAdapter:
         )
         st.code(text, language=None)
         st.button("click Meghri", key="sketch-click", on_click=select, args=("places", "meghri"))
+        newest = draw.scene.marks[-1].id
+        st.button("click a mark", key="sketch-mark", on_click=select, args=(EVENTS_LAYER, newest))
 
 
 def sketch_text(at: AppTest) -> str:
@@ -161,6 +165,19 @@ def test_a_third_renderer_is_offered_drawn_and_linked(catalog: Catalog) -> None:
     at.button(key="sketch-click").click().run()
     assert at.selectbox(key="feature").value == "meghri"
     assert "highlighted [meghri]" in sketch_text(at)
+
+
+@pytest.mark.usefixtures("sketch")
+def test_a_click_on_an_events_mark_selects_it_as_the_list_does(catalog: Catalog) -> None:
+    newest = catalog.events[-1].id  # the first row of the list (newest first)
+    at = open_app(view="sketch")
+    assert at.button(key=f"list-show-{newest}")  # listed, not selected
+    at.button(key="sketch-mark").click().run()
+    assert not at.exception
+    assert at.session_state["event"] == newest
+    assert at.button(key=f"selected-clear-{newest}")  # its card opened beside the map
+    assert at.button(key=f"list-clear-{newest}")  # its row in the list, open and selected
+    assert at.query_params["event"] == newest  # in the link, as a selection from the list
 
 
 @pytest.mark.usefixtures("sketch")

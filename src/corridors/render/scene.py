@@ -28,6 +28,7 @@ from corridors.data.models import (
 from corridors.data.timeline import DateRange, count_by_feature, filter_events
 from corridors.geo.camera import Bounds
 from corridors.i18n import Translator
+from corridors.render.event_marks import EventMark, event_marks
 from corridors.render.labels import SceneLabel, scene_labels
 from corridors.render.styles import (
     COUNTRY_LINE,
@@ -93,13 +94,15 @@ class Scene:
     """The features to draw, in drawing order, the labels, and the box the view should show.
 
     ``features`` are the map layers (:data:`LAYERS`, pickable, linked to events); ``context``
-    the water, drawn but never picked.
+    the water, drawn but never picked; ``marks`` the events in the range and kinds, drawn
+    above the features (:mod:`corridors.render.event_marks`).
     """
 
     features: tuple[SceneFeature, ...]
     bounds: Bounds
     context: tuple[SceneFeature, ...] = ()
     labels: tuple[SceneLabel, ...] = ()
+    marks: tuple[EventMark, ...] = ()
 
     def highlighted_areas(self) -> tuple[SceneFeature, ...]:
         """The highlighted countries and regions (their outlines, in the highlight colour)."""
@@ -126,16 +129,20 @@ class SceneRequest:
     layers: frozenset[str] = frozenset(LAYERS)
     highlighted: frozenset[str] = frozenset()
     lang: str = "en"
+    #: The selected event, whose mark is drawn selected.
+    selected_event: str | None = None
 
 
 def build_scene(catalog: Catalog, request: SceneRequest) -> Scene:
     """The scene for a date range, event kinds, visible layers and highlighted features.
 
     Corridors are drawn with their status as of the range's end, and not at all
-    before they were first proposed.
+    before they were first proposed. The events in the range and kinds are counted on
+    their features and marked on the map, whatever layers are shown.
     """
     translate = Translator(request.lang)
-    counts = count_by_feature(filter_events(catalog.events, request.dates, request.kinds))
+    events = filter_events(catalog.events, request.dates, request.kinds)
+    counts = count_by_feature(events)
     features: list[SceneFeature] = []
     for layer in LAYERS:
         if layer not in request.layers:
@@ -151,6 +158,7 @@ def build_scene(catalog: Catalog, request: SceneRequest) -> Scene:
         bounds=_bounds(catalog, _framed(catalog, request.highlighted)),
         context=context,
         labels=scene_labels(catalog, (*context, *features), translate),
+        marks=event_marks(catalog, events, translate, selected=request.selected_event),
     )
 
 

@@ -65,6 +65,12 @@ MODE_LINE: Final[dict[Mode, tuple[float, str]]] = {
 }
 PLACE_COLOR: Final[RGBA] = (40, 40, 40, 255)
 
+#: An event's mark: a disc in its kind's colour with a white rim; larger when selected (and
+#: rimmed in :data:`HIGHLIGHT`). Radii and rim in pixels.
+MARK_RADIUS: Final = 7.0
+SELECTED_MARK_RADIUS: Final = 10.0
+MARK_RIM: Final[RGBA] = (255, 255, 255, 255)
+MARK_RIM_WIDTH: Final = 2.0
 #: One colour per event kind, in the order of :class:`EventKind`: far from every
 #: corridor-status colour and from the selection colour (tested). The timeline's points and
 #: key and the map's event marks (:data:`KIND_RGBA`) use them, so each is the other's key.

@@ -5,7 +5,9 @@ Every text from the data is HTML-escaped here: Leaflet inserts tooltips as HTML.
 The reported events' cells (:mod:`corridors.render.reported_layer`), when there are any, are one
 more such layer, above the areas and below the lines, places and labels; a cell's
 properties name its layer (``reported``) and carry its name as ``id``, so a click tells a
-cell from a feature.
+cell from a feature. The events' marks (:mod:`corridors.render.event_marks`) are one more,
+above every feature: circle markers whose properties name the layer ``events`` and carry
+the event's id; marks that share a point are shifted round it by a few pixels.
 
 Each layer of the scene is one :class:`SceneLayer`: its GeoJSON is encoded once, and its
 script is a few lines of Leaflet that style each feature from its own properties. (With
@@ -28,6 +30,7 @@ from shapely.geometry import mapping
 from corridors.core.basemaps import BASEMAPS, BUNDLED
 from corridors.geo.camera import Camera
 from corridors.i18n import Translator
+from corridors.render.event_marks import EVENTS_LAYER, EventMark, ring_offsets
 from corridors.render.leaflet.labels import LabelLayer
 from corridors.render.leaflet.script import ScriptElement
 from corridors.render.reported_layer import (
@@ -43,6 +46,10 @@ from corridors.render.styles import (
     CELL_OUTLINE_WIDTH,
     HIGHLIGHT,
     HIGHLIGHT_OUTLINE_WIDTH,
+    MARK_RADIUS,
+    MARK_RIM,
+    MARK_RIM_WIDTH,
+    SELECTED_MARK_RADIUS,
     LineStyle,
     css,
     css_rgb,
@@ -89,7 +96,7 @@ def build_base_map(*, camera: Camera, basemap: str = BUNDLED) -> OfflineMap:
 def build_feature_groups(
     scene: Scene, translate: Translator, reported: ReportedLayer | None = None
 ) -> list[folium.FeatureGroup]:
-    """One feature group per drawn layer, bottom first, then the labels.
+    """One feature group per drawn layer, bottom first, then the events' marks, the labels.
 
     ``reported``, when given, is one more group under :data:`CELLS_BELOW`.
     """
@@ -109,6 +116,8 @@ def build_feature_groups(
         interactive = layer not in CONTEXT_LAYERS
         SceneLayer(layer, _geojson(features, translate), interactive=interactive).add_to(group)
         groups.append(group)
+    if scene.marks:
+        groups.append(_marks_group(scene.marks, translate))
     if scene.labels:
         group = folium.FeatureGroup(name="labels")
         LabelLayer(scene.labels, translate).add_to(group)
@@ -200,6 +209,49 @@ def _geojson(features: list[SceneFeature], translate: Translator) -> list[dict[s
     ]
 
 
+def _marks_group(marks: tuple[EventMark, ...], translate: Translator) -> folium.FeatureGroup:
+    """The events' marks (clickable, with tooltips); the selected one drawn last, on top."""
+    features = [
+        _mark_feature(mark, offset, translate)
+        for mark, offset in zip(marks, ring_offsets(marks), strict=True)
+    ]
+    features.sort(key=lambda feature: bool(feature["properties"]["selected"]))
+    group = folium.FeatureGroup(name=EVENTS_LAYER)
+    SceneLayer(EVENTS_LAYER, features, interactive=True, offsets=True).add_to(group)
+    return group
+
+
+def _mark_feature(
+    mark: EventMark, offset: tuple[float, float], translate: Translator
+) -> dict[str, Any]:
+    """An event's mark, shifted by ``offset`` pixels: a disc in its kind's colour.
+
+    White-rimmed; larger and rimmed in the highlight colour when selected.
+    """
+    rim = HIGHLIGHT if mark.selected else MARK_RIM
+    return {
+        "type": "Feature",
+        "id": mark.id,
+        "properties": {
+            "id": mark.id,
+            "layer": EVENTS_LAYER,
+            "selected": mark.selected,
+            "tooltip": tooltip_html(mark.tooltip(translate), translate),
+            "style": {
+                "color": css_rgb(rim),
+                "weight": HIGHLIGHT_OUTLINE_WIDTH if mark.selected else MARK_RIM_WIDTH,
+                "opacity": 1.0,
+                "fillColor": css_rgb(mark.color),
+                "fillOpacity": 1.0,
+                "fill": True,
+                "radius": SELECTED_MARK_RADIUS if mark.selected else MARK_RADIUS,
+                "offset": list(offset),
+            },
+        },
+        "geometry": {"type": "Point", "coordinates": [mark.lon, mark.lat]},
+    }
+
+
 def _cells_group(
     reported: ReportedLayer, translate: Translator, areas: tuple[SceneFeature, ...]
 ) -> folium.FeatureGroup:
@@ -279,14 +331,27 @@ class SceneLayer(ScriptElement):
 
     Features carry ``id``, ``layer``, ``tooltip`` (safe HTML) and ``style`` (Leaflet path
     options; points become circle markers of ``style.radius``). Hovering widens a line.
+    With ``offsets``, a point is drawn ``style.offset`` pixels (x right, y down) from its
+    position at every zoom, and is picked there.
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
+        {% if this.offsets %}
+        window.AtlasShiftedMarker = window.AtlasShiftedMarker || L.CircleMarker.extend({
+            _project: function () {
+                this._point = this._map.latLngToLayerPoint(this._latlng)
+                    .add(this.options.offset || [0, 0]);
+                this._updateBounds();
+            },
+        });
+        {% endif %}
         var {{ this.get_name() }} = L.geoJson(null, {
             interactive: {{ "true" if this.interactive else "false" }},
-            pointToLayer: (feature, latlng) => L.circleMarker(latlng, feature.properties.style),
+            pointToLayer: (feature, latlng) => {{
+                "new window.AtlasShiftedMarker" if this.offsets else "L.circleMarker"
+            }}(latlng, feature.properties.style),
             style: (feature) => feature.properties.style,
             onEachFeature: (feature, layer) => {
                 if (!{{ "true" if this.interactive else "false" }}) return;
@@ -304,12 +369,18 @@ class SceneLayer(ScriptElement):
     )
 
     def __init__(
-        self, layer: str, features: list[dict[str, Any]], *, interactive: bool = True
+        self,
+        layer: str,
+        features: list[dict[str, Any]],
+        *,
+        interactive: bool = True,
+        offsets: bool = False,
     ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "SceneLayer"
         self.layer = layer
         self.interactive = interactive
+        self.offsets = offsets
         collection = {"type": "FeatureCollection", "features": features}
         #: Safe inside <script>: "<", ">", "&" and "'" are written as \u escapes.
         self.data_json = str(htmlsafe_json_dumps(collection))

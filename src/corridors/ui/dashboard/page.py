@@ -103,7 +103,7 @@ def _render_dashboard_page(
 
 
 def _scene_request(index: EventIndex, translate: Translator) -> SceneRequest:
-    """What the map should show: filters, layers, and the selection highlighted."""
+    """What the map should show: filters, layers, the selection highlighted (its mark too)."""
     event_id, feature_id = st.session_state[session.EVENT], st.session_state[session.FEATURE]
     selected_event = index.event(event_id) if event_id else None
     if selected_event is not None:
@@ -116,6 +116,7 @@ def _scene_request(index: EventIndex, translate: Translator) -> SceneRequest:
         layers=frozenset(st.session_state[session.LAYER_CHOICE]),
         highlighted=highlighted,
         lang=translate.lang,
+        selected_event=selected_event.id if selected_event is not None else None,
     )
 
 

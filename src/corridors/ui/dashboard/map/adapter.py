@@ -1,9 +1,9 @@
 """What a map adapter is: it puts one renderer's map on the page and reads its clicks.
 
 The panel (:mod:`corridors.ui.dashboard.map.panel`) works out what to draw and from where
-(:class:`MapDraw`); an adapter draws it with its renderer and turns a click on a feature or
-a cell into a selection (:func:`select`), marking a change that came from the map
-(:data:`FROM_MAP`) so that the camera stays where the reader put it.
+(:class:`MapDraw`); an adapter draws it with its renderer and turns a click on a feature, an
+event's mark or a cell into a selection (:func:`select`), marking a change that came from
+the map (:data:`FROM_MAP`) so that the camera stays where the reader put it.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Final, Protocol
 
 from corridors.geo.camera import Camera
 from corridors.i18n import Translator
+from corridors.render.event_marks import EVENTS_LAYER
 from corridors.render.framing import Framing
 from corridors.render.reported_layer import CELLS_LAYER, ReportedLayer
 from corridors.render.scene import Scene
@@ -52,8 +53,13 @@ class MapAdapter(Protocol):
 
 
 def select(layer: str, row_id: str) -> None:
-    """Select what a click on the map named: a cell of reported events, or a feature."""
+    """Select what a click on the map named: a cell of reported events, an event, a feature.
+
+    An event is selected as its row's button in the event list selects it (its card opens).
+    """
     if layer == CELLS_LAYER:
         session.select_cell(row_id)
+    elif layer == EVENTS_LAYER:
+        session.select_event(row_id)
     else:
         session.select_feature(row_id)
