@@ -9,7 +9,6 @@ import math
 from pathlib import Path
 from typing import Any
 
-import pytest
 from shapely.geometry import Point
 
 from corridors.data.catalog import Catalog, load_catalog
@@ -33,7 +32,7 @@ from corridors.render.styles import (
     MARK_RIM_WIDTH,
     css_rgb,
 )
-from support.records import EditRecords, record
+from support.records import HOSTILE_HTML, HOSTILE_HTML_IN_JSON, EditRecords, set_english
 
 EN = Translator("en")
 WEEK = DateRange(dt.date(2025, 8, 7), dt.date(2025, 8, 8))
@@ -207,24 +206,15 @@ def test_the_html_snapshot_carries_the_marks(catalog: Catalog) -> None:
     assert "AtlasShiftedMarker" in page
 
 
-@pytest.fixture
-def hostile_catalog(data_copy: Path, edit_records: EditRecords) -> Catalog:
-    payload = '<img src=x onerror="alert(1)">'
-
-    def retitle(records: list[dict[str, Any]]) -> None:
-        record(records, "peace-agreement-initialled")["title"]["en"] = payload
-
-    edit_records(data_copy, "events.yaml", retitle)
-    return load_catalog(data_copy)
-
-
 def test_a_hostile_title_is_plain_text_in_the_mark_and_escaped_in_leaflet(
-    hostile_catalog: Catalog,
+    data_copy: Path, edit_records: EditRecords
 ) -> None:
-    scene = scene_of(hostile_catalog, dates=WEEK)
+    set_english(
+        edit_records, data_copy, "events.yaml", "peace-agreement-initialled", "title", HOSTILE_HTML
+    )
+    scene = scene_of(load_catalog(data_copy), dates=WEEK)
     mark = next(m for m in scene.marks if m.id == "peace-agreement-initialled")
-    assert mark.tooltip(EN).startswith('<img src=x onerror="alert(1)">\n')  # plain text
+    assert mark.tooltip(EN).startswith(f"{HOSTILE_HTML}\n")  # plain text
     page = build_map(scene, EN, camera=fit_bounds(scene.bounds)).get_root().render()
     assert "<img src=x" not in page
-    # folium embeds the data as JSON: "&lt;" (the escaped "<") reads "\\u0026lt;" there
-    assert "\\u0026lt;img src=x onerror=\\u0026quot;alert(1)\\u0026quot;\\u0026gt;" in page
+    assert HOSTILE_HTML_IN_JSON in page

@@ -1,6 +1,7 @@
 """What the map draws, for either renderer: scene, labels, styles, framing, reported cells.
 
 - :mod:`~corridors.render.scene`: the features of a view with names, counts and style;
+- :mod:`~corridors.render.event_marks`: the events in range as marks, coloured by kind;
 - :mod:`~corridors.render.labels`, :mod:`~corridors.render.styles`: names and colours;
 - :mod:`~corridors.render.framing`: when the camera moves;
 - :mod:`~corridors.render.reported_layer`: counts of reported events per cell of the view;
