@@ -16,7 +16,10 @@ WHEELS := $(VENV)/wheels
 LOWEST := .venv-lowest
 COMPILE = $(BIN)/uv pip compile --quiet pyproject.toml --python-version 3.11
 
-.PHONY: run test lint chromium validate bench clean constraints test-lowest
+FRONTEND := frontend/deck-map
+NODE_MODULES := $(FRONTEND)/node_modules/.installed
+
+.PHONY: run test lint chromium component validate bench clean constraints test-lowest
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +54,18 @@ test-lowest: $(LOWEST)/.installed
 run: $(STAMP)
 	$(BIN)/corridors serve --port 8501
 
-lint: $(STAMP)
+# The deck.gl map component's sources (TypeScript) and build tools, pinned by package-lock.json.
+$(NODE_MODULES): $(FRONTEND)/package.json $(FRONTEND)/package-lock.json
+	cd $(FRONTEND) && npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+# Rebuild the component into src/corridors/render/deck/component/ (committed; a test
+# checks that the committed files are what this builds).
+component: $(NODE_MODULES)
+	cd $(FRONTEND) && npx tsc --noEmit && node build.mjs
+
+lint: $(STAMP) $(NODE_MODULES)
+	cd $(FRONTEND) && npx tsc --noEmit
 	$(BIN)/ruff check
 	$(BIN)/ruff format --check
 	$(BIN)/mypy
@@ -75,4 +89,4 @@ validate: $(STAMP)
 	$(BIN)/corridors validate
 
 clean:
-	rm -rf $(VENV) $(LOWEST) .mypy_cache .pytest_cache .ruff_cache build/site
+	rm -rf $(VENV) $(LOWEST) .mypy_cache .pytest_cache .ruff_cache build/site $(FRONTEND)/node_modules

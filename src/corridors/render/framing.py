@@ -14,7 +14,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass, replace
 from typing import Final
 
-from corridors.geo.camera import Camera
+from corridors.geo.camera import Bounds, Camera
 
 #: Added to a coordinate of a new camera equal to the last one given, so that the map
 #: moves back to it (about 10 cm on the ground, 1e-6 of a zoom level).
@@ -26,26 +26,35 @@ class Framing:
     """What the reader last asked to see, and the camera the map was last given.
 
     ``moves`` counts the times the camera was moved (its parity tells a move from the next).
+    ``bounds`` is the box ``camera`` was fitted to (a renderer that knows its size fits it
+    itself), ``None`` for a camera asked for as such (a link's position).
     """
 
     asked: Hashable
     camera: Camera
     moves: int = 0
+    bounds: Bounds | None = None
 
 
 def next_framing(
-    previous: Framing | None, asked: Hashable, requested: Camera, *, moves: bool
+    previous: Framing | None,
+    asked: Hashable,
+    requested: Camera,
+    *,
+    moves: bool,
+    bounds: Bounds | None = None,
 ) -> Framing:
     """The framing after a run that asks for ``asked``, shown by the camera ``requested``.
 
-    ``moves`` says whether a new request moves the map (not when the map itself made it,
-    or when there is nothing to frame). The first framing always shows ``requested``.
+    ``requested`` is fitted to ``bounds``, if given. ``moves`` says whether a new request
+    moves the map (not when the map itself made it, or when there is nothing to frame).
+    The first framing always shows ``requested``.
     """
     if previous is None:
-        return Framing(asked, requested)
+        return Framing(asked, requested, bounds=bounds)
     if asked == previous.asked or not moves:
-        return Framing(asked, previous.camera, previous.moves)
-    return Framing(asked, distinct(requested, previous.camera), previous.moves + 1)
+        return replace(previous, asked=asked)
+    return Framing(asked, distinct(requested, previous.camera), previous.moves + 1, bounds)
 
 
 def distinct(camera: Camera, last: Camera) -> Camera:

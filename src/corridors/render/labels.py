@@ -17,7 +17,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
 from corridors.data.catalog import Catalog
-from corridors.data.models import Boundary, Corridor, Place, PlaceKind, WaterBody
+from corridors.data.models import Boundary, BoundaryKind, Corridor, Place, PlaceKind, WaterBody
 from corridors.i18n import Translator
 from corridors.render.styles import (
     BOUNDARY_LABEL_RANK,
@@ -29,6 +29,11 @@ from corridors.render.styles import (
 
 #: Gap in pixels between a place's dot and its label.
 LABEL_GAP = 2.0
+#: Other places for an area's name: the deepest points of a grid of INNER_GRID x INNER_GRID
+#: over the area, at least INNER_DEPTH as deep as its pole, INNER_POINTS at most.
+INNER_GRID = 10
+INNER_DEPTH = 0.15
+INNER_POINTS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,9 @@ class SceneLabel:
     style: str
     #: Pixels between a place's position and the bottom of its label (0: centred on it).
     offset: float = 0.0
+    #: Where else the label may go, best first (``(lon, lat)``; the first is ``lon, lat``):
+    #: points along a line, away from places, for a renderer that places labels itself.
+    anchors: tuple[tuple[float, float], ...] = ()
 
 
 class Drawn(Protocol):
@@ -87,17 +95,20 @@ def _label(
     rank = record.label_rank or _default_rank(record)
     if feature.highlighted:
         rank = SELECTED_LABEL_RANK
-    lon, lat = _anchor(record, feature.geometry, places)
+    anchors = _anchors(record, feature.geometry, places)
+    lon, lat = anchors[0]
     if isinstance(record, Place):
         style = "capital" if record.kind is PlaceKind.CAPITAL else "place"
-        return SceneLabel(record.id, text, lon, lat, rank, style, feature.radius + LABEL_GAP)
+        gap = feature.radius + LABEL_GAP
+        return SceneLabel(record.id, text, lon, lat, rank, style, gap, anchors)
     if isinstance(record, Corridor):
         style = "route" if record.subject else "corridor"
     elif isinstance(record, WaterBody):
         style = "water"
     else:
-        style = "country" if feature.layer == "countries" else "region"
-    return SceneLabel(record.id, text, lon, lat, rank, style)
+        country = feature.layer == "countries" and record.kind is BoundaryKind.COUNTRY
+        style = "country" if country else "region"
+    return SceneLabel(record.id, text, lon, lat, rank, style, anchors=anchors)
 
 
 def _default_rank(record: Boundary | Place | Corridor | WaterBody) -> int:
@@ -110,30 +121,56 @@ def _default_rank(record: Boundary | Place | Corridor | WaterBody) -> int:
     return CORRIDOR_LABEL_RANK
 
 
-def _anchor(
+def _anchors(
     record: Boundary | Place | Corridor | WaterBody, geometry: BaseGeometry, places: BaseGeometry
-) -> tuple[float, float]:
-    """Longitude and latitude of a label: given in the data, or derived from the geometry.
+) -> tuple[tuple[float, float], ...]:
+    """Longitudes and latitudes a label may be written at, best first.
 
-    A point is labelled where it is; a line near its middle, where it is farthest from
-    any place (lines run through places, whose dots a name must not cover); an area at
-    the pole of inaccessibility of its largest part (the point inside farthest from its
-    outline).
+    Given in the data first, then derived from the geometry: a point is labelled where it
+    is; a line along its middle, farthest from any place first (lines run through places,
+    whose dots a name must not cover); an area at the pole of inaccessibility of its largest
+    part (the point inside farthest from its outline), then at other points well inside.
     """
     given = getattr(record, "label_at", None)
-    if given is not None:
-        lat, lon = given
-        return lon, lat
     if isinstance(geometry, Point):
-        return geometry.x, geometry.y
+        return _given(given) or ((geometry.x, geometry.y),)
     if isinstance(geometry, LineString | MultiLineString):
-        stops = [geometry.interpolate(share / 20, normalized=True) for share in range(6, 15)]
-        best = max(stops, key=lambda stop: round(stop.distance(places), 6))
-        return round(best.x, 4), round(best.y, 4)
+        stops = [geometry.interpolate(share / 20, normalized=True) for share in range(4, 17)]
+        stops.sort(key=lambda stop: -round(stop.distance(places), 6))
+        return _given(given) + tuple((round(stop.x, 4), round(stop.y, 4)) for stop in stops)
     parts = getattr(geometry, "geoms", [geometry])
     largest = max(parts, key=lambda part: part.area)
-    pole = polylabel(largest, tolerance=0.01)
-    return round(float(pole.x), 4), round(float(pole.y), 4)
+    return _given(given) + _inner_points(largest)
+
+
+def _given(label_at: tuple[float, float] | None) -> tuple[tuple[float, float], ...]:
+    """The data's label position (latitude, longitude) as the first anchor, if given."""
+    if label_at is None:
+        return ()
+    lat, lon = label_at
+    return ((lon, lat),)
+
+
+def _inner_points(area: BaseGeometry) -> tuple[tuple[float, float], ...]:
+    """The pole of inaccessibility, then other points well inside ``area``, deepest first.
+
+    A renderer that places labels itself tries them in turn, so that an area's name stays
+    inside the area when its middle is taken by other names.
+    """
+    pole = polylabel(area, tolerance=0.01)
+    depth = area.exterior.distance(pole)
+    west, south, east, north = area.bounds
+    step = max(east - west, north - south) / INNER_GRID
+    grid = (
+        Point(west + step * (column + 0.5), south + step * (row + 0.5))
+        for row in range(INNER_GRID)
+        for column in range(INNER_GRID)
+    )
+    deep = [point for point in grid if area.contains(point)]
+    deep = [point for point in deep if area.exterior.distance(point) >= depth * INNER_DEPTH]
+    deep.sort(key=lambda point: -area.exterior.distance(point))
+    points = [pole, *deep[:INNER_POINTS]]
+    return tuple((round(float(point.x), 4), round(float(point.y), 4)) for point in points)
 
 
 def glyphs(texts: Iterable[str]) -> str:

@@ -52,9 +52,30 @@ def build_deck(
     basemap: str = BUNDLED,
     reported: ReportedLayer | None = None,
 ) -> CompactDeck:
-    """A pydeck Deck drawing ``scene`` (and ``reported``); tooltips are plain text."""
-    rivers = scene.layer("rivers")
+    """A pydeck Deck drawing ``scene`` (and ``reported``); tooltips are plain text.
+
+    The names are drawn by deck.gl's point-label layer with its collision filter (the map
+    component places them itself instead: :mod:`corridors.render.deck.component`).
+    """
     texts = _label_texts(scene.labels, translate)
+    labels = spec.LABELS.layer(
+        "labels", _label_rows(scene.labels, texts), character_set=pdk.types.String(glyphs(texts))
+    )
+    return CompactDeck(
+        layers=[*deck_layers(scene, translate, reported), *([labels] if labels else [])],
+        initial_view_state=pdk.ViewState(
+            latitude=camera.lat, longitude=camera.lon, zoom=camera.zoom + DECK_ZOOM_OFFSET
+        ),
+        map_style=BASEMAPS[basemap].style,
+        tooltip={"text": "{tooltip}", "style": _tooltip_style(translate)},
+    )
+
+
+def deck_layers(
+    scene: Scene, translate: Translator, reported: ReportedLayer | None
+) -> list[pdk.Layer]:
+    """The deck.gl layers of ``scene`` and ``reported``'s cells, bottom first, names aside."""
+    rivers = scene.layer("rivers")
     layers = [
         spec.AREAS.layer("countries", _area_rows(scene.layer("countries"), translate)),
         spec.WATER.layer("water", _water_rows(scene.layer("water"))),
@@ -71,20 +92,8 @@ def build_deck(
         spec.CASINGS.layer("route-casing", _casing_rows(scene.layer("route"))),
         spec.LINES.layer("route", _path_rows(scene.layer("route"), translate)),
         spec.PLACES.layer("places", _place_rows(scene.layer("places"), translate)),
-        spec.LABELS.layer(
-            "labels",
-            _label_rows(scene.labels, texts),
-            character_set=pdk.types.String(glyphs(texts)),
-        ),
     ]
-    return CompactDeck(
-        layers=[layer for layer in layers if layer is not None],
-        initial_view_state=pdk.ViewState(
-            latitude=camera.lat, longitude=camera.lon, zoom=camera.zoom + DECK_ZOOM_OFFSET
-        ),
-        map_style=BASEMAPS[basemap].style,
-        tooltip={"text": "{tooltip}", "style": _tooltip_style(translate)},
-    )
+    return [layer for layer in layers if layer is not None]
 
 
 def _tooltip_style(translate: Translator) -> dict[str, str]:

@@ -11,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, Protocol
 
-from corridors.geo.camera import Camera
 from corridors.i18n import Translator
 from corridors.render.event_marks import EVENTS_LAYER
 from corridors.render.framing import Framing
-from corridors.render.reported_layer import CELLS_LAYER, ReportedLayer
+from corridors.render.reported_layer import CELLS_LAYER, MapView, ReportedLayer
 from corridors.render.scene import Scene
 from corridors.ui.dashboard import session
 
@@ -43,8 +42,8 @@ class MapAdapter(Protocol):
         """The name of the renderer it draws with."""
         ...
 
-    def view_camera(self, framing: Framing) -> Camera:
-        """Where the map looks this run, as far as the app knows (its cells are counted there)."""
+    def map_view(self, framing: Framing) -> MapView:
+        """What the map shows this run, as far as the app knows (its cells are counted there)."""
         ...
 
     def draw(self, draw: MapDraw) -> None:

@@ -1,74 +1,100 @@
-"""The deck.gl map on the page: Streamlit's deck.gl chart; a click selects by feature id.
+"""The deck.gl map on the page: the atlas's own map component (Streamlit components v1).
 
-Streamlit's deck.gl chart does not report the reader's pans and zooms, so the map is seen
-from the camera the app last gave it (its framing). Clicks name features by id
-(:mod:`corridors.render.deck.picking`).
+The component (:mod:`corridors.render.deck.component`) fits the map to its box, keeps the
+reader's pan and zoom, places the labels and clusters the event marks in the browser. It
+sends back the view it shows (centre, zoom, size) and each click, with what it picked
+(:mod:`corridors.ui.dashboard.map.clicks`): a click selects; a pan or zoom by the reader
+goes into the link; the view counts the cells of reported events.
 """
 
 from __future__ import annotations
 
-from typing import Any, Final
+from typing import Final
 
 import streamlit as st
+import streamlit.components.v1 as components
 
 from corridors.core import settings
 from corridors.geo.camera import Camera
-from corridors.render.deck.picking import picked_row, stamp_layer_ids
+from corridors.render.deck.component import (
+    COMPONENT_DIR,
+    DASHBOARD_LABELS,
+    PRESENTER_LABELS,
+    component_drawing,
+)
 from corridors.render.deck.renderer import DECK
 from corridors.render.framing import Framing
+from corridors.render.reported_layer import MapView
 from corridors.ui.dashboard import session
 from corridors.ui.dashboard.map.adapter import FROM_MAP, MapDraw, select
+from corridors.ui.dashboard.map.clicks import MapValue, clicked_feature, map_value
 
-#: The deck.gl layer ids last sent (a selection on any other layer is stale).
-DECK_LAYERS: Final = "deck_map_layers"
-#: The transition, in ms, that makes deck.gl show a new camera at once. Streamlit 1.67's
-#: deck.gl chart shows a new camera without a transition only on the run after the one
-#: that sent it (its view state lags one spec behind); a transition is applied at once.
-#: It lasts a frame: a longer flight is frozen where it is when a rerun redraws the chart
-#: mid-flight (seen under load: a 600 ms flight stopped halfway, 3 times in 3). The
-#: duration alternates by one ms from one move to the next so that it is always a changed
-#: value of the view.
-FLY_MS: Final = 1
+#: The view the map last reported (a :class:`~corridors.ui.dashboard.map.clicks.MapValue`).
+DECK_VIEW: Final = "deck_map_view"
+#: The number of the map's last message handled (a message is handled once).
+DECK_SEQ: Final = "deck_map_seq"
+
+_deck_map = components.declare_component("deck_map", path=str(COMPONENT_DIR))
 
 
 class DeckAdapter:
-    """deck.gl through ``st.pydeck_chart``, one chart for the life of the page."""
+    """deck.gl through the atlas's map component, one for the life of the page."""
 
     name: Final = DECK.name
 
-    def view_camera(self, framing: Framing) -> Camera:
-        """The camera last given to the chart (it does not report the reader's)."""
-        return framing.camera
+    def map_view(self, framing: Framing) -> MapView:
+        """The view the map last reported, or else the camera given (at the assumed width)."""
+        shown: MapValue | None = st.session_state.get(DECK_VIEW)
+        if shown is None:
+            height = settings.dashboard_map_height
+            return MapView(framing.camera, settings.assumed_map_width, height)
+        view = shown.view
+        return MapView(Camera(view.lat, view.lon, view.zoom), view.width, view.height)
 
     def draw(self, draw: MapDraw) -> None:
-        """The chart of the scene; a click selects (:func:`_on_deck_select`)."""
-        framing = draw.framing
-        deck = DECK.build(
+        """The map of the scene; clicks and moves come back in :func:`_on_map_change`."""
+        presenting = session.page_mode() is not None
+        drawing = component_drawing(
             draw.scene,
             draw.translate,
-            camera=framing.camera,
             basemap=draw.basemap,
             reported=draw.reported,
+            labels=PRESENTER_LABELS if presenting else DASHBOARD_LABELS,
         )
-        deck.initial_view_state.transition_duration = FLY_MS + framing.moves % 2
-        clicks = st.session_state.get(session.DECK_GENERATION, 0)
-        st.session_state[DECK_LAYERS] = stamp_layer_ids(deck, clicks=clicks)
-        st.pydeck_chart(
-            deck,
+        _deck_map(
+            **drawing,
+            frame=_frame(draw.framing),
             height=settings.dashboard_map_height,
-            on_select=_on_deck_select,
-            selection_mode="single-object",
+            reportView=draw.reported is not None,
             key=session.DECK_MAP,
+            default=None,
+            on_change=_on_map_change,
         )
 
 
-def _on_deck_select() -> None:
-    """A click on the deck.gl map: select the clicked feature or cell, keep the camera."""
-    state: Any = st.session_state[session.DECK_MAP]
-    picked = picked_row(state.selection, st.session_state.get(DECK_LAYERS, frozenset()))
-    if picked is None:  # a click off every feature, or the selection dropped
+def _frame(framing: Framing) -> dict[str, object]:
+    """Where the map is asked to look: fitted bounds, or a camera asked for as such."""
+    camera = framing.camera
+    return {
+        "moves": framing.moves,
+        "camera": None
+        if framing.bounds is not None
+        else {"lat": camera.lat, "lon": camera.lon, "zoom": camera.zoom},
+        "bounds": list(framing.bounds or (camera.lon, camera.lat, camera.lon, camera.lat)),
+    }
+
+
+def _on_map_change() -> None:
+    """A message from the map: a click selects; a reader's move goes into the link."""
+    value = map_value(st.session_state.get(session.DECK_MAP))
+    if value is None or value.seq == st.session_state.get(DECK_SEQ):
         return
-    select(picked.layer, picked.id)
+    st.session_state[DECK_SEQ] = value.seq
+    st.session_state[DECK_VIEW] = value
+    if value.click is not None:
+        chosen = clicked_feature(value.click, st.session_state[session.FEATURE])
+        select(value.click.layer, chosen)
+    if value.moved:
+        view = value.view
+        st.session_state[session.CAMERA] = (view.lat, view.lon, view.zoom)
     st.session_state[FROM_MAP] = True
-    # new layer ids on the next run: Streamlit drops this handled selection
-    st.session_state[session.DECK_GENERATION] = st.session_state.get(session.DECK_GENERATION, 0) + 1

@@ -18,6 +18,7 @@ from corridors.geo.camera import Camera, fit_bounds
 from corridors.render.framing import Framing
 from corridors.render.leaflet.builder import build_base_map, build_feature_groups
 from corridors.render.leaflet.renderer import LEAFLET
+from corridors.render.reported_layer import MapView
 from corridors.render.scene import DEFAULT_BOUNDS
 from corridors.ui.dashboard import session
 from corridors.ui.dashboard.map.adapter import FROM_MAP, MapDraw, select
@@ -36,10 +37,14 @@ class LeafletAdapter:
 
     name: Final = LEAFLET.name
 
-    def view_camera(self, framing: Framing) -> Camera:
-        """The reader's position, read back from the map, or else the one given."""
+    def map_view(self, framing: Framing) -> MapView:
+        """The reader's position, read back from the map, or else the one given.
+
+        Leaflet does not report its width: :data:`settings.assumed_map_width` is used.
+        """
         chosen = st.session_state[session.CAMERA]
-        return Camera(*chosen) if chosen else framing.camera
+        camera = Camera(*chosen) if chosen else framing.camera
+        return MapView(camera, settings.assumed_map_width, settings.dashboard_map_height)
 
     def draw(self, draw: MapDraw) -> None:
         """The map of the scene; clicks and pans come back in :func:`_on_leaflet_change`."""

@@ -8,9 +8,9 @@ kept; the camera moves only when the reader asks to see something new (see
 :mod:`~corridors.ui.dashboard.map.leaflet`).
 
 With imported events, their cells (:mod:`corridors.render.reported_layer`) are counted for
-where the adapter says the map looks (:meth:`MapAdapter.view_camera`): for deck.gl the
-camera the app last gave the chart, for Leaflet the reader's position. Neither reports its
-width, so :data:`settings.assumed_map_width` is used. A click on a cell selects it
+what the adapter says the map shows (:meth:`MapAdapter.map_view`): the deck.gl component
+reports its centre, zoom and size; Leaflet its centre and zoom (its width is taken to be
+:data:`settings.assumed_map_width`). A click on a cell selects it
 (:func:`session.select_cell`).
 """
 
@@ -41,20 +41,19 @@ def render_map(request: SceneRequest, translate: Translator) -> None:
     scene = cached_scene(request)
     framing = _framing(scene, request)
     chosen = adapter(session.renderer())
-    reported = _reported(chosen.view_camera(framing))
+    reported = _reported(chosen.map_view(framing))
     basemap = st.session_state[session.BASEMAP]
     chosen.draw(MapDraw(scene, translate, framing, basemap, reported))
 
 
-def _reported(camera: Camera) -> ReportedLayer | None:
-    """The cells of reported events seen from ``camera``; ``None`` with nothing imported.
+def _reported(view: MapView) -> ReportedLayer | None:
+    """The cells of reported events seen in ``view``; ``None`` with nothing imported.
 
     Cells show every event in the filters (dates, kinds, sources), not only those of the
     selected feature (see :mod:`corridors.render.reported_layer`).
     """
     if not imported_sources():
         return None
-    view = MapView(camera, settings.assumed_map_width, settings.dashboard_map_height)
     selected = st.session_state[session.CELL]
     return build_reported_layer(
         event_store(), reported_query(), view, selected=selected, gazetteer=cell_gazetteer()
@@ -66,6 +65,7 @@ def _framing(scene: Scene, request: SceneRequest) -> Framing:
     chosen = st.session_state[session.CAMERA]
     fitted = Camera(*chosen) if chosen else None
     requested = fitted or fit_bounds(scene.bounds, height=settings.dashboard_map_height)
+    bounds = None if fitted else scene.bounds
     asked = (
         tuple(chosen) if chosen else None,
         st.session_state[session.EVENT],
@@ -75,6 +75,7 @@ def _framing(scene: Scene, request: SceneRequest) -> Framing:
     from_map = bool(st.session_state.pop(FROM_MAP, False))
     something = chosen is not None or bool(request.highlighted)
     previous: Framing | None = st.session_state.get(FRAMING)
-    framing = next_framing(previous, asked, requested, moves=something and not from_map)
+    moves = something and not from_map
+    framing = next_framing(previous, asked, requested, moves=moves, bounds=bounds)
     st.session_state[FRAMING] = framing
     return framing

@@ -1,0 +1,208 @@
+/**
+ * The deck.gl map of Corridor Atlas, as a Streamlit component.
+ *
+ * Each run the app sends the layers (pydeck's JSON, turned into deck.gl layers by
+ * @deck.gl/json), the labels, the event marks and a frame (where to look, applied only
+ * when it changes). The map fits the frame to its own box, keeps the reader's pan and
+ * zoom, places the labels itself (labels.ts), and sends back the view it shows and each
+ * click, with what it picked (picking.ts). State for tests and benchmarks is on the
+ * root element's data attributes: `data-renders` (runs drawn), `data-labels-shown`,
+ * `data-view` (JSON), `data-pending` (a click not yet answered), `data-marks` (marks and
+ * clusters drawn) and `data-marked-events` (the events they hold).
+ */
+
+import { Deck, MapView, type Layer, type PickingInfo } from "@deck.gl/core";
+import { PathStyleExtension } from "@deck.gl/extensions";
+import { JSONConverter } from "@deck.gl/json";
+import { PathLayer, PolygonLayer, ScatterplotLayer } from "@deck.gl/layers";
+import { tileLayer } from "./basemap";
+import { appView, frameViewState, type DeckViewState } from "./camera";
+import { LabelLayer } from "./labels";
+import { MarkIndex, markLayers, markRadius, type Drawn } from "./marks";
+import { pick } from "./picking";
+import type { MapArgs, MapValue } from "./protocol";
+import { connect } from "./streamlit";
+
+/** Milliseconds of stillness after a pan or zoom before the view is reported. */
+const SETTLE_MS = 300;
+
+const converter = new JSONConverter({
+  configuration: {
+    classes: { PathLayer, PolygonLayer, ScatterplotLayer, PathStyleExtension },
+  },
+});
+
+const root = document.getElementById("map") as HTMLDivElement;
+const labels = new LabelLayer(document.getElementById("labels") as HTMLDivElement);
+const marks = new MarkIndex();
+const streamlit = connect<MapArgs>(render);
+
+let args: MapArgs | null = null;
+let deck: Deck<MapView> | null = null;
+let viewState: DeckViewState | null = null;
+let appliedMoves = -1;
+let specLayers: Layer[] = [];
+let lastSpec = "";
+let seq = 0;
+let moved = false;
+let settle: number | undefined;
+let placing = false;
+let renders = 0;
+let drawnMarks: Drawn[] = [];
+/** The view is the frame's bounds fitted to the box (refitted when the box changes size). */
+let fitted = false;
+
+function render(next: MapArgs): void {
+  args = next;
+  streamlit.setHeight(next.height); // the page's CSS may size the frame otherwise
+  if (next.spec !== lastSpec) {
+    lastSpec = next.spec;
+    const spec = JSON.parse(next.spec) as { layers: object[] };
+    specLayers = (converter.convert({ layers: spec.layers }) as { layers: Layer[] }).layers;
+  }
+  marks.setMarks(next.marks);
+  labels.setLabels(next.labels, next.lang, next.rtl);
+  if (next.frame.moves !== appliedMoves || viewState === null) {
+    appliedMoves = next.frame.moves;
+    fitted = !next.frame.camera;
+    viewState = frameViewState(next.frame, ...boxSize());
+  }
+  if (deck === null) {
+    deck = new Deck({
+      parent: root,
+      views: new MapView({ repeat: false }),
+      viewState,
+      controller: { doubleClickZoom: true, touchRotate: false, dragRotate: false },
+      useDevicePixels: true,
+      pickingRadius: 0,
+      onViewStateChange: ({ viewState: changed, interactionState }) => {
+        viewState = changed as DeckViewState;
+        const byReader = Boolean(
+          interactionState.isDragging || interactionState.isPanning || interactionState.isZooming,
+        );
+        update();
+        if (byReader) {
+          moved = true;
+          fitted = false;
+          reportSoon();
+        }
+      },
+      onClick: (info: PickingInfo) => onClick(info.x, info.y),
+      getTooltip: tooltip,
+      onAfterRender: () => {
+        root.dataset.frames = String(Number(root.dataset.frames ?? "0") + 1);
+      },
+      onResize: () => {
+        if (fitted && args) viewState = frameViewState(args.frame, ...boxSize()); // the box grew
+        update();
+        if (args?.reportView || moved) reportSoon();
+      },
+    });
+  }
+  root.dataset.pending = "";
+  root.classList.remove("waiting");
+  update();
+  renders += 1;
+  root.dataset.renders = String(renders);
+  if (renders === 1 && next.reportView) reportSoon();
+}
+
+/** Draw the current view: the layers, the marks at this zoom, the labels. */
+function update(): void {
+  if (!deck || !args || !viewState) return;
+  const texts = args.clusterTexts;
+  drawnMarks = marks.drawn(viewState.zoom + 1, (count) => texts[String(count)] ?? String(count));
+  const layers: Layer[] = [
+    ...(args.tiles ? [tileLayer(args.tiles.url)] : []),
+    ...specLayers,
+    ...markLayers(drawnMarks, args.selectedMark, args.highlight),
+  ];
+  deck.setProps({ layers, viewState });
+  root.dataset.marks = String(drawnMarks.length);
+  root.dataset.markedEvents = String(drawnMarks.reduce((sum, mark) => sum + mark.count, 0));
+  root.dataset.view = JSON.stringify(appView(viewState, root.clientWidth, root.clientHeight));
+  placeLabelsSoon();
+}
+
+function placeLabelsSoon(): void {
+  if (placing) return;
+  placing = true;
+  requestAnimationFrame(() => {
+    placing = false;
+    if (!deck?.isInitialized) {
+      placeLabelsSoon(); // deck.gl has no viewport before its first frame
+      return;
+    }
+    const viewport = deck.getViewports()[0];
+    if (!viewport) return;
+    const marked = drawnMarks.map((mark) => ({ id: mark.id, position: mark.position, radius: markRadius(mark), rank: 0, mark: true }));
+    const places = args?.dots.map((dot) => ({ ...dot, mark: false })) ?? [];
+    root.dataset.labelsShown = String(labels.place(viewport, [...places, ...marked]));
+  });
+}
+
+function reportSoon(): void {
+  window.clearTimeout(settle);
+  settle = window.setTimeout(() => send(null), SETTLE_MS);
+}
+
+function send(click: MapValue["click"]): void {
+  if (!viewState || !args) return;
+  seq += 1;
+  const value: MapValue = { seq, view: appView(viewState, root.clientWidth, root.clientHeight), moved, click };
+  streamlit.setValue(value);
+}
+
+function onClick(x: number, y: number): void {
+  if (!deck || !args) return;
+  ping(x, y);
+  const picked = pick(deck, x, y, args.pickingRadius);
+  if (picked.clusterAt && viewState) {
+    const zoom = marks.expansionZoom(picked.clusterAt.clusterId) - 1;
+    const [longitude, latitude] = picked.clusterAt.position;
+    viewState = { ...viewState, longitude, latitude, zoom: Math.max(zoom, viewState.zoom + 1) };
+    moved = true;
+    fitted = false;
+    update();
+    reportSoon();
+    return;
+  }
+  if (picked.click) {
+    root.dataset.pending = `${picked.click.layer}:${picked.click.id}`;
+    root.classList.add("waiting");
+    window.clearTimeout(settle);
+    send(picked.click);
+  }
+}
+
+/** The map's box in CSS pixels (the asked height until the frame has its own). */
+function boxSize(): [number, number] {
+  const height = root.clientHeight > 50 ? root.clientHeight : (args?.height ?? 560);
+  return [Math.max(root.clientWidth, 50), height];
+}
+
+/** A ring where the pointer went down: the click was seen (before the app answers). */
+function ping(x: number, y: number): void {
+  const ring = document.createElement("div");
+  ring.className = "ping";
+  ring.style.left = `${x}px`;
+  ring.style.top = `${y}px`;
+  root.appendChild(ring);
+  window.setTimeout(() => ring.remove(), 700);
+}
+
+function tooltip(info: PickingInfo): { text: string; style: Record<string, string> } | null {
+  const row = info.object as { tooltip?: string } | Drawn | null;
+  const text = row && "tooltip" in row ? row.tooltip : undefined;
+  if (!text || !args) return null;
+  const style: Record<string, string> = {
+    backgroundColor: "white",
+    color: "#222",
+    fontSize: "13px",
+    whiteSpace: "pre-line",
+    boxShadow: "0 1px 4px rgba(0,0,0,.3)",
+    direction: args.rtl ? "rtl" : "ltr",
+    textAlign: args.rtl ? "right" : "left",
+  };
+  return { text, style };
+}
