@@ -201,7 +201,7 @@ def test_show_on_map_highlights_the_events_features_on_the_deck_map(
     dashboard.wait_for_run()
 
     # each linked place is drawn in the highlight colour; places not linked are not
-    view, box = dashboard.deck_spec["initialViewState"], dashboard.deck_box()
+    view, box = dashboard.deck_view(), dashboard.deck_box()
     places = {record.id: catalog.geometries[record.id] for record in catalog.records("places")}
     at = {pid: deck_pixel(view, box, point.x, point.y) for pid, point in places.items()}
     inside = {

@@ -23,7 +23,6 @@ from corridors.data.catalog import Catalog
 from corridors.geo.cells import cell_outline, parse_cell
 from corridors.i18n import Translator
 from corridors.render.cell_places import CellGazetteer
-from corridors.render.deck.picking import layer_name
 from corridors.render.reported_layer import CELLS_LAYER, SELECTED_CELL_LAYER
 from corridors.reported.store import EventQuery, EventStore, open_store
 from corridors.testing.browser import MAP_TIMEOUT, Dashboard, deck_highlighted
@@ -65,7 +64,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory, imports: Path) -> Itera
 
 def cell_rows(spec: dict[str, Any], name: str = CELLS_LAYER) -> list[dict[str, Any]]:
     return [
-        row for layer in spec["layers"] if layer_name(layer["id"]) == name for row in layer["data"]
+        row for layer in spec["layers"] if layer["id"] == name for row in layer["data"]
     ]
 
 

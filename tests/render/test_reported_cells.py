@@ -14,6 +14,7 @@ import pyarrow as pa
 import pytest
 
 from corridors.core import settings
+from corridors.core.basemaps import BUNDLED
 from corridors.data.catalog import Catalog
 from corridors.data.timeline import catalogue_span
 from corridors.geo.camera import Camera, fit_bounds
@@ -21,7 +22,7 @@ from corridors.geo.cells import cell_ids, parse_cell
 from corridors.i18n import Translator
 from corridors.render.cell_places import CellGazetteer
 from corridors.render.deck.builder import build_deck
-from corridors.render.deck.picking import Picked, picked_row, stamp_layer_ids
+from corridors.render.deck.component import component_drawing
 from corridors.render.leaflet.builder import build_map, fix_element_ids
 from corridors.render.reported_layer import (
     CELLS_LAYER,
@@ -326,17 +327,16 @@ def test_deck_draws_cells_between_areas_and_lines_with_the_selection_outlined(
 def test_a_click_on_a_cell_is_told_from_a_click_on_a_feature(
     catalog: Catalog, hostile_store: EventStore
 ) -> None:
+    """The map component reports the layer and the row's id it picked: a cell's is its name."""
     scene = build_scene(catalog, SceneRequest(dates=catalogue_span(catalog.events)))
     layer = build_reported_layer(hostile_store, EventQuery(), DEFAULT_VIEW)
-    deck = build_deck(scene, EN, camera=DEFAULT_VIEW.camera, reported=layer)
-    ids = stamp_layer_ids(deck, clicks=0)
-    spec = json.loads(deck.to_json())
-    by_name = {entry["id"].split("~")[0]: entry for entry in spec["layers"]}
-    for name, expected in ((CELLS_LAYER, layer.cells[0].name), ("places", None)):
-        entry = by_name[name]
-        row = entry["data"][0]
-        selection = {"indices": {entry["id"]: [0]}, "objects": {entry["id"]: [row]}}
-        assert picked_row(selection, ids) == Picked(name, expected or row["id"])
+    drawing = component_drawing(scene, EN, basemap=BUNDLED, reported=layer)
+    by_name = {entry["id"]: entry for entry in json.loads(drawing["spec"])["layers"]}
+    assert by_name[CELLS_LAYER]["data"][0]["id"] == layer.cells[0].name
+    assert by_name[CELLS_LAYER]["pickable"]
+    assert by_name["places"]["pickable"]
+    place_ids = {row["id"] for row in by_name["places"]["data"]}
+    assert place_ids == {feature.id for feature in scene.layer("places")}
 
 
 def test_leaflet_draws_cells_between_areas_and_lines_escaped_and_translated(

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from corridors.data.catalog import Catalog
 from corridors.data.containment import parts_of
 from corridors.i18n import Translator
+from corridors.render.deck.component import PICKING_RADIUS
 from corridors.testing.browser import (
     MAP_TIMEOUT,
     Dashboard,
@@ -17,8 +18,9 @@ from corridors.testing.browser import (
 EN = Translator("en")
 
 
-#: Nothing else that could take the click within this many pixels of a clicked point.
-MIN_CLEARANCE_PX = 8.0
+#: Nothing else that could take the click within this many pixels of a clicked point (a
+#: mark, place (7 px at most) or line within the picking radius is picked before an area).
+MIN_CLEARANCE_PX = PICKING_RADIUS + 9.0
 
 
 def name_of(catalog: Catalog, feature_id: str, translate: Translator = EN) -> str:
@@ -37,8 +39,9 @@ def click_on_deck(
     dashboard: Dashboard, catalog: Catalog, feature_id: str, *, translate: Translator = EN
 ) -> None:
     """Point at the feature on the deck.gl map (its tooltip must name it) and click."""
-    target = click_target(catalog, feature_id)
-    clearance = target.clearance_px(deck_world_px(dashboard.deck_spec["initialViewState"]))
+    marks = [tuple(mark["position"]) for mark in dashboard.deck_spec["marks"]]
+    target = click_target(catalog, feature_id, marks)
+    clearance = target.clearance_px(deck_world_px(dashboard.deck_view()))
     assert clearance >= MIN_CLEARANCE_PX, f"{feature_id} is crowded on the map: {clearance:.1f} px"
     dashboard.hover_deck(target.lon, target.lat, name_of(catalog, feature_id, translate))
     dashboard.click_deck_here()

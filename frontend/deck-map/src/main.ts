@@ -19,7 +19,7 @@ import { tileLayer } from "./basemap";
 import { appView, frameViewState, type DeckViewState } from "./camera";
 import { LabelLayer } from "./labels";
 import { MarkIndex, markLayers, markRadius, type Drawn } from "./marks";
-import { pick } from "./picking";
+import { hitAt, pick } from "./picking";
 import type { MapArgs, MapValue } from "./protocol";
 import { connect } from "./streamlit";
 
@@ -191,10 +191,11 @@ function ping(x: number, y: number): void {
   window.setTimeout(() => ring.remove(), 700);
 }
 
+/** The tooltip of what a click there would pick (plain text: deck.gl sets it as text). */
 function tooltip(info: PickingInfo): { text: string; style: Record<string, string> } | null {
-  const row = info.object as { tooltip?: string } | Drawn | null;
-  const text = row && "tooltip" in row ? row.tooltip : undefined;
-  if (!text || !args) return null;
+  if (!deck || !args || info.x < 0 || info.y < 0) return null;
+  const text = hitAt(deck, info.x, info.y, args.pickingRadius)?.row.tooltip;
+  if (!text) return null;
   const style: Record<string, string> = {
     backgroundColor: "white",
     color: "#222",

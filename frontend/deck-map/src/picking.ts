@@ -1,7 +1,8 @@
 /**
- * What a click picked, with room for a finger: the marks, places and lines within a
+ * What the pointer is on, with room for a finger: the marks, places and lines within a
  * picking radius first (nearest wins), else the areas exactly under the pointer, smallest
- * first (a district before its autonomous republic, before its country).
+ * first (a district before its autonomous republic, before its country). Hover (the
+ * tooltip) and click pick alike, so the tooltip names what a click selects.
  */
 
 import type { Deck, MapView } from "@deck.gl/core";
@@ -11,32 +12,46 @@ import type { Click } from "./protocol";
 const FINE_LAYERS = ["events", "places", "route", "corridors"];
 const AREA_LAYERS = ["cells", "regions", "countries"];
 
-export interface Picked {
-  click: Click | null;
-  /** A cluster of marks to zoom into, instead of a click to report. */
-  clusterAt: { position: [number, number]; clusterId: number } | null;
-}
-
-interface Row {
+export interface Row {
   id?: string;
+  tooltip?: string;
   clusterId?: number | null;
   position?: [number, number];
 }
 
-export function pick(deck: Deck<MapView>, x: number, y: number, radius: number): Picked {
+/** The row under the pointer and its layer, and the ids of the areas under it. */
+export interface Hit {
+  layer: string;
+  row: Row;
+  areas: string[];
+}
+
+export function hitAt(deck: Deck<MapView>, x: number, y: number, radius: number): Hit | null {
   const fine = deck.pickObject({ x, y, radius, layerIds: FINE_LAYERS });
-  const areas = deck
+  const under = deck
     .pickMultipleObjects({ x, y, radius: 0, depth: 6, layerIds: AREA_LAYERS })
-    .map((info) => ({ layer: info.layer?.id ?? "", id: (info.object as Row | null)?.id ?? "" }))
-    .filter((area) => area.id !== "");
-  const areaIds = AREA_LAYERS.filter((layer) => layer !== "cells").flatMap((layer) => areas.filter((area) => area.layer === layer).map((area) => area.id));
-  const row = fine?.object as Row | undefined;
-  if (fine && row?.clusterId !== undefined && row.clusterId !== null && row.position) {
+    .map((info) => ({ layer: info.layer?.id ?? "", row: (info.object ?? {}) as Row }))
+    .filter((area) => area.row.id);
+  const areas = AREA_LAYERS.filter((layer) => layer !== "cells").flatMap((layer) =>
+    under.filter((area) => area.layer === layer).map((area) => area.row.id as string),
+  );
+  if (fine?.object) return { layer: fine.layer?.id ?? "", row: fine.object as Row, areas };
+  const first = AREA_LAYERS.map((layer) => under.find((area) => area.layer === layer)).find(Boolean);
+  return first ? { ...first, areas } : null;
+}
+
+/** What a click asks for: to select a row, or to zoom into a cluster of marks. */
+export interface Picked {
+  click: Click | null;
+  clusterAt: { position: [number, number]; clusterId: number } | null;
+}
+
+export function pick(deck: Deck<MapView>, x: number, y: number, radius: number): Picked {
+  const hit = hitAt(deck, x, y, radius);
+  const row = hit?.row;
+  if (row?.clusterId !== undefined && row.clusterId !== null && row.position) {
     return { click: null, clusterAt: { position: row.position, clusterId: row.clusterId } };
   }
-  if (fine && row?.id) {
-    return { click: { layer: fine.layer?.id ?? "", id: row.id, areas: areaIds }, clusterAt: null };
-  }
-  const first = AREA_LAYERS.map((layer) => areas.find((area) => area.layer === layer)).find(Boolean);
-  return { click: first ? { layer: first.layer, id: first.id, areas: areaIds } : null, clusterAt: null };
+  if (hit && row?.id) return { click: { layer: hit.layer, id: row.id, areas: hit.areas }, clusterAt: null };
+  return { click: null, clusterAt: null };
 }

@@ -10,7 +10,7 @@ import io
 import json
 import math
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,13 +87,16 @@ class Target:
         return self.clearance * world_px
 
 
-def click_target(catalog: Catalog, feature_id: str) -> Target:
+def click_target(
+    catalog: Catalog, feature_id: str, avoid: Sequence[tuple[float, float]] = ()
+) -> Target:
     """Where to point at ``feature_id`` so that nothing else that could be hit is near.
 
     What could be hit is every other feature of its layer and of the layers drawn above it
-    (regions are pickable over countries, places over everything). A place is pointed at
-    its position; an area at the point inside it farthest from those features and from its
-    own outline (its pole of inaccessibility), which is also a point showing its own fill.
+    (regions are pickable over countries, places over everything), and the points ``avoid``
+    (longitude, latitude: the event marks). A place is pointed at its position; an area at
+    the point inside it farthest from those features and from its own outline (its pole of
+    inaccessibility), which is also a point showing its own fill.
     """
     layer_of = {
         record.id: LAYERS.index(layer) for layer in LAYERS for record in catalog.records(layer)
@@ -104,6 +107,7 @@ def click_target(catalog: Catalog, feature_id: str) -> Target:
         for other, level in layer_of.items()
         if other != feature_id and level >= layer_of[feature_id]
     ]
+    above += [_to_world(Point(lon, lat)) for lon, lat in avoid]
     if isinstance(target, Point):
         obstacles = unary_union(above)
         lon, lat = _from_world(target.x, target.y)
@@ -232,8 +236,15 @@ def message_type(payload: str | bytes) -> str | None:
     return kind
 
 
+#: The deck.gl map component's name (its iframe's title).
+DECK_COMPONENT: Final = "corridors.ui.dashboard.map.deck.deck_map"
+
+
 def decode_deck_spec(payload: str | bytes) -> dict[str, Any] | None:
-    """The deck.gl JSON spec in a Streamlit websocket message, if it carries one."""
+    """The deck.gl map's arguments in a Streamlit websocket message, if it carries them.
+
+    The arguments as sent, with the layers' JSON (``spec``) parsed into ``layers``.
+    """
     if not isinstance(payload, bytes):
         return None
     message = ForwardMsg.FromString(payload)
@@ -242,24 +253,13 @@ def decode_deck_spec(payload: str | bytes) -> dict[str, Any] | None:
     if message.delta.WhichOneof("type") != "new_element":
         return None
     element = message.delta.new_element
-    if element.WhichOneof("type") != "deck_gl_json_chart":
+    if element.WhichOneof("type") != "component_instance":
         return None
-    spec: dict[str, Any] = json.loads(element.deck_gl_json_chart.json)
-    return spec
-
-
-#: The view state the DeckGL component above a canvas is given (None if not found).
-_DECK_VIEW: Final = """canvas => {
-    const key = Object.keys(canvas).find(name => name.startsWith("__reactFiber$"));
-    for (let fiber = key && canvas[key]; fiber; fiber = fiber.return) {
-        const props = fiber.memoizedProps;
-        if (props && props.viewState && props.onViewStateChange) {
-            const {longitude, latitude, zoom} = props.viewState;
-            return {longitude, latitude, zoom};
-        }
-    }
-    return null;
-}"""
+    if element.component_instance.component_name != DECK_COMPONENT:
+        return None
+    args: dict[str, Any] = json.loads(element.component_instance.json_args)
+    spec = args.pop("spec")
+    return {**args, "layers": json.loads(spec)["layers"]}
 
 
 class Dashboard:
@@ -364,75 +364,114 @@ class Dashboard:
         """Pick a renderer in the sidebar's "Map" radio."""
         self.keyed("renderer").get_by_text(label, exact=True).click()
 
-    # -- deck.gl
+    # -- deck.gl (the atlas's map component, in its iframe)
+
+    DECK_IFRAME: Final = f'iframe[title="{DECK_COMPONENT}"]'
 
     @property
     def deck_chart(self) -> Locator:
-        """The deck.gl chart element."""
-        return self.page.get_by_test_id("stDeckGlJsonChart")
+        """The deck.gl map's iframe."""
+        return self.page.locator(self.DECK_IFRAME)
+
+    @property
+    def deck_map(self) -> Locator:
+        """The map's root element in its iframe (its state is on its data attributes)."""
+        return self.page.frame_locator(self.DECK_IFRAME).locator("#map")
 
     @property
     def deck_canvas(self) -> Locator:
         """The canvas deck.gl draws on."""
-        return self.deck_chart.locator("canvas#deckgl-overlay")
+        return self.deck_map.locator("canvas")
+
+    def deck_frame(self) -> Frame:
+        """The deck.gl map's frame, once visible."""
+        expect(self.deck_chart).to_be_visible(timeout=MAP_TIMEOUT)
+        frame = self.deck_chart.element_handle().content_frame()
+        assert frame is not None
+        return frame
 
     @property
     def deck_spec(self) -> dict[str, Any]:
-        """The newest deck.gl spec the app sent."""
-        assert self.deck_specs, "no deck.gl spec reached the browser"
+        """The newest arguments the app sent the map (``layers`` parsed)."""
+        assert self.deck_specs, "no deck.gl map arguments reached the browser"
         return self.deck_specs[-1]
 
+    def deck_state(self) -> dict[str, str]:
+        """The map's data attributes: renders, frames, view, labelsShown, marks, pending."""
+        state: dict[str, str] = self.deck_map.evaluate("root => ({...root.dataset})")
+        return state
+
+    def deck_labels(self) -> list[dict[str, Any]]:
+        """The labels shown on the map: id, text, size and box (CSS pixels in the page)."""
+        labels: list[dict[str, Any]] = self.deck_map.evaluate(
+            """root => [...root.querySelectorAll('#labels .label')]
+                .filter(span => span.dataset.shown === "1")
+                .map(span => {
+                    const box = span.getBoundingClientRect();
+                    return {id: span.dataset.id, text: span.textContent,
+                            size: parseFloat(getComputedStyle(span).fontSize),
+                            x: box.x, y: box.y, width: box.width, height: box.height};
+                })"""
+        )
+        return labels
+
     def deck_box(self) -> dict[str, float]:
-        """The deck canvas's box in CSS pixels, once visible."""
-        expect(self.deck_canvas).to_be_visible(timeout=MAP_TIMEOUT)
-        box = self.deck_canvas.bounding_box()
+        """The map's box in CSS pixels in the page, once drawn."""
+        self.wait_for_deck_render()
+        box = self.deck_chart.bounding_box()
         assert box is not None
         return {"x": box["x"], "y": box["y"], "width": box["width"], "height": box["height"]}
 
+    def wait_for_deck_render(self, renders: int = 1) -> None:
+        """Wait until the map has drawn ``renders`` runs' arguments and placed its labels."""
+        self.deck_frame().wait_for_function(
+            """renders => {
+                const root = document.getElementById("map");
+                return root && Number(root.dataset.renders || 0) >= renders
+                    && Number(root.dataset.frames || 0) > 0 && root.dataset.labelsShown;
+            }""",
+            arg=renders,
+            timeout=MAP_TIMEOUT,
+        )
+
     def deck_point(self, lon: float, lat: float) -> tuple[float, float]:
-        """Where ``lon, lat`` is in the deck canvas (CSS pixels from its top left).
+        """Where ``lon, lat`` is in the map (CSS pixels from its top left).
 
         In the map's current view, the reader's pan and zoom included.
         """
         return deck_pixel(self.deck_view(), self.deck_box(), lon, lat)
 
     def deck_view(self) -> dict[str, float]:
-        """The deck.gl map's current view state (longitude, latitude, zoom) as drawn.
+        """The map's current view (longitude, latitude and deck.gl's zoom), as it reports it."""
+        self.wait_for_deck_render()
+        view = json.loads(self.deck_state()["view"])
+        return {"longitude": view["lon"], "latitude": view["lat"], "zoom": view["zoom"] - 1}
 
-        Read from the props of Streamlit's DeckGL component (a controlled component: the
-        view state it is given is the one drawn), found from the canvas up React's tree.
-        """
-        expect(self.deck_canvas).to_be_visible(timeout=MAP_TIMEOUT)
-        view: dict[str, float] | None = self.deck_canvas.evaluate(_DECK_VIEW)
-        assert view is not None, "no deck.gl view state found above the canvas"
-        return view
-
-    def wait_for_deck_view(self, wanted: dict[str, float], *, tolerance: float = 1e-9) -> None:
-        """Wait until the deck.gl map shows the view ``wanted`` (longitude, latitude, zoom).
-
-        Each within ``tolerance`` (degrees and zoom levels).
-        """
-        self.page.wait_for_function(
-            f"""([canvas, wanted, tolerance]) => {{
-                const view = ({_DECK_VIEW})(canvas);
-                return view && ["longitude", "latitude", "zoom"].every(
-                    key => Math.abs(view[key] - wanted[key]) <= tolerance);
-            }}""",
-            arg=[self.deck_canvas.element_handle(), wanted, tolerance],
+    def wait_for_deck_view(self, wanted: dict[str, float], *, tolerance: float = 1e-4) -> None:
+        """Wait until the map shows the view ``wanted`` (longitude, latitude, deck.gl zoom)."""
+        self.deck_frame().wait_for_function(
+            """([wanted, tolerance]) => {
+                const view = JSON.parse(document.getElementById("map").dataset.view || "null");
+                if (!view) return false;
+                const shown = {longitude: view.lon, latitude: view.lat, zoom: view.zoom - 1};
+                return ["longitude", "latitude", "zoom"].every(
+                    key => Math.abs(shown[key] - wanted[key]) <= tolerance);
+            }""",
+            arg=[wanted, tolerance],
             timeout=MAP_TIMEOUT,
         )
 
     def mark_deck_canvas(self) -> None:
-        """Mark the deck.gl canvas element (see :meth:`deck_canvas_is_marked`)."""
-        self.deck_canvas.evaluate("canvas => { canvas.__atlasMark = true; }")
+        """Mark the map's page (see :meth:`deck_canvas_is_marked`)."""
+        self.deck_frame().evaluate("() => { window.__atlasMark = true; }")
 
     def deck_canvas_is_marked(self) -> bool:
-        """Whether the canvas shown is the one marked (not a new chart's)."""
-        marked: bool = self.deck_canvas.evaluate("canvas => canvas.__atlasMark === true")
+        """Whether the map shown is the one marked (not a new component's)."""
+        marked: bool = self.deck_frame().evaluate("() => window.__atlasMark === true")
         return marked
 
     def drag_deck(self, dx: float, dy: float) -> None:
-        """Pan the deck.gl map by dragging from its centre by ``dx, dy`` pixels."""
+        """Pan the map by dragging from its centre by ``dx, dy`` pixels."""
         box = self.deck_box()
         x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
         before = self.deck_view()
@@ -441,19 +480,21 @@ class Dashboard:
         self.page.mouse.move(x + dx / 2, y + dy / 2, steps=4)
         self.page.mouse.move(x + dx, y + dy, steps=4)
         self.page.mouse.up()
-        self.page.wait_for_function(
-            f"canvas => ({_DECK_VIEW})(canvas).longitude !== {before['longitude']}",
-            arg=self.deck_canvas.element_handle(),
+        self.deck_frame().wait_for_function(
+            """longitude => JSON.parse(document.getElementById("map").dataset.view).lon
+                !== longitude""",
+            arg=before["longitude"],
         )
 
     def deck_screenshot(self) -> Image.Image:
-        """The map as drawn (basemap and deck canvases composited), without tooltip."""
+        """The map as drawn (its labels included), without tooltip."""
         self.page.mouse.move(0, 0)
-        expect(self.page.locator(".deck-tooltip")).to_be_hidden()
-        return image(self.deck_canvas.screenshot())
+        expect(self.deck_map.locator(".deck-tooltip")).to_be_hidden()
+        return image(self.deck_chart.screenshot())
 
     def wait_for_deck_drawn(self) -> Image.Image:
-        """Wait until the deck canvas shows more than a background; return that picture."""
+        """Wait until the map shows more than a background; return that picture."""
+        self.wait_for_deck_render()
 
         def drawn() -> Image.Image | None:
             shot = self.deck_screenshot()
@@ -466,13 +507,14 @@ class Dashboard:
         )
 
     def hover_deck(self, lon: float, lat: float, name: str) -> tuple[float, float]:
-        """Point at ``lon, lat``; deck.gl's own picking must name the feature in its tooltip."""
+        """Point at ``lon, lat``; the map's picking must name the feature in its tooltip."""
         box = self.deck_box()
         x, y = self.deck_point(lon, lat)
         assert 0 <= x < box["width"], f"{name} is off the map"
         assert 0 <= y < box["height"], f"{name} is off the map"
         self.page.mouse.move(box["x"] + x, box["y"] + y)
-        expect(self.page.locator(".deck-tooltip")).to_contain_text(name, timeout=MAP_TIMEOUT)
+        tooltip = self.deck_map.locator(".deck-tooltip")
+        expect(tooltip).to_contain_text(name, timeout=MAP_TIMEOUT)
         return x, y
 
     def click_deck_here(self) -> None:

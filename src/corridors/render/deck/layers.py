@@ -3,7 +3,7 @@
 A :class:`LayerSpec` turns rows into a ``pdk.Layer`` (or nothing, without rows), so
 :mod:`corridors.render.deck.builder` only builds rows. Row fields are named alike across
 layers (``fill``, ``line``, ``color``, ``width``, ``polygon``, ``path``, ``position``);
-``id`` is what a click returns (:mod:`corridors.render.deck.picking`) and ``tooltip`` is
+``id`` is what a click returns (:mod:`corridors.render.deck.component`) and ``tooltip`` is
 plain text.
 """
 
