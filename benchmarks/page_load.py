@@ -5,21 +5,23 @@ session loads the data), then opens it RUNS times, each in a fresh browser conte
 cache, new session), and prints for each run, counted from the start of navigation:
 
 - script done: Streamlit's script finished (``data-test-script-state`` = notRunning);
-- map ready:   script done and the deck.gl canvas present (the figure the target is about);
+- map ready:   the map component has drawn the run's arguments and placed its labels;
 - map painted: the next animation frame after deck.gl's first draw call on its canvas
-  (the features drawn; recorded by wrapping WebGL's draw calls in the page).
+  (the features drawn; recorded by wrapping WebGL's draw calls in the map's frame). This
+  is the first-draw figure the target is about.
 
 Then the time from a click on the deck.gl map to its highlight on screen, CLICKS times:
 a real mouse click (pointer down) on a place, to the end of the first deck.gl frame whose
-canvas shows that place in the highlight colour (read from the canvas in the page, right
-after deck.gl's draw calls of that frame). Each click is on one of the places most clear of
+canvas shows that place in the highlight colour (read from the canvas, right after
+deck.gl's draw calls of that frame). Each click is on one of the places most clear of
 others, starting from a map with nothing highlighted (the selection is cleared after each
 click, with the feature panel's "Clear selection"); the page is opened again only when the
 next place is outside the map's view (the map moved to the last one).
 
     .venv/bin/python benchmarks/page_load.py [--runs 5] [--clicks 7]
 
-Target: map ready < 5 s (median). Chromium is Debian's, software WebGL (--disable-gpu).
+Targets: first map painted < 3 s, click to highlight < 500 ms (medians). Chromium is
+Debian's, software WebGL (--disable-gpu).
 """
 
 from __future__ import annotations
@@ -34,23 +36,35 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from corridors.data.catalog import Catalog, load_catalog
 from corridors.i18n import Translator
+from corridors.render.deck.component import PICKING_RADIUS
 from corridors.render.styles import HIGHLIGHT
 
 # the browser tests' app server, Chromium settings and page helpers
-from corridors.testing.browser import Dashboard, Target, click_target, deck_world_px
+from corridors.testing.browser import (
+    DECK_COMPONENT,
+    Dashboard,
+    Target,
+    click_target,
+    deck_world_px,
+)
 from corridors.testing.server import CHROMIUM, CHROMIUM_ARGS, app_server
 
-TARGET_S: Final = 5.0
+TARGET_S: Final = 3.0
+TARGET_CLICK_MS: Final = 500.0
 TIMEOUT_MS: Final = 120_000
 
-#: In-page condition; returns the page's clock (ms since navigation start) when it holds.
-_READY = """() => {
-    const app = document.querySelector('[data-testid="stApp"]');
-    const done = app && app.getAttribute("data-test-script-state") === "notRunning";
-    const chart = document.querySelector('[data-testid="stDeckGlJsonChart"]');
-    const canvas = chart && chart.querySelector("canvas#deckgl-overlay");
-    return done && canvas ? performance.now() : false;
-}"""
+#: The map's frame (window) from the page, and a time of that frame on the page's clock.
+_MAP_WINDOW = f"""() => {{
+    const frame = document.querySelector('iframe[title="{DECK_COMPONENT}"]');
+    return frame && frame.contentWindow;
+}}"""
+_ON_PAGE_CLOCK = "(map, ms) => map.performance.timeOrigin + ms - window.performance.timeOrigin"
+#: In-page conditions; each returns the page's clock (ms since navigation start) when it holds.
+_READY = f"""() => {{
+    const map = ({_MAP_WINDOW})();
+    const root = map && map.document.getElementById("map");
+    return root && root.dataset.labelsShown ? performance.now() : false;
+}}"""
 #: Before any page script: note the first WebGL draw on deck.gl's canvas, then the frame.
 _WATCH_DRAWS = """(() => {
     for (const api of [window.WebGLRenderingContext, window.WebGL2RenderingContext]) {
@@ -69,7 +83,10 @@ _WATCH_DRAWS = """(() => {
         }
     }
 })();"""
-_PAINTED = "() => window.__deckPainted || false"
+_PAINTED = f"""() => {{
+    const map = ({_MAP_WINDOW})();
+    return map && map.__deckPainted ? ({_ON_PAGE_CLOCK})(map, map.__deckPainted) : false;
+}}"""
 #: Before any page script: once armed, note each pointer-down, and after every deck.gl frame
 #: count the canvas pixels in the highlight colour; note when they first reach ``least``.
 _WATCH_HIGHLIGHT = """(() => {
@@ -132,7 +149,7 @@ HIGHLIGHT_PIXELS: Final = 30
 HIGHLIGHT_TOLERANCE: Final = 6
 #: The places to click: those most clear of other features at the default view.
 CLICK_PLACES: Final = 3
-MIN_CLEARANCE_PX: Final = 8.0
+MIN_CLEARANCE_PX: Final = PICKING_RADIUS + 9.0
 _SCRIPT_DONE = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
     return app && app.getAttribute("data-test-script-state") === "notRunning"
@@ -159,9 +176,10 @@ def load_once(browser: Browser, url: str) -> tuple[float, float, float]:
 
 def clear_places(catalog: Catalog, dashboard: Dashboard) -> list[Target]:
     """The places in view most clear of other features on the map as first shown."""
-    world_px = deck_world_px(dashboard.deck_spec["initialViewState"])
+    world_px = deck_world_px(dashboard.deck_view())
     box = dashboard.deck_box()
-    targets = [click_target(catalog, record.id) for record in catalog.records("places")]
+    marks = [tuple(mark["position"]) for mark in dashboard.deck_spec["marks"]]
+    targets = [click_target(catalog, record.id, marks) for record in catalog.records("places")]
     clear = [
         target
         for target in targets
@@ -198,7 +216,9 @@ class ClickSession:
         self.dashboard = Dashboard(self.page, self.url)
         self.dashboard.open()
         colour = list(HIGHLIGHT[:3])
-        self.page.evaluate(_WATCH, [colour, HIGHLIGHT_TOLERANCE, HIGHLIGHT_PIXELS])
+        self.dashboard.deck_frame().evaluate(
+            _WATCH, [colour, HIGHLIGHT_TOLERANCE, HIGHLIGHT_PIXELS]
+        )
         self.dashboard.wait_for_deck_drawn()
         return self.dashboard
 
@@ -214,10 +234,11 @@ class ClickSession:
         dashboard = self.on_view(target)
         name = Translator("en").text(self.catalog.feature(target.feature_id).names)
         dashboard.hover_deck(target.lon, target.lat, name)
-        dashboard.page.wait_for_function(_CLEAR, timeout=TIMEOUT_MS)
-        dashboard.page.evaluate(_ARM)
+        frame = dashboard.deck_frame()
+        frame.wait_for_function(_CLEAR, timeout=TIMEOUT_MS)
+        frame.evaluate(_ARM)
         dashboard.click_deck_here()
-        waited = dashboard.page.wait_for_function(_HIGHLIGHTED, timeout=TIMEOUT_MS, polling=50)
+        waited = frame.wait_for_function(_HIGHLIGHTED, timeout=TIMEOUT_MS, polling=50)
         dashboard.wait_for_run()
         with dashboard.rerun():  # clear the selection: the next click starts from none
             dashboard.keyed("clear-feature").get_by_role("button").click()
@@ -263,12 +284,13 @@ def run_all(url: str, runs: int, clicks: int) -> None:
             print(f"  {number:>4}  {script:9.2f} s {ready:9.2f} s {paint:11.2f} s")
         medians = [statistics.median(result[i] for result in results) for i in range(3)]
         print(f"  median {medians[0]:7.2f} s {medians[1]:9.2f} s {medians[2]:11.2f} s   N={runs}")
-        print(f"  target: map ready < {TARGET_S:.0f} s")
+        print(f"  target: map painted < {TARGET_S:.0f} s")
         times = click_to_highlight(browser, url, clicks)
         browser.close()
     print("\nClick on a place of the deck.gl map to its highlight drawn (after one uncounted)")
     print("  clicks: " + "  ".join(f"{ms / 1000:.2f} s" for ms in times))
     print(f"  median {statistics.median(times) / 1000:.2f} s   N={len(times)}")
+    print(f"  target: < {TARGET_CLICK_MS / 1000:.1f} s")
 
 
 if __name__ == "__main__":

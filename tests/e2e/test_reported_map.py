@@ -63,9 +63,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory, imports: Path) -> Itera
 
 
 def cell_rows(spec: dict[str, Any], name: str = CELLS_LAYER) -> list[dict[str, Any]]:
-    return [
-        row for layer in spec["layers"] if layer["id"] == name for row in layer["data"]
-    ]
+    return [row for layer in spec["layers"] if layer["id"] == name for row in layer["data"]]
 
 
 def drawn_total(rows: list[dict[str, Any]]) -> int:

@@ -11,6 +11,7 @@ EN = Translator("en")
 HERE = Camera(40.0, 46.0, 7.0)
 THERE = Camera(39.2, 46.4, 9.5)
 
+
 def test_the_first_framing_shows_what_is_asked() -> None:
     assert next_framing(None, "a", HERE, moves=False) == Framing("a", HERE)
 

@@ -38,6 +38,18 @@ def test_the_map_download_is_the_same_bytes_for_the_same_view(
     assert downloads["html"]() != first  # another view, another file
 
 
+def test_the_map_download_shows_the_view_on_screen(
+    downloads: dict[str, Callable[[], str]],
+) -> None:
+    """A link's (or the reader's) position is the snapshot's; without one, the fitted view."""
+    open_app(lat="39.3", lon="46.1", zoom="8.5")
+    moved = downloads["html"]()
+    assert "[39.3, 46.1]" in moved
+    assert '"zoom": 8.5' in moved
+    open_app()
+    assert "[39.3, 46.1]" not in downloads["html"]()
+
+
 def csv_ids(text: str) -> list[str]:
     return [row["id"] for row in csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))]
 

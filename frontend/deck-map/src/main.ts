@@ -7,8 +7,9 @@
  * zoom, places the labels itself (labels.ts), and sends back the view it shows and each
  * click, with what it picked (picking.ts). State for tests and benchmarks is on the
  * root element's data attributes: `data-renders` (runs drawn), `data-labels-shown`,
- * `data-view` (JSON), `data-pending` (a click not yet answered), `data-marks` (marks and
- * clusters drawn) and `data-marked-events` (the events they hold).
+ * `data-view` (JSON), `data-pending` (a click not yet answered), `data-feedback-ms` (from
+ * the last click's event to its ring on screen), `data-marks` (marks and clusters drawn)
+ * and `data-marked-events` (the events they hold).
  */
 
 import { Deck, MapView, type Layer, type PickingInfo } from "@deck.gl/core";
@@ -87,7 +88,7 @@ function render(next: MapArgs): void {
           reportSoon();
         }
       },
-      onClick: (info: PickingInfo) => onClick(info.x, info.y),
+      onClick: (info: PickingInfo, event) => onClick(info.x, info.y, event.srcEvent.timeStamp),
       getTooltip: tooltip,
       onAfterRender: () => {
         root.dataset.frames = String(Number(root.dataset.frames ?? "0") + 1);
@@ -153,9 +154,10 @@ function send(click: MapValue["click"]): void {
   streamlit.setValue(value);
 }
 
-function onClick(x: number, y: number): void {
+function onClick(x: number, y: number, pressedAt: number): void {
   if (!deck || !args) return;
   ping(x, y);
+  root.dataset.feedbackMs = (performance.now() - pressedAt).toFixed(1);
   const picked = pick(deck, x, y, args.pickingRadius);
   if (picked.clusterAt && viewState) {
     const zoom = marks.expansionZoom(picked.clusterAt.clusterId) - 1;

@@ -60,3 +60,19 @@ def fit_bounds(
     zoom_y = math.log2(height * usable / (TILE_SIZE * span_y))
     zoom = min(zoom_x, zoom_y, settings.max_fit_zoom)
     return Camera(lat=round(centre_lat, 4), lon=round((west + east) / 2, 4), zoom=round(zoom, 2))
+
+
+def camera_extent(camera: Camera, *, width: int, height: int) -> Bounds:
+    """The box a ``width`` x ``height`` pixel map seen from ``camera`` shows.
+
+    The inverse of :func:`fit_bounds` without padding.
+    """
+    world = TILE_SIZE * 2**camera.zoom
+    half_x, half_y = width / 2 / world, height / 2 / world
+    centre_y = mercator_y(camera.lat)
+    return (
+        camera.lon - half_x * 360,
+        mercator_latitude(centre_y + half_y),
+        camera.lon + half_x * 360,
+        mercator_latitude(centre_y - half_y),
+    )

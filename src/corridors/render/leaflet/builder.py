@@ -71,15 +71,20 @@ class OfflineMap(folium.Map):
     default_css = [("leaflet_css", LEAFLET_CSS)]  # noqa: RUF012
 
 
+#: Leaflet's zoom steps (a camera's zoom is shown to the nearest one).
+ZOOM_SNAP: Final = 0.25
+
+
 def build_base_map(*, camera: Camera, basemap: str = BUNDLED) -> OfflineMap:
     """The map without data layers; it stays the same across filter changes (no reload)."""
     leaflet_map = OfflineMap(
         location=(camera.lat, camera.lon),
-        zoom_start=int(camera.zoom),
+        # Leaflet takes fractional zooms (zoomSnap); folium types zoom_start as int
+        zoom_start=round(camera.zoom / ZOOM_SNAP) * ZOOM_SNAP,  # type: ignore[arg-type]
         tiles=None,
         prefer_canvas=True,
         control_scale=True,
-        zoom_snap=0.25,
+        zoom_snap=ZOOM_SNAP,
     )
     root = cast(Figure, leaflet_map.get_root())
     root.header.add_child(

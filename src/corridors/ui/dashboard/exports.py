@@ -17,13 +17,14 @@ import streamlit as st
 from corridors.data.catalog import Catalog
 from corridors.data.export import events_csv, events_geojson, geojson_text
 from corridors.data.models import Event
-from corridors.geo.camera import fit_bounds
+from corridors.geo.camera import Camera, fit_bounds
 from corridors.i18n import Translator
 from corridors.render.leaflet.standalone import map_html
 from corridors.render.scene import SceneRequest
 from corridors.review.public import drafts_shown
 from corridors.ui.common.data import cached_scene
 from corridors.ui.common.safe import md_escape
+from corridors.ui.dashboard import session
 from corridors.ui.dashboard.events_panel import Listing, listed_events
 
 
@@ -49,9 +50,12 @@ def render_exports(
     stem = f"corridor-atlas-{request.dates.start}-{request.dates.end}"
     listed_stem = f"{stem}-search" if listing.query else stem
 
+    shown = st.session_state[session.CAMERA]  # the reader's or the link's view, if any
+
     def snapshot() -> str:
+        """The map as on screen: the view the reader moved to, or the view fitted."""
         scene = cached_scene(request)
-        camera = fit_bounds(scene.bounds)
+        camera = Camera(*shown) if shown else fit_bounds(scene.bounds)
         return map_html(scene, translate, camera=camera, title=export_title(request, translate))
 
     with st.popover(translate("export.button"), icon=":material/download:"):

@@ -21,7 +21,7 @@ from typing import Final
 import streamlit as st
 
 from corridors.core import settings
-from corridors.geo.camera import Camera, fit_bounds
+from corridors.geo.camera import Camera, camera_extent, fit_bounds
 from corridors.i18n import Translator
 from corridors.render.framing import Framing, next_framing
 from corridors.render.reported_layer import MapView, ReportedLayer, build_reported_layer
@@ -66,6 +66,10 @@ def _framing(scene: Scene, request: SceneRequest) -> Framing:
     fitted = Camera(*chosen) if chosen else None
     requested = fitted or fit_bounds(scene.bounds, height=settings.dashboard_map_height)
     bounds = None if fitted else scene.bounds
+    if fitted and session.page_mode() is not None:  # a step's camera frames what it shows
+        bounds = camera_extent(
+            fitted, width=settings.story_frame_width, height=settings.story_frame_height
+        )
     asked = (
         tuple(chosen) if chosen else None,
         st.session_state[session.EVENT],
