@@ -5,20 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import h3
 import pytest
 
 from corridors.core.basemaps import BUNDLED
 from corridors.core.environment import IMPORTS_DIR_ENV
 from corridors.data.catalog import Catalog
 from corridors.data.timeline import catalogue_span
+from corridors.geo.camera import Camera
 from corridors.i18n import Translator
 from corridors.render.deck.component import component_drawing
-from corridors.render.reported_layer import CELLS_LAYER, SELECTED_AREAS_LAYER, SELECTED_CELL_LAYER
+from corridors.render.reported_layer import (
+    CELLS_LAYER,
+    SELECTED_AREAS_LAYER,
+    SELECTED_CELL_LAYER,
+    MapView,
+    resolution_for,
+)
 from corridors.render.scene import SceneRequest, build_scene
 from corridors.render.styles import HIGHLIGHT
 from corridors.reported.store import EventQuery, EventStore
 from support.app import leaflet_features, open_app
-from support.deck_map import deck_layers, deck_map_args
+from support.deck_map import deck_layers, deck_map_args, send_map_value
 from support.fixture_imports import import_fixtures
 
 
@@ -100,3 +108,34 @@ def test_leaflet_outlines_a_selected_region_over_the_cells_too() -> None:
     [drawn] = [f for f in leaflet_features(at) if f["properties"]["layer"] == SELECTED_AREAS_LAYER]
     assert drawn["properties"]["id"] == "am-su"
     assert drawn["properties"]["style"]["fill"] is False
+
+
+@pytest.mark.usefixtures("store")
+def test_the_cells_follow_the_view_the_map_reports() -> None:
+    at = open_app()
+    opening = {h3.get_resolution(row["id"]) for row in deck_layers(at)[CELLS_LAYER]["data"]}
+    shown = MapView(Camera(38.91, 46.24, 10.0), 900, 560)  # Meghri, close up
+    view = {"lat": 38.91, "lon": 46.24, "zoom": 10.0, "width": 900, "height": 560}
+    send_map_value(at, {"seq": 1, "view": view, "moved": False, "click": None})
+    cells = deck_layers(at)[CELLS_LAYER]["data"]
+    assert cells
+    assert {h3.get_resolution(row["id"]) for row in cells} == {resolution_for(shown)}
+    assert resolution_for(shown) > max(opening)
+    west, south, east, north = shown.bounds(padding=0.5)
+    for row in cells:
+        lat, lon = h3.cell_to_latlng(row["id"])
+        assert west < lon < east
+        assert south < lat < north
+    assert "lat" not in at.query_params  # reported, not moved by the reader: not in the link
+
+
+@pytest.mark.usefixtures("store")
+def test_a_click_on_a_cell_outlines_it_and_keeps_the_selected_feature() -> None:
+    at = open_app(feature="am-su")
+    cell = deck_layers(at)[CELLS_LAYER]["data"][0]["id"]
+    view = {"lat": 39.5, "lon": 46.0, "zoom": 7.0, "width": 900, "height": 560}
+    click = {"layer": CELLS_LAYER, "id": cell, "areas": ["am-su", "am"]}
+    send_map_value(at, {"seq": 1, "view": view, "moved": False, "click": click})
+    assert (at.session_state["cell"], at.session_state["feature"]) == (cell, "am-su")
+    outline = deck_layers(at)[SELECTED_CELL_LAYER]["data"]
+    assert [(row["id"], row["line"]) for row in outline] == [(cell, list(HIGHLIGHT))]
