@@ -50,6 +50,12 @@ def without(path: str) -> dict[str, Any]:
     return message
 
 
+def case(path: str, *value: Any) -> Any:
+    """A test case: :data:`GOOD` with ``path`` set to ``value``, or without it if none given."""
+    label = f"{path}={value[0]!r}"[:40] if value else f"no-{path}"
+    return pytest.param(changed(path, value[0]) if value else without(path), id=label)
+
+
 # -- the value, read as untrusted input ------------------------------------------------------
 
 
@@ -73,39 +79,45 @@ def test_a_move_without_a_click_and_unknown_fields_are_read() -> None:
 @pytest.mark.parametrize(
     "raw",
     [
-        None,
-        "seq=3",
-        [GOOD],
-        3,
-        {},
-        without("seq"),
-        without("view"),
-        without("view.lat"),
-        without("click.id"),
-        changed("view.lat", 1000),
-        changed("view.lon", -181),
-        changed("view.zoom", 25),
-        changed("view.lat", float("nan")),
-        changed("view.zoom", float("inf")),
-        changed("view.width", 0),
-        changed("view.height", 10**9),
-        changed("view.width", 900.5),
-        changed("click.id", "x" * 10_000),
-        changed("click.id", ""),
-        changed("click.layer", "l" * 101),
-        changed("click.areas", [f"area-{n}" for n in range(500)]),
-        changed("view", "39.2,45.9"),
-        changed("view", [39.2, 45.9, 9.5, 900, 560]),
-        changed("click", ["regions", "az-bab"]),
-        changed("click.id", 5),
-        changed("click.id", None),
-        changed("click.layer", {"name": "regions"}),
-        changed("click.areas", "az-bab"),
-        changed("click.areas", [1, 2]),
-        changed("seq", 3.5),
-        changed("seq", None),
+        pytest.param(None, id="none"),
+        pytest.param("seq=3", id="text"),
+        pytest.param([GOOD], id="list"),
+        pytest.param(3, id="number"),
+        pytest.param({}, id="empty"),
+        case("seq"),
+        case("view"),
+        case("view.lat"),
+        case("click.id"),
+        case("view.lat", 1000),
+        case("view.lon", -181),
+        case("view.zoom", 25),
+        case("view.lat", float("nan")),
+        case("view.zoom", float("inf")),
+        case("view.width", 0),
+        case("view.height", 10**9),
+        case("view.width", 900.5),
+        case("click.id", "x" * 10_000),
+        case("click.id", ""),
+        case("click.layer", "l" * 101),
+        case("click.areas", [f"area-{n}" for n in range(500)]),
+        case("view", "39.2,45.9"),
+        case("view", [39.2, 45.9, 9.5, 900, 560]),
+        case("click", ["regions", "az-bab"]),
+        case("click.id", 5),
+        case("click.id", None),
+        case("click.layer", {"name": "regions"}),
+        case("click.areas", "az-bab"),
+        case("click.areas", [1, 2]),
+        case("seq", 3.5),
+        case("seq", None),
+        case("seq", "3"),
+        case("seq", True),
+        case("view.lat", "39.2"),
+        case("view.lat", True),
+        case("view.width", "900"),
+        case("moved", "yes"),
+        case("moved", 1),
     ],
-    ids=lambda raw: repr(raw)[:40],
 )
 def test_a_hostile_or_malformed_value_is_none(raw: Any) -> None:
     assert map_value(raw) is None
