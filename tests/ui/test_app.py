@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from typing import Any
 
 import pytest
+import shapely
 from streamlit.testing.v1 import AppTest
 
 from corridors.data.catalog import Catalog
 from corridors.data.models import Event
 from corridors.data.timeline import SUMMIT_WEEK
-from corridors.render.deck.picking import layer_name
 from corridors.render.event_marks import EVENTS_LAYER
 from corridors.render.leaflet.builder import LEAFLET_CSS, LEAFLET_JS
-from corridors.render.scene import DRAWING_ORDER
+from corridors.render.scene import DEFAULT_BOUNDS, DRAWING_ORDER
 from corridors.render.styles import HIGHLIGHT, css_rgb
 from support.app import leaflet_args, leaflet_features, open_app
+from support.deck_map import deck_layers, deck_map_args, deck_maps
 
 
 @pytest.fixture
@@ -26,18 +26,11 @@ def app() -> AppTest:
     return open_app()
 
 
-def deck_spec(at: AppTest) -> dict[str, Any]:
-    charts = at.get("deck_gl_json_chart")
-    assert len(charts) == 1
-    spec: dict[str, Any] = json.loads(charts[0].proto.json)
-    return spec
-
-
 def highlighted_ids(at: AppTest) -> set[str]:
     """Ids of the features drawn in the highlight colour, in any layer."""
     colour = list(HIGHLIGHT)
     found = set()
-    for layer in deck_spec(at)["layers"]:
+    for layer in deck_layers(at).values():
         for row in layer["data"]:
             if colour in (row.get("line"), row.get("color"), row.get("fill")):
                 found.add(row["id"])
@@ -61,11 +54,11 @@ def card_ids(at: AppTest, prefix: str = "list") -> list[str]:
 
 def test_the_page_shows_map_legend_timeline_and_events(app: AppTest) -> None:
     assert app.title[0].value == "Corridor Atlas"
-    layers = {layer_name(layer["id"]) for layer in deck_spec(app)["layers"]}
-    assert layers == {
+    assert set(deck_layers(app)) == {
         *("countries", "water", "rivers", "regions", "corridors"),
-        *("route-casing", "route", "places", "labels"),
+        *("route-casing", "route", "places"),
     }
+    assert deck_map_args(app)["labels"]  # the names, placed by the component
     assert len(app.get("vega_lite_chart")) == 1
     assert card_ids(app)  # the first page of event cards
 
@@ -92,10 +85,15 @@ def test_selecting_an_event_highlights_its_features(app: AppTest, catalog: Catal
     app.button(key=f"list-show-{event.id}").click().run()
     assert app.session_state["event"] == event.id
     assert highlighted_ids(app) == set(event.features)
-    # the view is fitted to the selection: the map centres on the linked features
-    view = deck_spec(app)["initialViewState"]
-    assert 38.5 < view["latitude"] < 41
-    assert 44 < view["longitude"] < 48
+    # the view is fitted to the selection: the map is asked to fit the linked features
+    frame = deck_map_args(app)["frame"]
+    assert frame["moves"] > 0  # the map moves there
+    assert frame["camera"] is None
+    west, south, east, north = frame["bounds"]
+    assert 38.5 < (south + north) / 2 < 41
+    assert 44 < (west + east) / 2 < 48
+    assert shapely.box(west, south, east, north).contains(catalog.geometries["syunik-route"])
+    assert tuple(frame["bounds"]) != DEFAULT_BOUNDS
 
 
 def test_selecting_a_feature_lists_its_events(app: AppTest, catalog: Catalog) -> None:
@@ -126,16 +124,14 @@ def test_clearing_the_selection_is_one_click(app: AppTest) -> None:
 def test_the_route_is_not_drawn_before_it_was_proposed(app: AppTest, catalog: Catalog) -> None:
     before_2020 = (catalog.events[0].date, dt.date(2019, 12, 31))
     app.slider(key="dates").set_value(before_2020).run()
-    layers = deck_spec(app)["layers"]
-    corridors = next(layer for layer in layers if layer_name(layer["id"]) == "corridors")
-    drawn = {row["id"] for row in corridors["data"]}
+    drawn = {row["id"] for row in deck_layers(app)["corridors"]["data"]}
     assert "syunik-route" not in drawn
     assert "baku-tbilisi-kars-railway" in drawn
 
 
 def test_leaflet_draws_every_layer_from_local_assets(app: AppTest, catalog: Catalog) -> None:
     app.radio(key="renderer").set_value("leaflet").run()
-    assert app.get("deck_gl_json_chart") == []
+    assert deck_maps(app) == []
     args = leaflet_args(app)
     assert (args["js_links"], args["css_links"]) == ([LEAFLET_JS], [LEAFLET_CSS])
     assert "L.map(" in args["script"]
@@ -194,9 +190,10 @@ def test_leaflet_marks_follow_the_filters_and_the_selected_event(
 def test_layers_can_be_toggled(app: AppTest) -> None:
     app.multiselect(key="layers").set_value(["countries", "corridors"]).run()
     # water and labels are context, always drawn; the route is one of the corridors
-    assert {layer_name(layer["id"]) for layer in deck_spec(app)["layers"]} == {
-        *("countries", "water", "rivers", "corridors", "route-casing", "route", "labels")
+    assert set(deck_layers(app)) == {
+        *("countries", "water", "rivers", "corridors", "route-casing", "route")
     }
+    assert deck_map_args(app)["labels"]
 
 
 def test_event_pages_survive_filters_and_a_cleared_page(app: AppTest) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
+from corridors.render.scene import DEFAULT_BOUNDS
 from support.app import open_app as open_link
+from support.deck_map import deck_map_args, deck_maps
 
 
 def test_a_link_restores_dates_kinds_selection_and_renderer() -> None:
@@ -19,7 +20,7 @@ def test_a_link_restores_dates_kinds_selection_and_renderer() -> None:
     assert at.session_state["event"] == "tripp-route-agreed"
     assert at.radio(key="renderer").value == "leaflet"
     assert at.multiselect(key="layers").value == ["countries", "corridors"]
-    assert not at.get("deck_gl_json_chart")
+    assert not deck_maps(at)
 
 
 def test_a_bad_link_keeps_what_is_valid_and_says_what_was_ignored() -> None:
@@ -45,10 +46,14 @@ def test_the_url_follows_the_view() -> None:
 
 def test_a_shared_view_position_is_kept() -> None:
     at = open_link(lat="39.5", lon="46.25", zoom="8")
-    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    # links use web-map zoom levels (256 px tiles); deck.gl's are one less
-    camera = {key: spec["initialViewState"][key] for key in ("latitude", "longitude", "zoom")}
-    assert camera == {"latitude": 39.5, "longitude": 46.25, "zoom": 7.0}
+    # the map is asked for the link's camera as such (web-map zoom levels, 256 px tiles)
+    assert deck_map_args(at)["frame"]["camera"] == {"lat": 39.5, "lon": 46.25, "zoom": 8.0}
+
+
+def test_a_link_without_a_position_fits_the_scene() -> None:
+    frame = deck_map_args(open_link())["frame"]
+    assert frame["camera"] is None
+    assert tuple(frame["bounds"]) == DEFAULT_BOUNDS
 
 
 def test_presenter_mode_steps_through_the_story() -> None:

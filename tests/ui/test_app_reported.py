@@ -22,11 +22,11 @@ from corridors.core import settings
 from corridors.core.environment import IMPORTS_DIR_ENV
 from corridors.data.catalog import Catalog
 from corridors.data.models import Corridor, ReportedKind
-from corridors.render.deck.picking import layer_name
 from corridors.render.reported_layer import CELLS_LAYER
 from corridors.render.styles import CELL_CLASS_STARTS, CELL_OUTLINES, CELL_RAMP, css
 from corridors.reported.store import EventQuery, EventStore, open_store
 from support.app import open_app
+from support.deck_map import deck_layers
 from support.page_outline import VIEWS, golden_path, outline
 from support.reported_stores import (
     BAD_URL,
@@ -285,11 +285,7 @@ def test_a_listing_is_newest_first_a_page_at_a_time(many: EventStore) -> None:
 
 def drawn_cells(at: AppTest) -> list[dict[str, Any]]:
     """The rows of the map's cells layer (deck.gl), as drawn this run."""
-    [chart] = at.get("deck_gl_json_chart")
-    layers = json.loads(chart.proto.json)["layers"]
-    cells: list[dict[str, Any]] = next(
-        layer["data"] for layer in layers if layer_name(layer["id"]) == CELLS_LAYER
-    )
+    cells: list[dict[str, Any]] = deck_layers(at)[CELLS_LAYER]["data"]
     return cells
 
 

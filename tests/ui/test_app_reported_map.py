@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+import h3
 import pytest
 
+from corridors.core.basemaps import BUNDLED
 from corridors.core.environment import IMPORTS_DIR_ENV
 from corridors.data.catalog import Catalog
 from corridors.data.timeline import catalogue_span
-from corridors.geo.camera import fit_bounds
+from corridors.geo.camera import Camera
 from corridors.i18n import Translator
-from corridors.render.deck.builder import build_deck
-from corridors.render.deck.picking import layer_name, stamp_layer_ids
-from corridors.render.reported_layer import CELLS_LAYER, SELECTED_AREAS_LAYER, SELECTED_CELL_LAYER
-from corridors.render.scene import DEFAULT_BOUNDS, SceneRequest, build_scene
+from corridors.render.deck.component import component_drawing
+from corridors.render.reported_layer import (
+    CELLS_LAYER,
+    SELECTED_AREAS_LAYER,
+    SELECTED_CELL_LAYER,
+    MapView,
+    resolution_for,
+)
+from corridors.render.scene import SceneRequest, build_scene
 from corridors.render.styles import HIGHLIGHT
 from corridors.reported.store import EventQuery, EventStore
 from support.app import leaflet_features, open_app
+from support.deck_map import deck_layers, deck_map_args, send_map_value
 from support.fixture_imports import import_fixtures
 
 
@@ -36,24 +43,14 @@ def store(imports: tuple[Path, EventStore], monkeypatch: pytest.MonkeyPatch) -> 
     return imports[1]
 
 
-def layers_of(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {layer_name(layer["id"]): layer for layer in spec["layers"]}
-
-
-def deck_spec(**query: str) -> dict[str, Any]:
-    at = open_app(**query)
-    charts = at.get("deck_gl_json_chart")
-    assert len(charts) == 1
-    spec: dict[str, Any] = json.loads(charts[0].proto.json)
-    return spec
-
-
 def drawn_total(layer: dict[str, Any]) -> int:
     return sum(int(row["tooltip"].split()[0]) for row in layer["data"])
 
 
 def test_with_imports_the_map_draws_their_cells(store: EventStore, catalog: Catalog) -> None:
-    layers = layers_of(deck_spec())
+    at = open_app()
+    assert deck_map_args(at)["reportView"] is True  # the map reports where it looks
+    layers = deck_layers(at)
     names = list(layers)
     assert names.index("regions") < names.index(CELLS_LAYER) < names.index("corridors")
     span = catalogue_span(catalog.events)
@@ -63,9 +60,9 @@ def test_with_imports_the_map_draws_their_cells(store: EventStore, catalog: Cata
 
 
 def test_a_link_chooses_the_sources_and_outlines_its_cell(store: EventStore) -> None:
-    everything = layers_of(deck_spec())[CELLS_LAYER]["data"]
+    everything = deck_layers(open_app())[CELLS_LAYER]["data"]
     cell = everything[0]["id"]
-    layers = layers_of(deck_spec(sources="gdelt", cell=cell))
+    layers = deck_layers(open_app(sources="gdelt", cell=cell))
     gdelt = store.count(EventQuery(sources=frozenset({"gdelt"})))
     assert drawn_total(layers[CELLS_LAYER]) == gdelt < drawn_total({"data": everything})
     outline = layers[SELECTED_CELL_LAYER]["data"]
@@ -73,21 +70,20 @@ def test_a_link_chooses_the_sources_and_outlines_its_cell(store: EventStore) -> 
 
 
 def test_without_imports_the_map_is_exactly_as_before(catalog: Catalog) -> None:
-    spec = deck_spec()
+    at = open_app()
     request = SceneRequest(dates=catalogue_span(catalog.events))
-    before = build_deck(
-        build_scene(catalog, request),
-        Translator("en"),
-        camera=fit_bounds(DEFAULT_BOUNDS, height=560),
+    before = component_drawing(
+        build_scene(catalog, request), Translator("en"), basemap=BUNDLED, reported=None
     )
-    stamp_layer_ids(before, clicks=0)
-    assert spec["layers"] == json.loads(before.to_json())["layers"]
-    assert not any(name.startswith(CELLS_LAYER) for name in layers_of(spec))
+    args = deck_map_args(at)
+    assert {name: args[name] for name in before} == before
+    assert args["reportView"] is False  # no cells to count where the map looks
+    assert not any(name.startswith(CELLS_LAYER) for name in deck_layers(at))
 
 
 @pytest.mark.usefixtures("store")
 def test_a_selected_region_stays_outlined_over_the_cells() -> None:
-    layers = layers_of(deck_spec(feature="am-su"))
+    layers = deck_layers(open_app(feature="am-su"))
     names = list(layers)
     assert names.index(CELLS_LAYER) < names.index(SELECTED_AREAS_LAYER) < names.index("corridors")
     outlines = layers[SELECTED_AREAS_LAYER]["data"]
@@ -95,12 +91,12 @@ def test_a_selected_region_stays_outlined_over_the_cells() -> None:
     assert all(row["line"] == list(HIGHLIGHT) for row in outlines)
     assert layers[SELECTED_AREAS_LAYER]["pickable"] is False  # a click still picks the cell
     # nothing selected, or a place: nothing drawn again
-    assert SELECTED_AREAS_LAYER not in layers_of(deck_spec())
-    assert SELECTED_AREAS_LAYER not in layers_of(deck_spec(feature="meghri"))
+    assert SELECTED_AREAS_LAYER not in deck_layers(open_app())
+    assert SELECTED_AREAS_LAYER not in deck_layers(open_app(feature="meghri"))
 
 
 def test_without_imports_no_outline_is_drawn_again() -> None:
-    assert SELECTED_AREAS_LAYER not in layers_of(deck_spec(feature="am-su"))
+    assert SELECTED_AREAS_LAYER not in deck_layers(open_app(feature="am-su"))
 
 
 @pytest.mark.usefixtures("store")
@@ -112,3 +108,34 @@ def test_leaflet_outlines_a_selected_region_over_the_cells_too() -> None:
     [drawn] = [f for f in leaflet_features(at) if f["properties"]["layer"] == SELECTED_AREAS_LAYER]
     assert drawn["properties"]["id"] == "am-su"
     assert drawn["properties"]["style"]["fill"] is False
+
+
+@pytest.mark.usefixtures("store")
+def test_the_cells_follow_the_view_the_map_reports() -> None:
+    at = open_app()
+    opening = {h3.get_resolution(row["id"]) for row in deck_layers(at)[CELLS_LAYER]["data"]}
+    shown = MapView(Camera(38.91, 46.24, 10.0), 900, 560)  # Meghri, close up
+    view = {"lat": 38.91, "lon": 46.24, "zoom": 10.0, "width": 900, "height": 560}
+    send_map_value(at, {"seq": 1, "view": view, "moved": False, "click": None})
+    cells = deck_layers(at)[CELLS_LAYER]["data"]
+    assert cells
+    assert {h3.get_resolution(row["id"]) for row in cells} == {resolution_for(shown)}
+    assert resolution_for(shown) > max(opening)
+    west, south, east, north = shown.bounds(padding=0.5)
+    for row in cells:
+        lat, lon = h3.cell_to_latlng(row["id"])
+        assert west < lon < east
+        assert south < lat < north
+    assert "lat" not in at.query_params  # reported, not moved by the reader: not in the link
+
+
+@pytest.mark.usefixtures("store")
+def test_a_click_on_a_cell_outlines_it_and_keeps_the_selected_feature() -> None:
+    at = open_app(feature="am-su")
+    cell = deck_layers(at)[CELLS_LAYER]["data"][0]["id"]
+    view = {"lat": 39.5, "lon": 46.0, "zoom": 7.0, "width": 900, "height": 560}
+    click = {"layer": CELLS_LAYER, "id": cell, "areas": ["am-su", "am"]}
+    send_map_value(at, {"seq": 1, "view": view, "moved": False, "click": click})
+    assert (at.session_state["cell"], at.session_state["feature"]) == (cell, "am-su")
+    outline = deck_layers(at)[SELECTED_CELL_LAYER]["data"]
+    assert [(row["id"], row["line"]) for row in outline] == [(cell, list(HIGHLIGHT))]

@@ -14,6 +14,7 @@ from corridors.core import settings
 from corridors.core.assets import streamlit_config
 from corridors.core.environment import DATA_DIR_ENV
 from support.app import open_app
+from support.deck_map import deck_maps
 from support.records import EditRecords, record
 
 PAYLOAD = '<script>alert("x")</script>[link](javascript:alert(1)) **b** $x$'
@@ -36,7 +37,7 @@ def test_broken_data_gives_a_banner_and_the_rest_is_served(
     expected = [str(problem) for problem in inspect_atlas(data_copy).problems]
     assert shown[:5] == expected[:5]  # the same problems as `corridors validate`
     assert any("events.yaml, record 'bishkek-protocol', field 'date'" in t for t in shown)
-    assert at.get("deck_gl_json_chart")  # the map is still drawn
+    assert deck_maps(at)  # the map is still drawn
     assert len([b for b in at.button if b.key and b.key.startswith("list-show-")]) > 0
 
 
@@ -51,7 +52,7 @@ def test_banner_is_capped_and_points_to_validate(
     problems = [text.value for text in at.text if text.value.startswith("events.yaml")]
     assert len(problems) == settings.max_banner_problems
     assert any("corridors validate" in caption.value for caption in at.caption)
-    assert at.get("deck_gl_json_chart")
+    assert deck_maps(at)
 
 
 def test_missing_events_file_still_serves_the_map(
@@ -60,7 +61,7 @@ def test_missing_events_file_still_serves_the_map(
     (data_copy / "events.yaml").unlink()
     at = run_app(data_copy, monkeypatch)
     assert any("[missing-file]" in text.value for text in at.text)
-    assert at.get("deck_gl_json_chart")
+    assert deck_maps(at)
 
 
 def test_hostile_text_is_shown_literally(
@@ -116,4 +117,4 @@ def test_hostile_links_to_reported_events_and_the_list_give_notices(
     texts = [text.value for text in at.text]
     for start in noticed:
         assert any(start in text for text in texts), (start, texts)
-    assert at.get("deck_gl_json_chart")
+    assert deck_maps(at)

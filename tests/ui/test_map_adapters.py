@@ -28,6 +28,7 @@ import streamlit as st
 import streamlit_folium
 from streamlit.testing.v1 import AppTest
 
+from corridors.core import settings
 from corridors.core.basemaps import BUNDLED
 from corridors.core.languages import available_languages
 from corridors.data.catalog import Catalog
@@ -41,7 +42,7 @@ from corridors.render.framing import Framing
 from corridors.render.leaflet.builder import build_map, fix_element_ids
 from corridors.render.protocol import BuilderRenderer
 from corridors.render.registry import RENDERERS, UnknownRendererError, renderer
-from corridors.render.reported_layer import ReportedLayer
+from corridors.render.reported_layer import MapView, ReportedLayer
 from corridors.render.scene import Scene, SceneRequest, build_scene
 from corridors.ui.dashboard.link_sync import NOTICES
 from corridors.ui.dashboard.map.adapter import MapDraw, select
@@ -77,8 +78,8 @@ class SketchAdapter:
 
     name = SKETCH.name
 
-    def view_camera(self, framing: Framing) -> Camera:
-        return framing.camera
+    def map_view(self, framing: Framing) -> MapView:
+        return MapView(framing.camera, settings.assumed_map_width, settings.dashboard_map_height)
 
     def draw(self, draw: MapDraw) -> None:
         text = SKETCH.build(
@@ -156,8 +157,7 @@ def test_a_third_renderer_is_offered_drawn_and_linked(catalog: Catalog) -> None:
     assert choice.options == ["deck.gl", "Leaflet", "Sketch"]
     choice.set_value("sketch").run()
     assert not at.exception
-    assert at.get("deck_gl_json_chart") == []
-    assert at.get("component_instance") == []  # no Leaflet either
+    assert at.get("component_instance") == []  # neither the deck.gl map nor Leaflet
     drawn = len(build_scene(catalog, SceneRequest(dates=catalogue_span(catalog.events))).features)
     assert sketch_text(at).startswith(f"sketch: {drawn} features, highlighted [], 0 cells, at ")
     assert at.query_params["view"] == "sketch"

@@ -19,7 +19,8 @@ AREA_LAYERS: Final = frozenset({"regions", "countries"})
 
 
 class _Shape(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="ignore")
+    # strict: "3" is no number and 1 no boolean (a JSON array is still a tuple: ``areas``)
+    model_config = ConfigDict(frozen=True, extra="ignore", strict=True)
 
 
 class MapViewShown(_Shape):
@@ -37,7 +38,7 @@ class MapClick(_Shape):
 
     layer: str = Field(max_length=100)
     id: str = Field(min_length=1, max_length=200)
-    areas: tuple[str, ...] = Field(default=(), max_length=20)
+    areas: tuple[str, ...] = Field(default=(), max_length=20, strict=False)
 
 
 class MapValue(_Shape):
