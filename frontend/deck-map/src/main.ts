@@ -63,7 +63,9 @@ function render(next: MapArgs): void {
   }
   marks.setMarks(next.marks);
   labels.setLabels(next.labels, next.lang, next.rtl);
+  let reframed = false;
   if (next.frame.moves !== appliedMoves || viewState === null) {
+    reframed = viewState !== null; // the app moved the map: its cells follow the new view
     appliedMoves = next.frame.moves;
     fitted = !next.frame.camera;
     viewState = frameViewState(next.frame, ...boxSize());
@@ -105,7 +107,7 @@ function render(next: MapArgs): void {
   update();
   renders += 1;
   root.dataset.renders = String(renders);
-  if (renders === 1 && next.reportView) reportSoon();
+  if ((renders === 1 || reframed) && next.reportView) reportSoon();
 }
 
 /** Draw the current view: the layers, the marks at this zoom, the labels. */

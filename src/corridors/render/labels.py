@@ -135,7 +135,7 @@ def _anchors(
     if isinstance(geometry, Point):
         return _given(given) or ((geometry.x, geometry.y),)
     if isinstance(geometry, LineString | MultiLineString):
-        stops = [geometry.interpolate(share / 20, normalized=True) for share in range(4, 17)]
+        stops = [geometry.interpolate(share / 20, normalized=True) for share in range(6, 15)]
         stops.sort(key=lambda stop: -round(stop.distance(places), 6))
         return _given(given) + tuple((round(stop.x, 4), round(stop.y, 4)) for stop in stops)
     parts = getattr(geometry, "geoms", [geometry])
