@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -13,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from corridors.core.environment import DATA_DIR_ENV
 from corridors.testing.browser import deck_highlighted
+from support.deck_map import deck_layers, deck_maps
 from support.editor import COMPLETE, SEED, F, fill, open_editor, propose, texts
 
 
@@ -30,10 +29,7 @@ def article_html(at: AppTest) -> str:
 
 
 def highlighted(at: AppTest) -> set[str]:
-    charts = at.get("deck_gl_json_chart")
-    assert len(charts) == 1
-    spec: dict[str, Any] = json.loads(charts[0].proto.json)
-    return deck_highlighted(spec)
+    return deck_highlighted({"layers": list(deck_layers(at).values())})
 
 
 def test_the_seed_article_is_proposed_with_nakhchivan_on_the_map_and_in_the_text(
@@ -135,7 +131,7 @@ def test_drafts_are_opened_and_dropped_from_the_sidebar(data: Path) -> None:
     fresh.button(key=f"ed-drop-{draft_id}").click().run()
     assert not (data / "drafts" / f"{draft_id}.yaml").exists()
     assert not (data / "drafts" / f"{draft_id}.txt").exists()
-    assert not fresh.get("deck_gl_json_chart")  # the dropped draft is no longer under review
+    assert not deck_maps(fresh)  # the dropped draft is no longer under review
 
 
 HOSTILE = (
@@ -166,7 +162,7 @@ def test_an_unreadable_article_is_refused_with_its_reason(data: Path) -> None:
     at = propose(open_editor(), "x" * 2_000_001)
     assert [e.value for e in at.error] == ["The article could not be read\\:"]
     assert any("the limit for an article" in text for text in texts(at))
-    assert not at.get("deck_gl_json_chart")
+    assert not deck_maps(at)
     assert not (data / "drafts").exists()
 
 

@@ -237,7 +237,7 @@ def message_type(payload: str | bytes) -> str | None:
 
 
 #: The deck.gl map component's name (its iframe's title).
-DECK_COMPONENT: Final = "corridors.ui.dashboard.map.deck.deck_map"
+DECK_COMPONENT: Final = "corridors.ui.common.deck_map.deck_map"
 
 
 def decode_deck_spec(payload: str | bytes) -> dict[str, Any] | None:

@@ -16,14 +16,14 @@ from typing import Final
 import streamlit as st
 
 from corridors.core import settings
+from corridors.core.basemaps import BUNDLED
 from corridors.core.datasets import data_dir
 from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
 from corridors.core.locking import LockError
 from corridors.data.catalog import Catalog
 from corridors.data.timeline import catalogue_span
-from corridors.geo.camera import fit_bounds
 from corridors.i18n import Translator, right_to_left
-from corridors.render.deck.builder import build_deck
+from corridors.render.deck.component import component_drawing
 from corridors.render.scene import SceneRequest, build_scene
 from corridors.review import (
     Article,
@@ -46,6 +46,7 @@ from corridors.review import (
 from corridors.review.fields import fields_of, record_with
 from corridors.review.marks import marked_html
 from corridors.ui.common.data import load_report
+from corridors.ui.common.deck_map import mount_deck_map
 from corridors.ui.common.safe import md_escape
 from corridors.ui.common.styling import apply_direction
 from corridors.ui.editor import fields
@@ -198,10 +199,12 @@ def _render_map(catalog: Catalog, features: tuple[str, ...], translate: Translat
         dates=catalogue_span(catalog.events), highlighted=frozenset(features), lang=translate.lang
     )
     scene = build_scene(catalog, request)
-    deck = build_deck(
-        scene, translate, camera=fit_bounds(scene.bounds, height=settings.editor_map_height)
+    mount_deck_map(
+        component_drawing(scene, translate, basemap=BUNDLED, reported=None),
+        frame={"moves": 0, "camera": None, "bounds": list(scene.bounds)},
+        height=settings.editor_map_height,
+        key="ed-deck-map",
     )
-    st.pydeck_chart(deck, height=settings.editor_map_height)
 
 
 def _render_dates(info: dict[str, object], translate: Translator) -> None:

@@ -12,12 +12,10 @@ from __future__ import annotations
 from typing import Final
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from corridors.core import settings
 from corridors.geo.camera import Camera
 from corridors.render.deck.component import (
-    COMPONENT_DIR,
     DASHBOARD_LABELS,
     PRESENTER_LABELS,
     component_drawing,
@@ -25,6 +23,7 @@ from corridors.render.deck.component import (
 from corridors.render.deck.renderer import DECK
 from corridors.render.framing import Framing
 from corridors.render.reported_layer import MapView
+from corridors.ui.common.deck_map import mount_deck_map
 from corridors.ui.dashboard import session
 from corridors.ui.dashboard.map.adapter import FROM_MAP, MapDraw, select
 from corridors.ui.dashboard.map.clicks import MapValue, clicked_feature, map_value
@@ -33,8 +32,6 @@ from corridors.ui.dashboard.map.clicks import MapValue, clicked_feature, map_val
 DECK_VIEW: Final = "deck_map_view"
 #: The number of the map's last message handled (a message is handled once).
 DECK_SEQ: Final = "deck_map_seq"
-
-_deck_map = components.declare_component("deck_map", path=str(COMPONENT_DIR))
 
 
 class DeckAdapter:
@@ -61,13 +58,12 @@ class DeckAdapter:
             reported=draw.reported,
             labels=PRESENTER_LABELS if presenting else DASHBOARD_LABELS,
         )
-        _deck_map(
-            **drawing,
+        mount_deck_map(
+            drawing,
             frame=_frame(draw.framing),
             height=settings.dashboard_map_height,
-            reportView=draw.reported is not None,
             key=session.DECK_MAP,
-            default=None,
+            report_view=draw.reported is not None,
             on_change=_on_map_change,
         )
 
