@@ -23,6 +23,7 @@ from corridors.data.catalog import Catalog
 from corridors.geo.cells import cell_outline, parse_cell
 from corridors.i18n import Translator
 from corridors.render.cell_places import CellGazetteer
+from corridors.render.deck.component import PICKING_RADIUS
 from corridors.render.reported_layer import CELLS_LAYER, SELECTED_CELL_LAYER
 from corridors.reported.store import EventQuery, EventStore, open_store
 from corridors.testing.browser import MAP_TIMEOUT, Dashboard, deck_highlighted
@@ -32,7 +33,7 @@ from support.fixture_imports import import_fixtures
 pytestmark = pytest.mark.e2e
 
 #: Pixels between the point clicked in a cell and any line or place drawn above it.
-MIN_CLEARANCE_PX = 8.0
+MIN_CLEARANCE_PX = PICKING_RADIUS + 9.0  # beyond the picking radius of dots and lines
 #: Close over Meghri, where most fixture events are: the store's finest cells (resolution
 #: 9) are about 100 px across here, with room beside the place's dot and the route. (At the
 #: default view every cell holding a fixture event holds a place's dot and a line too.)

@@ -158,6 +158,25 @@ def test_marks_sharing_a_point_are_spread_round_it(catalog: Catalog) -> None:
         assert max(math.hypot(*shift) for shift in shifts) <= 3 * MARK_SPACING
 
 
+def test_a_mark_alone_on_a_place_moves_off_its_dot(catalog: Catalog) -> None:
+    """The place's dot stays visible (its highlight) and clickable under its events."""
+    scene = scene_of(catalog)
+    dots = {(place.geometry.x, place.geometry.y) for place in scene.layer("places")}
+    marks = scene.marks
+    alone = [
+        index
+        for index, mark in enumerate(marks)
+        if sum((other.lon, other.lat) == (mark.lon, mark.lat) for other in marks) == 1
+    ]
+    on_places = [index for index in alone if (marks[index].lon, marks[index].lat) in dots]
+    elsewhere = [index for index in alone if index not in on_places]
+    assert on_places
+    assert elsewhere
+    offsets = ring_offsets(marks, dots)
+    assert all(math.hypot(*offsets[index]) == MARK_SPACING for index in on_places)
+    assert all(offsets[index] == (0.0, 0.0) for index in elsewhere)
+
+
 def marks_layer(scene: Scene, translate: Translator = EN) -> list[dict[str, Any]]:
     """The GeoJSON features of the Leaflet map's events group."""
     groups = build_feature_groups(scene, translate)
@@ -174,7 +193,9 @@ def test_leaflet_draws_a_mark_per_event_in_range_above_the_features(catalog: Cat
     features = marks_layer(scene)
     assert sorted(f["properties"]["id"] for f in features) == sorted(m.id for m in scene.marks)
     assert len(features) == sum(1 for e in catalog.events if e.date in WEEK)
-    offsets = dict(zip((m.id for m in scene.marks), ring_offsets(scene.marks), strict=True))
+    dots = {(place.geometry.x, place.geometry.y) for place in scene.layer("places")}
+    spread = ring_offsets(scene.marks, dots)
+    offsets = dict(zip((m.id for m in scene.marks), spread, strict=True))
     marks = {mark.id: mark for mark in scene.marks}
     for feature in features:
         properties = feature["properties"]

@@ -18,6 +18,9 @@ from corridors.testing.browser import (
 EN = Translator("en")
 
 
+#: A link's view of Syunik (to append to a query), close enough for a finger-sized target
+#: clear of its towns and of the event marks.
+NEAR_SYUNIK = "&lat=39.4&lon=46.1&zoom=8"
 #: Nothing else that could take the click within this many pixels of a clicked point (a
 #: mark, place (7 px at most) or line within the picking radius is picked before an area).
 MIN_CLEARANCE_PX = PICKING_RADIUS + 9.0

@@ -12,7 +12,7 @@
  * and `data-marked-events` (the events they hold).
  */
 
-import { Deck, MapView, type Layer, type PickingInfo } from "@deck.gl/core";
+import { Deck, MapView, WebMercatorViewport, type Layer, type PickingInfo } from "@deck.gl/core";
 import { PathStyleExtension } from "@deck.gl/extensions";
 import { JSONConverter } from "@deck.gl/json";
 import { PathLayer, PolygonLayer, ScatterplotLayer } from "@deck.gl/layers";
@@ -21,7 +21,7 @@ import { appView, frameViewState, type DeckViewState } from "./camera";
 import { LabelLayer } from "./labels";
 import { MarkIndex, markLayers, markRadius, type Drawn } from "./marks";
 import { hitAt, pick } from "./picking";
-import type { MapArgs, MapValue } from "./protocol";
+import type { MapArgs, MapValue, PlaceDot } from "./protocol";
 import { connect } from "./streamlit";
 
 /** Milliseconds of stillness after a pan or zoom before the view is reported. */
@@ -55,6 +55,12 @@ let fitted = false;
 
 function render(next: MapArgs): void {
   args = next;
+  root.dir = next.rtl ? "rtl" : "ltr";
+  for (const [id, name] of [["zoom-in", next.texts.zoomIn], ["zoom-out", next.texts.zoomOut]]) {
+    const button = document.getElementById(id) as HTMLButtonElement;
+    button.title = name;
+    button.setAttribute("aria-label", name);
+  }
   streamlit.setHeight(next.height); // the page's CSS may size the frame otherwise
   if (next.spec !== lastSpec) {
     lastSpec = next.spec;
@@ -110,11 +116,26 @@ function render(next: MapArgs): void {
   if ((renders === 1 || reframed) && next.reportView) reportSoon();
 }
 
+/** The zoom buttons: a reader's move, like a wheel's. */
+function zoomBy(delta: number): void {
+  if (!viewState) return;
+  const zoom = Math.min(Math.max(viewState.zoom + delta, viewState.minZoom), viewState.maxZoom);
+  viewState = { ...viewState, zoom };
+  moved = true;
+  fitted = false;
+  update();
+  reportSoon();
+}
+document.getElementById("zoom-in")?.addEventListener("click", () => zoomBy(1));
+document.getElementById("zoom-out")?.addEventListener("click", () => zoomBy(-1));
+
 /** Draw the current view: the layers, the marks at this zoom, the labels. */
 function update(): void {
   if (!deck || !args || !viewState) return;
   const texts = args.clusterTexts;
-  drawnMarks = marks.drawn(viewState.zoom + 1, (count) => texts[String(count)] ?? String(count));
+  const viewport = new WebMercatorViewport({ ...viewState, width: root.clientWidth, height: root.clientHeight });
+  const counted = marks.drawn(viewState.zoom + 1, (count) => texts[String(count)] ?? String(count));
+  drawnMarks = besideDots(counted, args.dots, viewport);
   const layers: Layer[] = [
     ...(args.tiles ? [tileLayer(args.tiles.url)] : []),
     ...specLayers,
@@ -125,6 +146,20 @@ function update(): void {
   root.dataset.markedEvents = String(drawnMarks.reduce((sum, mark) => sum + mark.count, 0));
   root.dataset.view = JSON.stringify(appView(viewState, root.clientWidth, root.clientHeight));
   placeLabelsSoon();
+}
+
+/** Marks on a place's dot moved beside it (up and right, like a badge): the dot stays
+ * visible, highlighted when selected, and clickable. */
+function besideDots(drawn: Drawn[], dots: PlaceDot[], viewport: WebMercatorViewport): Drawn[] {
+  const places = dots.map((dot) => ({ at: viewport.project(dot.position), radius: dot.radius }));
+  return drawn.map((mark) => {
+    const [x, y] = viewport.project(mark.position);
+    const dot = places.find(({ at }) => Math.hypot(at[0] - x, at[1] - y) < 1.5);
+    if (!dot) return mark;
+    const away = (dot.radius + markRadius(mark) + 1) * Math.SQRT1_2;
+    const [lon, lat] = viewport.unproject([x + away, y - away]);
+    return { ...mark, position: [lon, lat] };
+  });
 }
 
 function placeLabelsSoon(): void {
@@ -160,7 +195,7 @@ function onClick(x: number, y: number, pressedAt: number): void {
   if (!deck || !args) return;
   ping(x, y);
   root.dataset.feedbackMs = (performance.now() - pressedAt).toFixed(1);
-  const picked = pick(deck, x, y, args.pickingRadius);
+  const picked = pick(deck, x, y, args.pickingRadius, args.picking);
   if (picked.clusterAt && viewState) {
     const zoom = marks.expansionZoom(picked.clusterAt.clusterId) - 1;
     const [longitude, latitude] = picked.clusterAt.position;
@@ -198,7 +233,7 @@ function ping(x: number, y: number): void {
 /** The tooltip of what a click there would pick (plain text: deck.gl sets it as text). */
 function tooltip(info: PickingInfo): { text: string; style: Record<string, string> } | null {
   if (!deck || !args || info.x < 0 || info.y < 0) return null;
-  const text = hitAt(deck, info.x, info.y, args.pickingRadius)?.row.tooltip;
+  const text = hitAt(deck, info.x, info.y, args.pickingRadius, args.picking)?.row.tooltip;
   if (!text) return null;
   const style: Record<string, string> = {
     backgroundColor: "white",

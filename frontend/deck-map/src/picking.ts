@@ -6,11 +6,7 @@
  */
 
 import type { Deck, MapView } from "@deck.gl/core";
-import type { Click } from "./protocol";
-
-/** Layers picked within the radius, and areas picked under the pointer. */
-const FINE_LAYERS = ["events", "places", "route", "corridors"];
-const AREA_LAYERS = ["cells", "regions", "countries"];
+import type { Click, Picking } from "./protocol";
 
 export interface Row {
   id?: string;
@@ -26,17 +22,17 @@ export interface Hit {
   areas: string[];
 }
 
-export function hitAt(deck: Deck<MapView>, x: number, y: number, radius: number): Hit | null {
-  const fine = deck.pickObject({ x, y, radius, layerIds: FINE_LAYERS });
+export function hitAt(deck: Deck<MapView>, x: number, y: number, radius: number, picking: Picking): Hit | null {
+  const fine = deck.pickObject({ x, y, radius, layerIds: picking.near });
   const under = deck
-    .pickMultipleObjects({ x, y, radius: 0, depth: 6, layerIds: AREA_LAYERS })
+    .pickMultipleObjects({ x, y, radius: 0, depth: 6, layerIds: picking.under })
     .map((info) => ({ layer: info.layer?.id ?? "", row: (info.object ?? {}) as Row }))
     .filter((area) => area.row.id);
-  const areas = AREA_LAYERS.filter((layer) => layer !== "cells").flatMap((layer) =>
+  const areas = picking.areas.flatMap((layer) =>
     under.filter((area) => area.layer === layer).map((area) => area.row.id as string),
   );
   if (fine?.object) return { layer: fine.layer?.id ?? "", row: fine.object as Row, areas };
-  const first = AREA_LAYERS.map((layer) => under.find((area) => area.layer === layer)).find(Boolean);
+  const first = picking.under.map((layer) => under.find((area) => area.layer === layer)).find(Boolean);
   return first ? { ...first, areas } : null;
 }
 
@@ -46,8 +42,8 @@ export interface Picked {
   clusterAt: { position: [number, number]; clusterId: number } | null;
 }
 
-export function pick(deck: Deck<MapView>, x: number, y: number, radius: number): Picked {
-  const hit = hitAt(deck, x, y, radius);
+export function pick(deck: Deck<MapView>, x: number, y: number, radius: number, picking: Picking): Picked {
+  const hit = hitAt(deck, x, y, radius, picking);
   const row = hit?.row;
   if (row?.clusterId !== undefined && row.clusterId !== null && row.position) {
     return { click: null, clusterAt: { position: row.position, clusterId: row.clusterId } };

@@ -36,6 +36,12 @@ export interface PlaceDot {
   rank: number;
 }
 
+export interface Picking {
+  near: string[];
+  under: string[];
+  areas: string[];
+}
+
 /** An event at its place, coloured by kind. */
 export interface Mark {
   id: string;
@@ -56,11 +62,15 @@ export interface MapArgs {
   lang: string;
   rtl: boolean;
   pickingRadius: number;
+  /** Layers picked near the pointer, under it, and those whose picks are areas. */
+  picking: Picking;
   /** Report the view (centre, zoom, size) even when the reader has not moved the map. */
   reportView: boolean;
   tiles: { url: string; attribution: string } | null;
   /** A cluster's tooltip by its count ("12 events here"), plurals done by the app. */
   clusterTexts: Record<string, string>;
+  /** The zoom buttons' names, in the page's language. */
+  texts: { zoomIn: string; zoomOut: string };
   highlight: RGBA;
 }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -125,21 +125,24 @@ def anchor(geometry: BaseGeometry) -> tuple[float, float]:
     return float(pole.x), float(pole.y)
 
 
-def ring_offsets(marks: Iterable[EventMark]) -> tuple[tuple[float, float], ...]:
+def ring_offsets(
+    marks: Iterable[EventMark], kept_clear: Collection[tuple[float, float]] = ()
+) -> tuple[tuple[float, float], ...]:
     """Pixel offsets (x right, y down) that spread marks sharing a point round it.
 
-    A mark alone stays on its point. Marks that share one go round it, in their order,
-    on rings :data:`MARK_SPACING` apart, from the top clockwise: the first ring holds six,
-    the second twelve, the ``k``-th ``6k`` (neighbours about one spacing apart); the last
-    ring spreads its marks evenly.
+    A mark alone stays on its point, unless the point is one of ``kept_clear`` (a place's
+    dot, which stays visible and clickable). Marks that share one go round it, in their
+    order, on rings :data:`MARK_SPACING` apart, from the top clockwise: the first ring holds
+    six, the second twelve, the ``k``-th ``6k`` (neighbours about one spacing apart); the
+    last ring spreads its marks evenly.
     """
     listed = list(marks)
     sharing: dict[tuple[float, float], list[int]] = {}
     for index, mark in enumerate(listed):
         sharing.setdefault((mark.lon, mark.lat), []).append(index)
     offsets = [(0.0, 0.0)] * len(listed)
-    for indices in sharing.values():
-        if len(indices) > 1:
+    for point, indices in sharing.items():
+        if len(indices) > 1 or point in kept_clear:
             for index, offset in zip(indices, _ring_layout(len(indices)), strict=True):
                 offsets[index] = offset
     return tuple(offsets)

@@ -19,8 +19,9 @@ from pydeck.bindings.json_tools import default_serialize
 from corridors.core.basemaps import BASEMAPS
 from corridors.i18n import Translator
 from corridors.render.deck.builder import deck_layers
+from corridors.render.event_marks import EVENTS_LAYER
 from corridors.render.labels import SceneLabel
-from corridors.render.reported_layer import ReportedLayer
+from corridors.render.reported_layer import CELLS_LAYER, ReportedLayer
 from corridors.render.scene import Scene
 from corridors.render.styles import HIGHLIGHT, LABEL_STYLES
 
@@ -28,6 +29,14 @@ from corridors.render.styles import HIGHLIGHT, LABEL_STYLES
 COMPONENT_DIR: Final = Path(__file__).parent / "component"
 #: Pixels around the pointer within which a click picks a mark, a place or a line.
 PICKING_RADIUS: Final = 10
+#: What a click picks: the nearest of ``near`` within the picking radius, else what is
+#: under the pointer of ``under``, in this order; ``areas`` are told to a click as the
+#: areas under it (a district, its autonomous republic, its country).
+PICKING_ORDER: Final = {
+    "near": [EVENTS_LAYER, "places", "route", "corridors"],
+    "under": [CELLS_LAYER, "regions", "countries"],
+    "areas": ["regions", "countries"],
+}
 #: From this label rank on, a place is minor: names of areas and lines may cover its dot.
 MINOR_PLACE_RANK: Final = 4
 #: How each label style is placed: beside a dot, along a line, or centred on an area.
@@ -85,8 +94,10 @@ def component_drawing(
         "clusterTexts": {
             str(count): translate("map.cluster", count=count) for count in range(2, len(marks) + 1)
         },
+        "texts": {"zoomIn": translate("map.zoom_in"), "zoomOut": translate("map.zoom_out")},
         "highlight": list(HIGHLIGHT),
         "pickingRadius": PICKING_RADIUS,
+        "picking": PICKING_ORDER,
     }
 
 

@@ -122,7 +122,7 @@ def build_feature_groups(
         SceneLayer(layer, _geojson(features, translate), interactive=interactive).add_to(group)
         groups.append(group)
     if scene.marks:
-        groups.append(_marks_group(scene.marks, translate))
+        groups.append(_marks_group(scene, translate))
     if scene.labels:
         group = folium.FeatureGroup(name="labels")
         LabelLayer(scene.labels, translate).add_to(group)
@@ -214,11 +214,16 @@ def _geojson(features: list[SceneFeature], translate: Translator) -> list[dict[s
     ]
 
 
-def _marks_group(marks: tuple[EventMark, ...], translate: Translator) -> folium.FeatureGroup:
-    """The events' marks (clickable, with tooltips); the selected one drawn last, on top."""
+def _marks_group(scene: Scene, translate: Translator) -> folium.FeatureGroup:
+    """The events' marks (clickable, with tooltips), round the places' dots, not on them.
+
+    The selected one is drawn last, on top.
+    """
+    marks = scene.marks
+    dots = {(place.geometry.x, place.geometry.y) for place in scene.layer("places")}
     features = [
         _mark_feature(mark, offset, translate)
-        for mark, offset in zip(marks, ring_offsets(marks), strict=True)
+        for mark, offset in zip(marks, ring_offsets(marks, dots), strict=True)
     ]
     features.sort(key=lambda feature: bool(feature["properties"]["selected"]))
     group = folium.FeatureGroup(name=EVENTS_LAYER)
