@@ -2,10 +2,12 @@
 
 Writes a store of synthetic events (``corridors.testing.synthetic.fill_store``, not
 timed), then
-for the default view (the deck.gl chart's framing at the assumed map width) and a closer
-one, builds the layer for a sequence of different date ranges (each run a new range, as a
-date change makes it) and prints the median and p90 of the build time, the number of cells,
-their resolution, and the bytes the cells add to the deck.gl spec and to the Leaflet layers.
+for the default view (the map's framing before it reports its own, at the assumed map
+width) and a closer one, builds the layer for a sequence of different date ranges (each
+run a new range, as a date change makes it) and prints the median and p90 of the build
+time, the number of cells, their resolution, and the bytes the cells add to what the map is
+sent: the deck.gl layers' JSON the map component is given (its ``spec``) and the Leaflet
+layers' GeoJSON.
 
     .venv/bin/python benchmarks/reported_map.py [--events 1000000] [--repeat 7]
 """
@@ -22,11 +24,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 from corridors.core import settings  # noqa: E402
+from corridors.core.basemaps import BUNDLED  # noqa: E402
 from corridors.data.catalog import load_catalog  # noqa: E402
 from corridors.data.timeline import catalogue_span  # noqa: E402
 from corridors.geo.camera import Camera, fit_bounds  # noqa: E402
 from corridors.i18n import Translator  # noqa: E402
-from corridors.render.deck.builder import build_deck  # noqa: E402
+from corridors.render.deck.component import component_drawing  # noqa: E402
 from corridors.render.leaflet.builder import SceneLayer, build_feature_groups  # noqa: E402
 from corridors.render.reported_layer import (  # noqa: E402
     CELLS_LAYER,
@@ -69,7 +72,7 @@ def main() -> None:
                 layer = build_reported_layer(store, query, view)
                 times.append((time.perf_counter() - began) * 1000)
             assert layer is not None
-            deck_b, leaflet_b = payload(scene, translate, view, layer)
+            deck_b, leaflet_b = payload(scene, translate, layer)
             p90 = statistics.quantiles(times, n=10)[-1] if len(times) > 1 else times[0]
             print(
                 f"{label:10} {statistics.median(times):>10.1f} {p90:>8.1f} "
@@ -77,12 +80,10 @@ def main() -> None:
             )
 
 
-def payload(
-    scene: Scene, translate: Translator, view: MapView, layer: ReportedLayer
-) -> tuple[int, int]:
-    """Bytes the cells add to the deck.gl spec, and the GeoJSON of Leaflet's cell layers."""
-    with_cells = build_deck(scene, translate, camera=view.camera, reported=layer).to_json()
-    without = build_deck(scene, translate, camera=view.camera).to_json()
+def payload(scene: Scene, translate: Translator, layer: ReportedLayer) -> tuple[int, int]:
+    """Bytes the cells add to the component's deck.gl layers, and Leaflet's cell GeoJSON."""
+    with_cells = component_drawing(scene, translate, basemap=BUNDLED, reported=layer)["spec"]
+    without = component_drawing(scene, translate, basemap=BUNDLED, reported=None)["spec"]
     groups = build_feature_groups(scene, translate, layer)
     cells = next(group for group in groups if group.layer_name == CELLS_LAYER)
     leaflet = sum(

@@ -18,7 +18,6 @@ LIMIT_NAME = re.compile(r"(^|_)(MAX|MIN|SIZE|HEIGHT|WIDTH|LENGTH|PX|CHARS|LIMIT|
 FACTS = {
     ("geo/camera.py", "TILE_SIZE"),  # a web map's tile, 256 px at every zoom (Leaflet, OSM)
     ("render/reported_layer.py", "MAX_LATITUDE"),  # where Web Mercator stops
-    ("render/deck/layers.py", "LABEL_SIZE"),  # a style of the deck.gl labels, beside the font
 }
 
 

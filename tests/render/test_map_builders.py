@@ -1,4 +1,4 @@
-"""Map builders tested as data: the scene, the deck.gl JSON, folium's options and HTML."""
+"""Map builders tested as data: the scene, the deck.gl layers' JSON, folium's options and HTML."""
 
 from __future__ import annotations
 
@@ -10,13 +10,12 @@ from typing import Any
 
 import pytest
 
-from corridors.core.basemaps import BASEMAPS
 from corridors.data.catalog import Catalog, load_catalog
 from corridors.data.models import EventKind
 from corridors.data.timeline import DateRange, catalogue_span
 from corridors.geo.camera import fit_bounds
 from corridors.i18n import Translator
-from corridors.render.deck.builder import build_deck
+from corridors.render.deck.component import component_drawing
 from corridors.render.leaflet.builder import LEAFLET_CSS, LEAFLET_JS, build_map
 from corridors.render.scene import DEFAULT_BOUNDS, Scene, SceneRequest, build_scene
 from corridors.render.styles import HIGHLIGHT, RIVER_LINE, ROUTE_COLOR, STATUS_COLOR
@@ -30,9 +29,14 @@ def scene_of(catalog: Catalog, **changes: Any) -> Scene:
     return build_scene(catalog, request)
 
 
-def deck_json(scene: Scene, basemap: str = "bundled") -> dict[str, Any]:
-    deck = build_deck(scene, EN, camera=fit_bounds(scene.bounds), basemap=basemap)
-    spec: dict[str, Any] = json.loads(deck.to_json())
+def deck_spec(scene: Scene) -> str:
+    """The deck.gl layers' JSON the map component is sent."""
+    spec: str = component_drawing(scene, EN, basemap="bundled", reported=None)["spec"]
+    return spec
+
+
+def deck_json(scene: Scene) -> dict[str, Any]:
+    spec: dict[str, Any] = json.loads(deck_spec(scene))
     return spec
 
 
@@ -94,7 +98,7 @@ def test_deck_has_one_pickable_layer_per_map_layer_with_ids(catalog: Catalog) ->
     spec = deck_json(scene_of(catalog))
     assert [layer["id"] for layer in spec["layers"]] == [
         *("countries", "water", "rivers", "regions", "corridors"),
-        *("route-casing", "route", "places", "labels"),
+        *("route-casing", "route", "places"),
     ]
     pickable = {layer["id"] for layer in spec["layers"] if layer["pickable"]}
     assert pickable == {"countries", "regions", "corridors", "route", "places"}
@@ -102,7 +106,6 @@ def test_deck_has_one_pickable_layer_per_map_layer_with_ids(catalog: Catalog) ->
     # MultiPolygons are split into one row per polygon, all keeping the feature id
     assert {row["id"] for row in rows(spec, "countries")} == {c.id for c in catalog.countries}
     assert len(rows(spec, "countries")) > len(catalog.countries)
-    assert spec["mapStyle"] == BASEMAPS["bundled"].style
 
 
 def test_deck_layers_share_their_kind_and_differ_where_the_data_does(catalog: Catalog) -> None:
@@ -117,31 +120,23 @@ def test_deck_layers_share_their_kind_and_differ_where_the_data_does(catalog: Ca
         True,
         False,
     )
-    # the rivers' width and the labels' glyphs come from the scene
+    # the rivers' width comes from the scene
     assert layers["rivers"]["getWidth"] == RIVER_LINE.width
-    texts = [row["text"] for row in layers["labels"]["data"]]
-    assert layers["labels"]["characterSet"] == "".join(sorted(set("".join(texts))))
     # a layer without rows is left out
     only_places = deck_json(scene_of(catalog, layers=frozenset({"places"})))
-    assert [layer["id"] for layer in only_places["layers"]] == [
-        *("water", "rivers", "places", "labels")
-    ]
+    assert [layer["id"] for layer in only_places["layers"]] == ["water", "rivers", "places"]
 
 
 def test_deck_tooltip_is_plain_text_with_counts(catalog: Catalog) -> None:
-    scene = scene_of(catalog)
-    deck = build_deck(scene, EN, camera=fit_bounds(scene.bounds))
-    assert set(deck._tooltip) == {"text", "style"}  # innerText, never innerHTML
-    meghri = next(row for row in rows(deck_json(scene), "places") if row["id"] == "meghri")
+    places = rows(deck_json(scene_of(catalog)), "places")
+    meghri = next(row for row in places if row["id"] == "meghri")
     count = sum("meghri" in e.features for e in catalog.events)
     assert count > 1
     assert meghri["tooltip"].split("\n") == ["Meghri", "Town", f"{count} events in range"]
 
 
 def test_deck_payload_is_small(catalog: Catalog) -> None:
-    scene = scene_of(catalog)
-    deck = build_deck(scene, EN, camera=fit_bounds(scene.bounds))
-    assert len(deck.to_json().encode()) < 400_000
+    assert len(deck_spec(scene_of(catalog)).encode()) < 400_000
 
 
 def test_deck_highlight_colour(catalog: Catalog) -> None:

@@ -14,12 +14,12 @@ import shapely
 from shapely.geometry import box
 
 from corridors.core.assets import site_dir
+from corridors.core.basemaps import BUNDLED
 from corridors.data.catalog import Catalog, inspect_catalog, load_catalog
 from corridors.data.timeline import DateRange, catalogue_span
 from corridors.geo.camera import fit_bounds
 from corridors.i18n import Translator
-from corridors.render.deck.builder import build_deck
-from corridors.render.deck.shaping import visual_text
+from corridors.render.deck.component import component_drawing
 from corridors.render.leaflet.builder import build_map
 from corridors.render.scene import DEFAULT_BOUNDS, Scene, SceneRequest, build_scene
 from corridors.render.styles import (
@@ -38,8 +38,6 @@ from support.records import EditRecords, record
 
 #: Places the issue names as the ones a reader must find on the map.
 KEY_PLACES = ("baku", "yerevan", "nakhchivan", "meghri")
-#: Arabic presentation forms B: the joined letter shapes the server sends deck.gl.
-PRESENTATION_FORMS = re.compile("[\ufe70-\ufefc]")
 
 
 def scene_of(catalog: Catalog, lang: str = "en", **changes: Any) -> Scene:
@@ -47,10 +45,20 @@ def scene_of(catalog: Catalog, lang: str = "en", **changes: Any) -> Scene:
     return build_scene(catalog, request)
 
 
-def deck_layers(scene: Scene, lang: str = "en") -> dict[str, dict[str, Any]]:
-    deck = build_deck(scene, Translator(lang), camera=fit_bounds(scene.bounds))
-    spec = json.loads(deck.to_json())
+def deck_drawing(scene: Scene) -> dict[str, Any]:
+    """What the deck.gl map component is sent to draw ``scene`` (in English)."""
+    return component_drawing(scene, Translator("en"), basemap=BUNDLED, reported=None)
+
+
+def deck_layers(scene: Scene) -> dict[str, dict[str, Any]]:
+    """The component's deck.gl layers by id, bottom first."""
+    spec = json.loads(deck_drawing(scene)["spec"])
     return {layer["id"]: layer for layer in spec["layers"]}
+
+
+def deck_labels(scene: Scene) -> dict[str, dict[str, Any]]:
+    """The labels the component places, by feature id."""
+    return {label["id"]: label for label in deck_drawing(scene)["labels"]}
 
 
 def leaflet_page(scene: Scene, lang: str = "en") -> str:
@@ -75,58 +83,34 @@ def name(catalog: Catalog, feature_id: str, lang: str) -> str:
 
 
 def test_deck_labels_name_the_key_places_in_english(catalog: Catalog) -> None:
-    labels = deck_layers(scene_of(catalog))["labels"]
-    texts = {row["id"]: row["text"] for row in labels["data"]}
+    texts = {id_: label["text"] for id_, label in deck_labels(scene_of(catalog)).items()}
     for place in KEY_PLACES:
         assert texts[place] == name(catalog, place, "en")
     assert texts["syunik-route"] == "Route through Syunik"
-    assert set("".join(texts.values())) <= set(labels["characterSet"])
 
 
-def test_deck_labels_in_arabic_are_shaped_and_in_visual_order(catalog: Catalog) -> None:
-    labels = deck_layers(scene_of(catalog, "ar"), "ar")["labels"]
-    texts = {row["id"]: row["text"] for row in labels["data"]}
-    meghri = texts["meghri"]
-    assert name(catalog, "meghri", "ar") == "ميغري"
-    # joined forms, drawn left to right: final yeh first, initial meem last
-    assert meghri == "\ufef1\ufeae\ufed0\ufef4\ufee3"
-    for place in KEY_PLACES:
-        assert PRESENTATION_FORMS.search(texts[place]), place
-        assert texts[place] == visual_text(name(catalog, place, "ar"))
-    # deck.gl draws only the glyphs listed: every one used is there
-    assert set("".join(texts.values())) <= set(labels["characterSet"])
-
-
-def test_mixed_script_labels_keep_their_brackets_in_place() -> None:
-    assert visual_text("قارص (Kars)") == "(Kars) \ufeb9\ufead\ufe8e\ufed7"
-
-
-def test_deck_labels_give_way_by_rank_through_the_collision_filter(catalog: Catalog) -> None:
-    labels = deck_layers(scene_of(catalog))["labels"]
-    assert labels["@@type"] == "PointLabelLayer"
-    assert {"@@type": "CollisionFilterExtension"} in labels["extensions"]
-    assert labels["getCollisionPriority"] == "@@=priority"
-    priority = {row["id"]: row["priority"] for row in labels["data"]}
+def test_deck_labels_give_way_by_rank(catalog: Catalog) -> None:
+    rank = {id_: label["rank"] for id_, label in deck_labels(scene_of(catalog)).items()}
     # capitals and the route's key places before towns, towns before border crossings
-    assert priority["meghri"] == priority["baku"] > priority["ganja"] > priority["zangilan"]
-    assert priority["zangilan"] > priority["agarak-norduz-crossing"]
-    assert priority["agarak"] > priority["zangilan"]  # ranked in the data, not by its kind
+    assert rank["meghri"] == rank["baku"] < rank["ganja"] < rank["zangilan"]
+    assert rank["zangilan"] < rank["agarak-norduz-crossing"]
+    assert rank["agarak"] < rank["zangilan"]  # ranked in the data, not by its kind
 
 
 def test_a_selected_features_label_outranks_every_other(catalog: Catalog) -> None:
-    labels = deck_layers(scene_of(catalog, highlighted=frozenset({"dilucu-crossing"})))["labels"]
-    priority = {row["id"]: row["priority"] for row in labels["data"]}
-    assert priority["dilucu-crossing"] > max(
-        p for i, p in priority.items() if i != "dilucu-crossing"
-    )
+    scene = scene_of(catalog, highlighted=frozenset({"dilucu-crossing"}))
+    rank = {id_: label["rank"] for id_, label in deck_labels(scene).items()}
+    assert rank["dilucu-crossing"] < min(r for i, r in rank.items() if i != "dilucu-crossing")
 
 
 def test_place_labels_stand_clear_of_their_dots(catalog: Catalog) -> None:
     scene = scene_of(catalog)
     radius = {feature.id: feature.radius for feature in scene.layer("places")}
-    labels = {row["id"]: row for row in deck_layers(scene)["labels"]["data"]}
+    offsets = {label.id: label.offset for label in scene.labels}  # Leaflet: pixels above
+    kept_clear = {id_: label["radius"] for id_, label in deck_labels(scene).items()}
     for place, dot in radius.items():
-        assert labels[place]["radius"] > dot
+        assert offsets[place] > dot
+        assert kept_clear[place] >= dot  # the component keeps the whole dot clear
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -164,8 +148,8 @@ def test_the_route_is_drawn_over_every_other_line_and_area(catalog: Catalog) -> 
     route = layers.index("route")
     assert layers.index("route-casing") == route - 1
     assert route > max(layers.index(other) for other in ("countries", "regions", "corridors"))
-    # only the places (clickable dots) and their names are drawn above it
-    assert layers[route + 1 :] == ["places", "labels"]
+    # only the places (clickable dots) are drawn above it (the names are page text on top)
+    assert layers[route + 1 :] == ["places"]
 
 
 def test_the_route_colour_is_reserved(catalog: Catalog) -> None:

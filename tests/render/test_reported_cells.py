@@ -21,7 +21,6 @@ from corridors.geo.camera import Camera, fit_bounds
 from corridors.geo.cells import cell_ids, parse_cell
 from corridors.i18n import Translator
 from corridors.render.cell_places import CellGazetteer
-from corridors.render.deck.builder import build_deck
 from corridors.render.deck.component import component_drawing
 from corridors.render.leaflet.builder import build_map, fix_element_ids
 from corridors.render.reported_layer import (
@@ -49,7 +48,7 @@ from corridors.reported.store import EVENT_SCHEMA, EventQuery, EventStore, open_
 from corridors.testing.synthetic import fill_store
 
 EN, AR = Translator("en"), Translator("ar")
-#: The default view, as the deck.gl chart is given it, at the width assumed for it.
+#: The default view, as the deck.gl map is given it, at the width assumed for it.
 DEFAULT_VIEW = MapView(fit_bounds(DEFAULT_BOUNDS, height=560), settings.assumed_map_width, 560)
 #: A synthetic store this large stays under the cap only by coarsening at the default view.
 MILLION = 1_000_000
@@ -125,8 +124,8 @@ def test_the_cells_payload_does_not_grow_with_the_events(
 
     def cell_bytes(store: EventStore) -> int:
         layer = build_reported_layer(store, EventQuery(), DEFAULT_VIEW)
-        deck = build_deck(scene, EN, camera=DEFAULT_VIEW.camera, reported=layer)
-        spec = json.loads(deck.to_json())
+        drawing = component_drawing(scene, EN, basemap=BUNDLED, reported=layer)
+        spec = json.loads(drawing["spec"])
         cells = next(layer for layer in spec["layers"] if layer["id"] == CELLS_LAYER)
         return len(json.dumps(cells["data"]))
 
@@ -297,8 +296,8 @@ def test_deck_draws_cells_between_areas_and_lines_with_the_selection_outlined(
     scene = build_scene(catalog, SceneRequest(dates=catalogue_span(catalog.events)))
     view = MapView(Camera(lat=39.1, lon=46.0, zoom=8.0), 1200, 560)
     layer = _layer_with_a_selected_cell(catalog, hostile_store, view)
-    deck = build_deck(scene, EN, camera=view.camera, reported=layer)
-    spec = json.loads(deck.to_json())
+    drawing = component_drawing(scene, EN, basemap=BUNDLED, reported=layer)
+    spec = json.loads(drawing["spec"])
     names = [entry["id"] for entry in spec["layers"]]
     assert names[names.index("regions") + 1 : names.index("corridors")] == [
         CELLS_LAYER,
@@ -320,8 +319,8 @@ def test_deck_draws_cells_between_areas_and_lines_with_the_selection_outlined(
             "polygon": [list(point) for point in layer.cells[0].outline[:-1]],
         }
     ]
-    assert "alert" not in deck.to_json()  # counts only: no imported text
-    assert "HYPERLINK" not in deck.to_json()
+    assert "alert" not in json.dumps(drawing)  # counts only: no imported text
+    assert "HYPERLINK" not in json.dumps(drawing)
 
 
 def test_a_click_on_a_cell_is_told_from_a_click_on_a_feature(

@@ -11,9 +11,9 @@ from corridors.core import settings
 Bounds = tuple[float, float, float, float]  # west, south, east, north
 
 #: Zoom levels here are those of web maps and links (a 256 px world at zoom 0, as in
-#: Leaflet and OpenStreetMap); deck.gl's world is 512 px, so its zoom is one less.
+#: Leaflet and OpenStreetMap); deck.gl's world is 512 px, so its zoom is one less (the map
+#: component converts: ``frontend/deck-map/src/camera.ts``).
 TILE_SIZE: Final = 256
-DECK_ZOOM_OFFSET: Final = -1.0
 
 
 @dataclass(frozen=True, slots=True)

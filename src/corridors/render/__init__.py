@@ -7,7 +7,7 @@
 - :mod:`~corridors.render.reported_layer`: counts of reported events per cell of the view;
 - :mod:`~corridors.render.protocol`: the :class:`MapRenderer` both renderers implement;
 - :mod:`~corridors.render.registry`: the renderers by name (how to add one);
-- :mod:`~corridors.render.deck` (pydeck/deck.gl: layer specs, builder, picking, shaping)
+- :mod:`~corridors.render.deck` (deck.gl: pydeck layer specs and rows, the map component)
   and :mod:`~corridors.render.leaflet` (folium/Leaflet: builder, labels, standalone HTML):
   the two renderers, each with a ``renderer`` module implementing the protocol.
 

@@ -171,8 +171,3 @@ def _inner_points(area: BaseGeometry) -> tuple[tuple[float, float], ...]:
     deep.sort(key=lambda point: -area.exterior.distance(point))
     points = [pole, *deep[:INNER_POINTS]]
     return tuple((round(float(point.x), 4), round(float(point.y), 4)) for point in points)
-
-
-def glyphs(texts: Iterable[str]) -> str:
-    """Every character the texts use, once each, sorted (deck.gl's ``characterSet``)."""
-    return "".join(sorted(set("".join(texts))))

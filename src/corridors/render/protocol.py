@@ -1,10 +1,12 @@
 """What a renderer is: a name, a label, and a map built from a scene.
 
 Both renderers draw the same :class:`~corridors.render.scene.Scene` with the same
-arguments and differ only in the map object they return (a pydeck ``Deck`` whose JSON goes
-to the browser, a folium ``Map`` that renders to HTML). How a map is put on a page and how
-its clicks come back is the UI's business (``corridors.ui.dashboard.map``, one adapter per
-renderer); an adapter may use finer parts of its renderer (the Leaflet adapter updates the
+arguments and differ only in the map object they return (the arguments of the deck.gl map
+component, JSON the browser draws; a folium ``Map`` that renders to HTML). How a map is put
+on a page and how its clicks come back is the UI's business (``corridors.ui.dashboard.map``,
+one adapter per renderer); an adapter may use finer parts of its renderer (the deck.gl
+adapter sizes the labels for presenter mode and frames the view itself,
+:func:`corridors.render.deck.component.component_drawing`; the Leaflet adapter updates the
 feature groups of a base map that stays, :mod:`corridors.render.leaflet.builder`).
 """
 

@@ -139,7 +139,6 @@ LABEL_STYLES: Final[dict[str, LabelStyle]] = {
     "corridor": LabelStyle(11, (70, 70, 70, 255), italic=True),
     "water": LabelStyle(12, (40, 105, 160, 255), italic=True),
 }
-LABEL_HALO: Final[RGBA] = (255, 255, 255, 230)
 
 #: Default label ranks by kind (1 is labelled first; a record's ``label_rank`` overrides).
 PLACE_LABEL_RANK: Final[dict[PlaceKind, int]] = {

@@ -1,1 +1,1 @@
-"""The deck.gl renderer (pydeck): layers of a scene, label shaping, picking by feature id."""
+"""The deck.gl renderer: pydeck layers of a scene and the map component that draws them."""

@@ -1,29 +1,24 @@
-"""The deck.gl map (pydeck) of a scene: one pickable layer per map layer.
+"""The deck.gl layers (pydeck) of a scene: one pickable layer per map layer, names aside.
 
 Each deck.gl layer is a :class:`~corridors.render.deck.layers.LayerSpec` (its type and
 fixed properties, :mod:`corridors.render.deck.layers`) given the rows built here from the
-scene; a layer without rows is left out.
+scene; a layer without rows is left out. The map component converts them to deck.gl
+layers and writes the names itself (:mod:`corridors.render.deck.component`).
 
 The reported events' cells (:mod:`corridors.render.reported_layer`), when there are any, are drawn
-above the areas and below the lines, places and labels.
+above the areas and below the lines and places.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pydeck as pdk
-from pydeck.bindings.json_tools import default_serialize
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from corridors.core.basemaps import BASEMAPS, BUNDLED
-from corridors.geo.camera import DECK_ZOOM_OFFSET, Camera
 from corridors.i18n import Translator
 from corridors.render.deck import layers as spec
-from corridors.render.deck.shaping import visual_text
-from corridors.render.labels import SceneLabel, glyphs
 from corridors.render.reported_layer import (
     CELLS_LAYER,
     SELECTED_AREAS_LAYER,
@@ -31,44 +26,9 @@ from corridors.render.reported_layer import (
     ReportedLayer,
 )
 from corridors.render.scene import Scene, SceneFeature
-from corridors.render.styles import HIGHLIGHT, LABEL_STYLES
+from corridors.render.styles import HIGHLIGHT
 
 Row = dict[str, Any]
-
-
-class CompactDeck(pdk.Deck):  # type: ignore[misc]
-    """A Deck whose JSON has no indentation: the same spec in about half the bytes."""
-
-    def to_json(self) -> str:
-        """The deck.gl JSON spec, compact."""
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
-
-
-def build_deck(
-    scene: Scene,
-    translate: Translator,
-    *,
-    camera: Camera,
-    basemap: str = BUNDLED,
-    reported: ReportedLayer | None = None,
-) -> CompactDeck:
-    """A pydeck Deck drawing ``scene`` (and ``reported``); tooltips are plain text.
-
-    The names are drawn by deck.gl's point-label layer with its collision filter (the map
-    component places them itself instead: :mod:`corridors.render.deck.component`).
-    """
-    texts = _label_texts(scene.labels, translate)
-    labels = spec.LABELS.layer(
-        "labels", _label_rows(scene.labels, texts), character_set=pdk.types.String(glyphs(texts))
-    )
-    return CompactDeck(
-        layers=[*deck_layers(scene, translate, reported), *([labels] if labels else [])],
-        initial_view_state=pdk.ViewState(
-            latitude=camera.lat, longitude=camera.lon, zoom=camera.zoom + DECK_ZOOM_OFFSET
-        ),
-        map_style=BASEMAPS[basemap].style,
-        tooltip={"text": "{tooltip}", "style": _tooltip_style(translate)},
-    )
 
 
 def deck_layers(
@@ -94,12 +54,6 @@ def deck_layers(
         spec.PLACES.layer("places", _place_rows(scene.layer("places"), translate)),
     ]
     return [layer for layer in layers if layer is not None]
-
-
-def _tooltip_style(translate: Translator) -> dict[str, str]:
-    if translate.rtl:
-        return {**spec.TOOLTIP_STYLE, "direction": "rtl", "textAlign": "right"}
-    return spec.TOOLTIP_STYLE
 
 
 def _rings(geometry: BaseGeometry) -> list[list[list[list[float]]]]:
@@ -242,28 +196,4 @@ def _place_rows(features: tuple[SceneFeature, ...], translate: Translator) -> li
             position=[feature.geometry.x, feature.geometry.y],
         )
         for feature in features
-    ]
-
-
-def _label_texts(labels: tuple[SceneLabel, ...], translate: Translator) -> list[str]:
-    """Each label's text as deck.gl is sent it.
-
-    deck.gl neither shapes Arabic nor orders it right to left, so right-to-left text is
-    sent shaped and in visual order (:mod:`corridors.render.deck.shaping`).
-    """
-    return [visual_text(label.text) if translate.rtl else label.text for label in labels]
-
-
-def _label_rows(labels: tuple[SceneLabel, ...], texts: list[str]) -> list[Row]:
-    """The names: above their point, clear of a place's dot; a higher rank wins a collision."""
-    return [
-        {
-            "id": label.id,
-            "text": text,
-            "position": [label.lon, label.lat],
-            "color": list(LABEL_STYLES[label.style].color),
-            "radius": label.offset,
-            "priority": 100 - 10 * label.rank,
-        }
-        for label, text in zip(labels, texts, strict=True)
     ]

@@ -3,8 +3,10 @@
 The component (its built files in ``component/``, its source in ``frontend/deck-map``)
 turns the layers (pydeck's JSON) into deck.gl layers, writes the names as text in the
 page and places them itself (the browser shapes Arabic and draws every glyph whole at any
-pixel ratio), and clusters the event marks. This module builds what to draw; where to look
-and how big the map is are the page's business (:mod:`corridors.ui.dashboard.map.deck`).
+pixel ratio), and clusters the event marks. This module builds what to draw
+(:func:`component_drawing`); where to look and how big the map is are the page's business
+(:mod:`corridors.ui.dashboard.map.deck`). :func:`deck_drawing` adds where to look from a
+camera: it is the deck.gl renderer's builder (:mod:`corridors.render.deck.renderer`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from typing import Any, Final
 
 from pydeck.bindings.json_tools import default_serialize
 
-from corridors.core.basemaps import BASEMAPS
+from corridors.core.basemaps import BASEMAPS, BUNDLED
+from corridors.geo.camera import Camera
 from corridors.i18n import Translator
 from corridors.render.deck.builder import deck_layers
 from corridors.render.event_marks import EVENTS_LAYER
@@ -25,6 +28,9 @@ from corridors.render.reported_layer import CELLS_LAYER, ReportedLayer
 from corridors.render.scene import Scene
 from corridors.render.styles import HIGHLIGHT, LABEL_STYLES
 
+#: The component's arguments, JSON passed by keyword: ``MapArgs`` of
+#: ``frontend/deck-map/src/protocol.ts`` (the page adds the height and ``reportView``).
+Drawing = dict[str, Any]
 #: The built component: ``index.html`` and ``map.js`` (``make component`` rebuilds them).
 COMPONENT_DIR: Final = Path(__file__).parent / "component"
 #: Pixels around the pointer within which a click picks a mark, a place or a line.
@@ -67,7 +73,7 @@ def component_drawing(
     basemap: str,
     reported: ReportedLayer | None,
     labels: LabelScale = DASHBOARD_LABELS,
-) -> dict[str, Any]:
+) -> Drawing:
     """The component's arguments that draw ``scene``: layers, labels, marks, language, tiles."""
     tiles = BASEMAPS[basemap].tiles
     layers = deck_layers(scene, translate, reported)
@@ -99,6 +105,28 @@ def component_drawing(
         "pickingRadius": PICKING_RADIUS,
         "picking": PICKING_ORDER,
     }
+
+
+def deck_drawing(
+    scene: Scene,
+    translate: Translator,
+    *,
+    camera: Camera,
+    basemap: str = BUNDLED,
+    reported: ReportedLayer | None = None,
+) -> Drawing:
+    """The component's arguments that draw ``scene`` seen from ``camera`` (dashboard labels).
+
+    What :func:`component_drawing` sends, and a ``frame`` that asks for ``camera`` (the
+    scene's bounds beside it); the page adds the height and the key.
+    """
+    drawing = component_drawing(scene, translate, basemap=basemap, reported=reported)
+    drawing["frame"] = {
+        "moves": 0,
+        "camera": {"lat": camera.lat, "lon": camera.lon, "zoom": camera.zoom},
+        "bounds": list(scene.bounds),
+    }
+    return drawing
 
 
 def _dots(scene: Scene) -> list[dict[str, Any]]:

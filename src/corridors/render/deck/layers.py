@@ -15,21 +15,7 @@ from typing import Any, Final
 
 import pydeck as pdk
 
-from corridors.render.styles import CELL_OUTLINE_WIDTH, HIGHLIGHT_OUTLINE_WIDTH, LABEL_HALO
-
-#: Label font: the browser's sans-serif (Arabic comes pre-shaped:
-#: :mod:`corridors.render.deck.shaping`).
-LABEL_FONT: Final = "'Noto Sans', 'DejaVu Sans', Arial, sans-serif"
-#: Label size in pixels (the point-label layer writes every label at one size).
-LABEL_SIZE: Final = 12
-
-TOOLTIP_STYLE: Final = {
-    "backgroundColor": "white",
-    "color": "#222",
-    "fontSize": "13px",
-    "whiteSpace": "pre-line",
-    "boxShadow": "0 1px 4px rgba(0,0,0,.3)",
-}
+from corridors.render.styles import CELL_OUTLINE_WIDTH, HIGHLIGHT_OUTLINE_WIDTH
 
 _PIXELS: Final = pdk.types.String("pixels")
 
@@ -176,31 +162,5 @@ PLACES: Final = LayerSpec(
         "line_width_min_pixels": 1,
         "pickable": True,
         "auto_highlight": True,
-    },
-)
-#: The names (their ``character_set``, every glyph used, is given with the rows).
-#:
-#: deck.gl's ``PointLabelLayer`` (in Streamlit's deck.gl) draws each label above its point,
-#: clear of a place's dot (``radius``), and gives the collision filter a hit box that covers
-#: the label's anchor; the ``CollisionFilterExtension`` then hides the labels of lower
-#: priority that overlap others.
-LABELS: Final = LayerSpec(
-    "PointLabelLayer",
-    {
-        "get_position": "position",
-        "get_text": "text",
-        "get_color": "color",
-        "get_radius": "radius",
-        "get_text_anchor": pdk.types.String("middle"),
-        "get_alignment_baseline": pdk.types.String("top"),
-        "size_scale": LABEL_SIZE,
-        "font_family": pdk.types.String(LABEL_FONT),
-        "font_weight": 600,
-        "font_settings": {"sdf": True},
-        "outline_width": 3,
-        "outline_color": list(LABEL_HALO),
-        "extensions": [{"@@type": "CollisionFilterExtension"}],
-        "get_collision_priority": "priority",
-        "pickable": False,
     },
 )

@@ -1,13 +1,15 @@
 """The deck.gl renderer as a :class:`~corridors.render.protocol.MapRenderer`.
 
-Its map is a :class:`~corridors.render.deck.builder.CompactDeck`, whose JSON is the chart.
+Its map is the arguments of the atlas's map component (JSON: the pydeck layers, the
+labels, the marks and where to look), built by
+:func:`~corridors.render.deck.component.deck_drawing`.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from corridors.render.deck.builder import CompactDeck, build_deck
+from corridors.render.deck.component import Drawing, deck_drawing
 from corridors.render.protocol import BuilderRenderer
 
-DECK: Final[BuilderRenderer[CompactDeck]] = BuilderRenderer("deck", "renderers.deck", build_deck)
+DECK: Final[BuilderRenderer[Drawing]] = BuilderRenderer("deck", "renderers.deck", deck_drawing)

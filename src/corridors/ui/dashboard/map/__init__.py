@@ -5,6 +5,6 @@
 - :mod:`~corridors.ui.dashboard.map.adapter`: what an adapter is and is given, and what a
   click selects;
 - :mod:`~corridors.ui.dashboard.map.adapters`: the adapters by renderer name;
-- :mod:`~corridors.ui.dashboard.map.deck` (``st.pydeck_chart``) and
+- :mod:`~corridors.ui.dashboard.map.deck` (the atlas's map component) and
   :mod:`~corridors.ui.dashboard.map.leaflet` (``st_folium``): the two adapters.
 """
