@@ -90,8 +90,9 @@ def test_the_page_opens_on_the_deck_map_with_the_events(
 
     # deck.gl draws the countries in their own fills, where they are
     points = {}
+    marks = [tuple(mark["position"]) for mark in dashboard.deck_spec["marks"]]
     for country in ("az", "am"):
-        target = click_target(catalog, country)
+        target = click_target(catalog, country, marks)
         points[country] = dashboard.deck_point(target.lon, target.lat)
     expected = {country: over(FOCUS_FILL[country], BACKGROUND) for country in points}
     seen: dict[str, RGB] = {}
@@ -142,8 +143,9 @@ def test_switching_to_leaflet_draws_the_same_features_in_leaflet(
 
     # the canvas shows each focus country in its fill (at some opacity), where it is
     picture = dashboard.leaflet_screenshot()
+    marks = [tuple(mark["position"]) for mark in dashboard.deck_spec["marks"]]
     for country in ("az", "am"):
-        target = click_target(catalog, country)
+        target = click_target(catalog, country, marks)
         point = dashboard.leaflet_point(frame, target.lon, target.lat)
         colour = colour_at(picture, point["x"], point["y"])
         opacity = opacity_over(colour, FOCUS_FILL[country], BACKGROUND)

@@ -33,7 +33,8 @@ from support.fixture_imports import import_fixtures
 pytestmark = pytest.mark.e2e
 
 #: Pixels between the point clicked in a cell and any line or place drawn above it.
-MIN_CLEARANCE_PX = PICKING_RADIUS + 9.0  # beyond the picking radius of dots and lines
+#: Beyond the picking radius of the dots (7 px at most) and lines, where a cell is picked.
+MIN_CLEARANCE_PX = PICKING_RADIUS + 7.0
 #: Close over Meghri, where most fixture events are: the store's finest cells (resolution
 #: 9) are about 100 px across here, with room beside the place's dot and the route. (At the
 #: default view every cell holding a fixture event holds a place's dot and a line too.)

@@ -186,10 +186,10 @@ def marks_layer(scene: Scene, translate: Translator = EN) -> list[dict[str, Any]
     return features
 
 
-def test_leaflet_draws_a_mark_per_event_in_range_above_the_features(catalog: Catalog) -> None:
+def test_leaflet_draws_a_mark_per_event_in_range_under_the_places(catalog: Catalog) -> None:
     scene = scene_of(catalog, dates=WEEK)
     names = [group.layer_name for group in build_feature_groups(scene, EN)]
-    assert names.index("events") == names.index("places") + 1  # above every feature
+    assert names.index("events") == names.index("places") - 1  # above areas and lines
     features = marks_layer(scene)
     assert sorted(f["properties"]["id"] for f in features) == sorted(m.id for m in scene.marks)
     assert len(features) == sum(1 for e in catalog.events if e.date in WEEK)

@@ -137,10 +137,12 @@ def test_leaflet_draws_every_layer_from_local_assets(app: AppTest, catalog: Cata
     assert "L.map(" in args["script"]
     drawn = leaflet_features(app)
     marks = [f for f in drawn if f["properties"]["layer"] == EVENTS_LAYER]
-    features = drawn[: len(drawn) - len(marks)]  # the events' marks above every feature
+    features = [f for f in drawn if f["properties"]["layer"] != EVENTS_LAYER]
     assert [f["properties"]["layer"] for f in features] == sorted(
         (f["properties"]["layer"] for f in features), key=DRAWING_ORDER.index
     )
+    layers = [f["properties"]["layer"] for f in drawn]  # the marks just under the places
+    assert layers.index(EVENTS_LAYER) == layers.index("places") - len(marks)
     ids = {feature.id for feature in catalog.features()} | {body.id for body in catalog.water}
     assert {f["id"] for f in features} == ids
     assert [f["id"] for f in marks] == [event.id for event in catalog.events]

@@ -1,9 +1,10 @@
 """The events on the map: a mark per event at its most specific feature, coloured by kind.
 
 Renderer-neutral, like the rest of the scene: an :class:`EventMark` is a point, a colour
-and a plain-text tooltip. A renderer draws the marks above the features and reports a
-click on one as the layer :data:`EVENTS_LAYER` with the event's id. Marks that share a
-point are spread round it by :func:`ring_offsets` (in pixels), so that each stays clickable.
+and a plain-text tooltip. A renderer draws the marks above the areas and lines, keeps the
+places' dots in view, and reports a click on one as the layer :data:`EVENTS_LAYER` with the
+event's id. Marks that share a point, or sit on a place's dot, are spread round it by
+:func:`ring_offsets` (in pixels), so that each stays clickable.
 """
 
 from __future__ import annotations

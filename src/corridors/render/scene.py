@@ -95,7 +95,7 @@ class Scene:
 
     ``features`` are the map layers (:data:`LAYERS`, pickable, linked to events); ``context``
     the water, drawn but never picked; ``marks`` the events in the range and kinds, drawn
-    above the features (:mod:`corridors.render.event_marks`).
+    above the areas and lines (:mod:`corridors.render.event_marks`).
     """
 
     features: tuple[SceneFeature, ...]

@@ -6,8 +6,9 @@ The reported events' cells (:mod:`corridors.render.reported_layer`), when there 
 more such layer, above the areas and below the lines, places and labels; a cell's
 properties name its layer (``reported``) and carry its name as ``id``, so a click tells a
 cell from a feature. The events' marks (:mod:`corridors.render.event_marks`) are one more,
-above every feature: circle markers whose properties name the layer ``events`` and carry
-the event's id; marks that share a point are shifted round it by a few pixels.
+above the areas and lines and under the places: circle markers whose properties name the
+layer ``events`` and carry the event's id; marks that share a point, or sit on a place's
+dot, are shifted round it by a few pixels.
 
 Each layer of the scene is one :class:`SceneLayer`: its GeoJSON is encoded once, and its
 script is a few lines of Leaflet that style each feature from its own properties. (With
@@ -101,14 +102,18 @@ def build_base_map(*, camera: Camera, basemap: str = BUNDLED) -> OfflineMap:
 def build_feature_groups(
     scene: Scene, translate: Translator, reported: ReportedLayer | None = None
 ) -> list[folium.FeatureGroup]:
-    """One feature group per drawn layer, bottom first, then the events' marks, the labels.
+    """One feature group per drawn layer, bottom first, then the labels.
 
-    ``reported``, when given, is one more group under :data:`CELLS_BELOW`.
+    ``reported``, when given, is one more group under :data:`CELLS_BELOW`; the events'
+    marks are one more under the places (whose dots, highlighted when selected, they
+    keep clear of: :func:`~corridors.render.event_marks.ring_offsets`).
     """
     groups = []
     for layer in DRAWING_ORDER:
         if layer == CELLS_BELOW and reported is not None:
             groups.append(_cells_group(reported, translate, scene.highlighted_areas()))
+        if layer == "places" and scene.marks:
+            groups.append(_marks_group(scene, translate))
         features = list(scene.layer(layer))
         if not features:
             continue
@@ -121,8 +126,6 @@ def build_feature_groups(
         interactive = layer not in CONTEXT_LAYERS
         SceneLayer(layer, _geojson(features, translate), interactive=interactive).add_to(group)
         groups.append(group)
-    if scene.marks:
-        groups.append(_marks_group(scene, translate))
     if scene.labels:
         group = folium.FeatureGroup(name="labels")
         LabelLayer(scene.labels, translate).add_to(group)
