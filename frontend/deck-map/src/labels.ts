@@ -3,7 +3,8 @@
  * right-to-left text and draws every glyph whole at any pixel ratio, and each label's box
  * is in the DOM for the tests to measure.
  *
- * Placement is greedy by rank (0 first): a label takes the first of its candidate
+ * Placement is greedy by rank (0 first; within a rank areas, places, then lines, the widest
+ * name first): a label takes the first of its candidate
  * positions that is inside the map and clear of the labels already placed and of the other
  * places' dots; a label with no such position is hidden. Positions: beside a dot (above,
  * below, right, left), on or beside one of a line's anchors, or centred on one of an
@@ -23,11 +24,10 @@ interface Box {
 /** Pixels between a dot and its label, and kept free between labels. */
 const GAP = 3;
 const MARGIN = 2;
+/** Within a rank, which names are placed first. */
+const KIND_ORDER: Label["kind"][] = ["area", "point", "line"];
 /** Labels of this rank or better may cover event marks (never places' dots). */
 const MAJOR_RANK = 2;
-
-/** From this rank on a place is minor: only place names keep clear of its dot. */
-const MINOR_PLACE_RANK = 4;
 
 /** Something a label must not cover: a place's dot, or an event mark (`mark`). */
 export interface Dot {
@@ -88,7 +88,19 @@ export class LabelLayer {
     const placed: Box[] = [];
     const obstacles = dots.map((dot) => ({ dot, box: around(viewport.project(dot.position), dot.radius + 1) }));
     let shown = 0;
-    for (const label of this.labels) {
+    // by rank; within a rank the areas' names first, then the places', then the lines'
+    // (a line's name can move along it), and the widest first (it has the fewest places)
+    const width = (label: Label) => {
+      const span = this.spans.get(label.id);
+      return span ? this.measure(label.id, span).width : 0;
+    };
+    const ordered = [...this.labels].sort(
+      (one, other) =>
+        one.rank - other.rank ||
+        KIND_ORDER.indexOf(one.kind) - KIND_ORDER.indexOf(other.kind) ||
+        width(other) - width(one),
+    );
+    for (const label of ordered) {
       const span = this.spans.get(label.id);
       if (!span) continue;
       const size = this.measure(label.id, span);
@@ -124,12 +136,10 @@ export class LabelLayer {
     placed: Box[],
     obstacles: Box[],
   ): Box | null {
-    for (const anchor of label.anchors) {
-      const [x, y] = viewport.project(anchor);
-      for (const box of candidates(label, x, y, size)) {
-        if (inside(box, viewport) && !placed.some((other) => overlaps(box, other)) && !obstacles.some((dot) => overlaps(box, dot))) {
-          return box;
-        }
+    const points = label.anchors.map((anchor) => viewport.project(anchor));
+    for (const box of candidates(label, points, size)) {
+      if (inside(box, viewport) && !placed.some((other) => overlaps(box, other)) && !obstacles.some((dot) => overlaps(box, dot))) {
+        return box;
       }
     }
     return null;
@@ -137,29 +147,33 @@ export class LabelLayer {
 }
 
 /** Whether `label` must keep clear of `dot`: never its own; a major name may cover marks;
- * only a place's name keeps clear of a minor place. */
+ * a place's name keeps clear of every place, an area's or a line's of the places that rank
+ * with it or above (Syunik's name may cover Goris's dot, never Meghri's). */
 function keepsClear(label: Label, dot: Dot): boolean {
   if (dot.id === label.id) return false;
   if (dot.mark) return label.rank > MAJOR_RANK;
-  return label.kind === "point" || dot.rank < MINOR_PLACE_RANK;
+  return label.kind === "point" || dot.rank <= label.rank;
 }
 
-function candidates(label: Label, x: number, y: number, size: { width: number; height: number }): Box[] {
+/** The boxes a label may take, best first: beside a dot (above, below, right, left), on
+ * the line at each anchor and then off it by a step at each anchor (the nearest the line
+ * first), or centred on each of an area's anchors. */
+function candidates(label: Label, points: number[][], size: { width: number; height: number }): Box[] {
   const { width, height } = size;
   if (label.kind === "line") {
-    // on the line, else beside it (a short line through places has no room on it)
-    return LINE_SHIFTS.map((side) => boxAt(x - width / 2, y - height / 2 + side * (height / 2 + GAP + 2), width, height));
+    const step = height / 2 + GAP + 2;
+    return LINE_SHIFTS.flatMap((side) => points.map(([x, y]) => boxAt(x - width / 2, y - height / 2 + side * step, width, height)));
   }
   if (label.kind === "area") {
-    return [boxAt(x - width / 2, y - height / 2, width, height)]; // the anchors are inside the area
+    return points.map(([x, y]) => boxAt(x - width / 2, y - height / 2, width, height));
   }
   const away = label.radius + GAP;
-  return [
+  return points.flatMap(([x, y]) => [
     boxAt(x - width / 2, y - away - height, width, height), // above
     boxAt(x - width / 2, y + away, width, height), // below
     boxAt(x + away, y - height / 2, width, height), // right
     boxAt(x - away - width, y - height / 2, width, height), // left
-  ];
+  ]);
 }
 
 function boxAt(left: number, top: number, width: number, height: number): Box {

@@ -26,6 +26,8 @@ import { connect } from "./streamlit";
 
 /** Milliseconds of stillness after a pan or zoom before the view is reported. */
 const SETTLE_MS = 300;
+/** A press and release closer than this (CSS pixels) is a tap, not a drag. */
+const TAP_PX = 6;
 
 const converter = new JSONConverter({
   configuration: {
@@ -56,6 +58,8 @@ let fitted = false;
 function render(next: MapArgs): void {
   args = next;
   root.dir = next.rtl ? "rtl" : "ltr";
+  const [r, g, b, a] = next.background;
+  root.style.background = `rgba(${r}, ${g}, ${b}, ${a / 255})`;
   for (const [id, name] of [["zoom-in", next.texts.zoomIn], ["zoom-out", next.texts.zoomOut]]) {
     const button = document.getElementById(id) as HTMLButtonElement;
     button.title = name;
@@ -96,7 +100,7 @@ function render(next: MapArgs): void {
           reportSoon();
         }
       },
-      onClick: (info: PickingInfo, event) => onClick(info.x, info.y, event.srcEvent.timeStamp),
+      onClick: (info: PickingInfo) => onClick(info.x, info.y),
       getTooltip: tooltip,
       onAfterRender: () => {
         root.dataset.frames = String(Number(root.dataset.frames ?? "0") + 1);
@@ -191,10 +195,8 @@ function send(click: MapValue["click"]): void {
   streamlit.setValue(value);
 }
 
-function onClick(x: number, y: number, pressedAt: number): void {
+function onClick(x: number, y: number): void {
   if (!deck || !args) return;
-  ping(x, y);
-  root.dataset.feedbackMs = (performance.now() - pressedAt).toFixed(1);
   const picked = pick(deck, x, y, args.pickingRadius, args.picking);
   if (picked.clusterAt && viewState) {
     const zoom = marks.expansionZoom(picked.clusterAt.clusterId) - 1;
@@ -219,6 +221,20 @@ function boxSize(): [number, number] {
   const height = root.clientHeight > 50 ? root.clientHeight : (args?.height ?? 560);
   return [Math.max(root.clientWidth, 50), height];
 }
+
+/** A tap (a press and release without a drag) draws its ring at once, before deck.gl's
+ * picking and the app's answer; `data-feedback-ms` is the delay from the release. */
+let pressed: { x: number; y: number } | null = null;
+root.addEventListener("pointerdown", (event) => {
+  pressed = { x: event.clientX, y: event.clientY };
+});
+root.addEventListener("pointerup", (event) => {
+  if (!pressed || Math.hypot(event.clientX - pressed.x, event.clientY - pressed.y) > TAP_PX) return;
+  if ((event.target as HTMLElement).closest("button")) return;
+  const box = root.getBoundingClientRect();
+  ping(event.clientX - box.left, event.clientY - box.top);
+  root.dataset.feedbackMs = (performance.now() - event.timeStamp).toFixed(1);
+});
 
 /** A ring where the pointer went down: the click was seen (before the app answers). */
 function ping(x: number, y: number): void {

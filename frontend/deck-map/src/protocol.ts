@@ -67,6 +67,9 @@ export interface MapArgs {
   /** Report the view (centre, zoom, size) even when the reader has not moved the map. */
   reportView: boolean;
   tiles: { url: string; attribution: string } | null;
+  /** The colour around the bundled data (the neighbours' land: north of it is Russia, south
+   * of it Iran, Iraq and Turkey), so a box taller than the data shows no empty frame. */
+  background: RGBA;
   /** A cluster's tooltip by its count ("12 events here"), plurals done by the app. */
   clusterTexts: Record<string, string>;
   /** The zoom buttons' names, in the page's language. */

@@ -26,7 +26,7 @@ from corridors.render.event_marks import EVENTS_LAYER
 from corridors.render.labels import SceneLabel
 from corridors.render.reported_layer import CELLS_LAYER, ReportedLayer
 from corridors.render.scene import Scene
-from corridors.render.styles import HIGHLIGHT, LABEL_STYLES
+from corridors.render.styles import HIGHLIGHT, LABEL_STYLES, NEIGHBOUR_FILL
 
 #: The component's arguments, JSON passed by keyword: ``MapArgs`` of
 #: ``frontend/deck-map/src/protocol.ts`` (the page adds the height and ``reportView``).
@@ -97,6 +97,7 @@ def component_drawing(
         "lang": translate.lang,
         "rtl": translate.rtl,
         "tiles": {"url": tiles, "attribution": BASEMAPS[basemap].attribution} if tiles else None,
+        "background": list(NEIGHBOUR_FILL),
         "clusterTexts": {
             str(count): translate("map.cluster", count=count) for count in range(2, len(marks) + 1)
         },
