@@ -5,10 +5,10 @@ session loads the data), then opens it RUNS times, each in a fresh browser conte
 cache, new session), and prints for each run, counted from the start of navigation:
 
 - script done: Streamlit's script finished (``data-test-script-state`` = notRunning);
-- map ready:   the map component has drawn the run's arguments and placed its labels;
-- map painted: the next animation frame after deck.gl's first draw call on its canvas
-  (the features drawn; recorded by wrapping WebGL's draw calls in the map's frame). This
-  is the first-draw figure the target is about.
+- map ready:   the map component has its first arguments and has placed its names (its
+  own ``map:first-labels`` mark);
+- map painted: deck.gl's first frame drawn (the component's ``map:first-frame`` mark,
+  after the frame's draw calls). This is the first-draw figure the target is about.
 
 Then the time from a click on the deck.gl map to its highlight on screen, CLICKS times:
 a real mouse click (pointer down) on a place, to the end of the first deck.gl frame whose
@@ -59,33 +59,13 @@ _MAP_WINDOW = f"""() => {{
     return frame && frame.contentWindow;
 }}"""
 _ON_PAGE_CLOCK = "(map, ms) => map.performance.timeOrigin + ms - window.performance.timeOrigin"
-#: In-page conditions; each returns the page's clock (ms since navigation start) when it holds.
-_READY = f"""() => {{
+#: The map's moments are its own performance marks (``map:first-labels``: its names placed;
+#: ``map:first-frame``: deck.gl's first frame drawn), put on the page's clock; polling from
+#: the page would only say when the page looked, which under load is seconds later.
+_MAP_MARK = f"""name => {{
     const map = ({_MAP_WINDOW})();
-    const root = map && map.document.getElementById("map");
-    return root && root.dataset.labelsShown ? performance.now() : false;
-}}"""
-#: Before any page script: note the first WebGL draw on deck.gl's canvas, then the frame.
-_WATCH_DRAWS = """(() => {
-    for (const api of [window.WebGLRenderingContext, window.WebGL2RenderingContext]) {
-        if (!api) continue;
-        for (const name of ["drawArrays", "drawElements", "drawArraysInstanced",
-                            "drawElementsInstanced"]) {
-            const draw = api.prototype[name];
-            if (!draw) continue;
-            api.prototype[name] = function (...args) {
-                if (!window.__deckDrawn && this.canvas && this.canvas.id === "deckgl-overlay") {
-                    window.__deckDrawn = true;
-                    requestAnimationFrame(() => { window.__deckPainted = performance.now(); });
-                }
-                return draw.apply(this, args);
-            };
-        }
-    }
-})();"""
-_PAINTED = f"""() => {{
-    const map = ({_MAP_WINDOW})();
-    return map && map.__deckPainted ? ({_ON_PAGE_CLOCK})(map, map.__deckPainted) : false;
+    const mark = map && map.performance.getEntriesByName(name, "mark")[0];
+    return mark ? ({_ON_PAGE_CLOCK})(map, mark.startTime) : false;
 }}"""
 #: Before any page script: once armed, note each pointer-down, and after every deck.gl frame
 #: count the canvas pixels in the highlight colour; note when they first reach ``least``.
@@ -160,13 +140,15 @@ _SCRIPT_DONE = """() => {
 def load_once(browser: Browser, url: str) -> tuple[float, float, float]:
     """Seconds from navigation start to: script done, map ready, map painted."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script(_WATCH_DRAWS)
     page = context.new_page()
     try:
         page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
         times = [
-            page.wait_for_function(condition, timeout=TIMEOUT_MS, polling="raf").json_value()
-            for condition in (_SCRIPT_DONE, _READY, _PAINTED)
+            page.wait_for_function(_SCRIPT_DONE, timeout=TIMEOUT_MS, polling="raf").json_value(),
+            *(
+                page.wait_for_function(_MAP_MARK, arg=name, timeout=TIMEOUT_MS).json_value()
+                for name in ("map:first-labels", "map:first-frame")
+            ),
         ]
         script, ready, painted = (float(ms) / 1000 for ms in times)
         return script, ready, painted

@@ -29,6 +29,8 @@ const SETTLE_MS = 300;
 /** A press and release closer than this (CSS pixels) is a tap, not a drag. */
 const TAP_PX = 6;
 
+performance.mark("map:script"); // the bundle runs (marks for benchmarks/page_load.py)
+
 const converter = new JSONConverter({
   configuration: {
     classes: { PathLayer, PolygonLayer, ScatterplotLayer, PathStyleExtension },
@@ -56,6 +58,7 @@ let drawnMarks: Drawn[] = [];
 let fitted = false;
 
 function render(next: MapArgs): void {
+  if (renders === 0) performance.mark("map:first-args");
   args = next;
   root.dir = next.rtl ? "rtl" : "ltr";
   const [r, g, b, a] = next.background;
@@ -68,8 +71,8 @@ function render(next: MapArgs): void {
   streamlit.setHeight(next.height); // the page's CSS may size the frame otherwise
   if (next.spec !== lastSpec) {
     lastSpec = next.spec;
-    const spec = JSON.parse(next.spec) as { layers: object[] };
-    specLayers = (converter.convert({ layers: spec.layers }) as { layers: Layer[] }).layers;
+    const spec = JSON.parse(next.spec) as { layers: LayerJson[] };
+    specLayers = (converter.convert({ layers: spec.layers.map(sameDataAsBefore) }) as { layers: Layer[] }).layers;
   }
   marks.setMarks(next.marks);
   labels.setLabels(next.labels, next.lang, next.rtl);
@@ -103,6 +106,7 @@ function render(next: MapArgs): void {
       onClick: (info: PickingInfo) => onClick(info.x, info.y),
       getTooltip: tooltip,
       onAfterRender: () => {
+        if (!root.dataset.frames) performance.mark("map:first-frame");
         root.dataset.frames = String(Number(root.dataset.frames ?? "0") + 1);
       },
       onResize: () => {
@@ -132,6 +136,23 @@ function zoomBy(delta: number): void {
 }
 document.getElementById("zoom-in")?.addEventListener("click", () => zoomBy(1));
 document.getElementById("zoom-out")?.addEventListener("click", () => zoomBy(-1));
+
+interface LayerJson {
+  id: string;
+  data: unknown[];
+}
+/** Each layer's rows as last drawn, and their JSON. */
+const lastRows = new Map<string, { json: string; rows: unknown[] }>();
+
+/** `layer` with the very rows drawn before when they are the same: deck.gl then keeps its
+ * buffers (a click that highlights one region re-tessellates that layer, not the others). */
+function sameDataAsBefore(layer: LayerJson): LayerJson {
+  const json = JSON.stringify(layer.data);
+  const last = lastRows.get(layer.id);
+  if (last && last.json === json) return { ...layer, data: last.rows };
+  lastRows.set(layer.id, { json, rows: layer.data });
+  return layer;
+}
 
 /** Draw the current view: the layers, the marks at this zoom, the labels. */
 function update(): void {
@@ -179,6 +200,7 @@ function placeLabelsSoon(): void {
     if (!viewport) return;
     const marked = drawnMarks.map((mark) => ({ id: mark.id, position: mark.position, radius: markRadius(mark), rank: 0, mark: true }));
     const places = args?.dots.map((dot) => ({ ...dot, mark: false })) ?? [];
+    if (!root.dataset.labelsShown) performance.mark("map:first-labels");
     root.dataset.labelsShown = String(labels.place(viewport, [...places, ...marked]));
   });
 }
