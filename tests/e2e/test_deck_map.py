@@ -198,8 +198,9 @@ def test_a_click_beside_a_place_picks_it(dashboard: Dashboard, catalog: Catalog)
     dashboard.wait_for_deck_render()
     box = dashboard.deck_box()
     x, y = dashboard.deck_point(*catalog.geometries["goris"].coords[0])
+    dashboard.page.mouse.move(box["x"] + x + PICKING_RADIUS - 2, box["y"] + y)
     with dashboard.rerun():
-        dashboard.page.mouse.click(box["x"] + x + PICKING_RADIUS - 2, box["y"] + y)
+        dashboard.click_deck_here()
     heading = dashboard.keyed("feature-panel").locator("h3")
     expect(heading).to_have_text("Goris")
 

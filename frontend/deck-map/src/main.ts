@@ -21,7 +21,7 @@ import { appView, frameViewState, type DeckViewState } from "./camera";
 import { LabelLayer } from "./labels";
 import { MarkIndex, markLayers, markRadius, type Drawn } from "./marks";
 import { hitAt, pick } from "./picking";
-import type { MapArgs, MapValue, PlaceDot } from "./protocol";
+import type { MapArgs, MapValue, PlaceDot, RGBA } from "./protocol";
 import { connect } from "./streamlit";
 
 /** Milliseconds of stillness after a pan or zoom before the view is reported. */
@@ -88,7 +88,8 @@ function render(next: MapArgs): void {
       parent: root,
       views: new MapView({ repeat: false }),
       viewState,
-      controller: { doubleClickZoom: true, touchRotate: false, dragRotate: false },
+      // no double-click zoom: a click would wait to be told from a double click (~300 ms)
+      controller: { doubleClickZoom: false, touchRotate: false, dragRotate: false },
       useDevicePixels: true,
       pickingRadius: 0,
       onViewStateChange: ({ viewState: changed, interactionState }) => {
@@ -118,6 +119,7 @@ function render(next: MapArgs): void {
   }
   root.dataset.pending = "";
   root.classList.remove("waiting");
+  clicked = null; // the app's answer draws the selection
   update();
   renders += 1;
   root.dataset.renders = String(renders);
@@ -154,6 +156,15 @@ function sameDataAsBefore(layer: LayerJson): LayerJson {
   return layer;
 }
 
+/** The row last clicked, drawn in the highlight colour until the app answers (the app's
+ * answer then draws the selection itself). */
+let clicked: { layer: string; index: number } | null = null;
+
+function withClickedRow(layer: Layer, highlight: RGBA): Layer {
+  if (!clicked || layer.id !== clicked.layer) return layer;
+  return layer.clone({ highlightedObjectIndex: clicked.index, highlightColor: highlight });
+}
+
 /** Draw the current view: the layers, the marks at this zoom, the labels. */
 function update(): void {
   if (!deck || !args || !viewState) return;
@@ -163,7 +174,7 @@ function update(): void {
   drawnMarks = besideDots(counted, args.dots, viewport);
   const layers: Layer[] = [
     ...(args.tiles ? [tileLayer(args.tiles.url)] : []),
-    ...specLayers,
+    ...specLayers.map((layer) => withClickedRow(layer, args!.highlight)),
     ...markLayers(drawnMarks, args.selectedMark, args.highlight),
   ];
   deck.setProps({ layers, viewState });
@@ -231,6 +242,8 @@ function onClick(x: number, y: number): void {
     return;
   }
   if (picked.click) {
+    clicked = picked.at;
+    update();
     root.dataset.pending = `${picked.click.layer}:${picked.click.id}`;
     root.classList.add("waiting");
     window.clearTimeout(settle);

@@ -8,6 +8,9 @@
 import type { Deck, MapView } from "@deck.gl/core";
 import type { Click, Picking } from "./protocol";
 
+/** Areas under the pointer looked for at most (a cell, a district, its republic, a country). */
+const AREA_DEPTH = 4;
+
 export interface Row {
   id?: string;
   tooltip?: string;
@@ -19,19 +22,23 @@ export interface Row {
 export interface Hit {
   layer: string;
   row: Row;
+  /** The row's index in its layer's data (to highlight it before the app answers). */
+  index: number;
+  /** The areas under the pointer, smallest first (none for a mark, place or line). */
   areas: string[];
 }
 
 export function hitAt(deck: Deck<MapView>, x: number, y: number, radius: number, picking: Picking): Hit | null {
   const fine = deck.pickObject({ x, y, radius, layerIds: picking.near });
+  if (fine?.object) return { layer: fine.layer?.id ?? "", row: fine.object as Row, index: fine.index, areas: [] };
+  // each level of depth is one more picking pass: a cell, a district, its republic, a country
   const under = deck
-    .pickMultipleObjects({ x, y, radius: 0, depth: 6, layerIds: picking.under })
-    .map((info) => ({ layer: info.layer?.id ?? "", row: (info.object ?? {}) as Row }))
+    .pickMultipleObjects({ x, y, radius: 0, depth: AREA_DEPTH, layerIds: picking.under })
+    .map((info) => ({ layer: info.layer?.id ?? "", row: (info.object ?? {}) as Row, index: info.index }))
     .filter((area) => area.row.id);
   const areas = picking.areas.flatMap((layer) =>
     under.filter((area) => area.layer === layer).map((area) => area.row.id as string),
   );
-  if (fine?.object) return { layer: fine.layer?.id ?? "", row: fine.object as Row, areas };
   const first = picking.under.map((layer) => under.find((area) => area.layer === layer)).find(Boolean);
   return first ? { ...first, areas } : null;
 }
@@ -39,6 +46,8 @@ export function hitAt(deck: Deck<MapView>, x: number, y: number, radius: number,
 /** What a click asks for: to select a row, or to zoom into a cluster of marks. */
 export interface Picked {
   click: Click | null;
+  /** The picked row's layer and index, highlighted at once. */
+  at: { layer: string; index: number } | null;
   clusterAt: { position: [number, number]; clusterId: number } | null;
 }
 
@@ -46,8 +55,11 @@ export function pick(deck: Deck<MapView>, x: number, y: number, radius: number, 
   const hit = hitAt(deck, x, y, radius, picking);
   const row = hit?.row;
   if (row?.clusterId !== undefined && row.clusterId !== null && row.position) {
-    return { click: null, clusterAt: { position: row.position, clusterId: row.clusterId } };
+    return { click: null, at: null, clusterAt: { position: row.position, clusterId: row.clusterId } };
   }
-  if (hit && row?.id) return { click: { layer: hit.layer, id: row.id, areas: hit.areas }, clusterAt: null };
-  return { click: null, clusterAt: null };
+  if (hit && row?.id) {
+    const click = { layer: hit.layer, id: row.id, areas: hit.areas };
+    return { click, at: { layer: hit.layer, index: hit.index }, clusterAt: null };
+  }
+  return { click: null, at: null, clusterAt: null };
 }
