@@ -19,7 +19,7 @@ from typing import Any, Final
 from pydeck.bindings.json_tools import default_serialize
 
 from corridors.core.basemaps import BASEMAPS, BUNDLED
-from corridors.geo.camera import Camera
+from corridors.geo.camera import Bounds, Camera
 from corridors.i18n import Translator
 from corridors.render.deck.builder import deck_layers
 from corridors.render.event_marks import EVENTS_LAYER
@@ -122,12 +122,22 @@ def deck_drawing(
     scene's bounds beside it); the page adds the height and the key.
     """
     drawing = component_drawing(scene, translate, basemap=basemap, reported=reported)
-    drawing["frame"] = {
-        "moves": 0,
-        "camera": {"lat": camera.lat, "lon": camera.lon, "zoom": camera.zoom},
-        "bounds": list(scene.bounds),
-    }
+    drawing["frame"] = map_frame(scene.bounds, camera)
     return drawing
+
+
+def map_frame(bounds: Bounds, camera: Camera | None = None, moves: int = 0) -> dict[str, Any]:
+    """Where the map is asked to look: ``camera`` if given, else ``bounds`` fitted to its box.
+
+    The map applies a frame only when ``moves`` differs from the last one it applied.
+    """
+    return {
+        "moves": moves,
+        "camera": None
+        if camera is None
+        else {"lat": camera.lat, "lon": camera.lon, "zoom": camera.zoom},
+        "bounds": list(bounds),
+    }
 
 
 def _dots(scene: Scene) -> list[dict[str, Any]]:

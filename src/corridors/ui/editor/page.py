@@ -23,7 +23,7 @@ from corridors.core.locking import LockError
 from corridors.data.catalog import Catalog
 from corridors.data.timeline import catalogue_span
 from corridors.i18n import Translator, right_to_left
-from corridors.render.deck.component import component_drawing
+from corridors.render.deck.component import component_drawing, map_frame
 from corridors.render.scene import SceneRequest, build_scene
 from corridors.review import (
     Article,
@@ -201,7 +201,7 @@ def _render_map(catalog: Catalog, features: tuple[str, ...], translate: Translat
     scene = build_scene(catalog, request)
     mount_deck_map(
         component_drawing(scene, translate, basemap=BUNDLED, reported=None),
-        frame={"moves": 0, "camera": None, "bounds": list(scene.bounds)},
+        frame=map_frame(scene.bounds),
         height=settings.editor_map_height,
         key="ed-deck-map",
     )

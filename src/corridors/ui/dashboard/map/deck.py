@@ -9,7 +9,7 @@ goes into the link; the view counts the cells of reported events.
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 import streamlit as st
 
@@ -19,6 +19,7 @@ from corridors.render.deck.component import (
     DASHBOARD_LABELS,
     PRESENTER_LABELS,
     component_drawing,
+    map_frame,
 )
 from corridors.render.deck.renderer import DECK
 from corridors.render.framing import Framing
@@ -68,16 +69,12 @@ class DeckAdapter:
         )
 
 
-def _frame(framing: Framing) -> dict[str, object]:
+def _frame(framing: Framing) -> dict[str, Any]:
     """Where the map is asked to look: fitted bounds, or a camera asked for as such."""
     camera = framing.camera
-    return {
-        "moves": framing.moves,
-        "camera": None
-        if framing.bounds is not None
-        else {"lat": camera.lat, "lon": camera.lon, "zoom": camera.zoom},
-        "bounds": list(framing.bounds or (camera.lon, camera.lat, camera.lon, camera.lat)),
-    }
+    if framing.bounds is not None:
+        return map_frame(framing.bounds, moves=framing.moves)
+    return map_frame((camera.lon, camera.lat, camera.lon, camera.lat), camera, framing.moves)
 
 
 def _on_map_change() -> None:
