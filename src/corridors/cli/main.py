@@ -202,6 +202,11 @@ def _summary_table(report: CatalogReport, directory: Path) -> Table:
         ("water", len(catalog.water), ", ".join(w.id for w in catalog.water)),
         ("actors", len(catalog.actors), ", ".join(a.id for a in catalog.actors)),
         (
+            "agreements",
+            len(catalog.agreements),
+            "; ".join(f"{a.id} ({len(a.provisions)} provisions)" for a in catalog.agreements),
+        ),
+        (
             "events",
             len(catalog.events),
             span + ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items())),

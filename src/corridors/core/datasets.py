@@ -23,6 +23,7 @@ DATASETS: Final[dict[str, str]] = {
     "corridors": "corridors.yaml",
     "events": "events.yaml",
     "actors": "actors.yaml",
+    "agreements": "agreements.yaml",
 }
 #: Folder of presentation stories, one YAML file each (optional).
 STORIES_DIR: Final = "stories"

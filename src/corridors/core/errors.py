@@ -27,6 +27,7 @@ class ProblemKind(StrEnum):
     TOO_LARGE = "too-large"
     REFUSED_SYNTAX = "refused-syntax"
     CHANGED_MEANWHILE = "changed-meanwhile"
+    OUT_OF_SCALE = "out-of-scale"
 
 
 def quote(value: object) -> str:

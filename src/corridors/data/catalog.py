@@ -9,8 +9,9 @@ or the UI's strings (story steps are checked against the catalogue one layer up,
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -20,11 +21,20 @@ from shapely.geometry.base import BaseGeometry
 
 from corridors.core.datasets import DATASETS, STORIES_DIR, data_dir
 from corridors.core.errors import CatalogError, Problem
+from corridors.data.agreement_checks import (
+    AgreementTargets,
+    agreement_lists,
+    agreement_problems,
+    party_problems,
+    provision_ids,
+)
+from corridors.data.agreement_models import Agreement, Party, Provision
 from corridors.data.models import LAYERS, Actor, Boundary, Corridor, Event, Place, Story, WaterBody
 from corridors.data.validate import (
     corridor_line,
     corridor_problems,
     event_problems,
+    event_provision_problems,
     feature_list,
     parse_features,
     parse_records,
@@ -61,6 +71,10 @@ class Catalog:
     water_geometries: Mapping[str, BaseGeometry] = field(default_factory=dict)
     #: People, companies and organisations that articles name (``corridors ingest``).
     actors: tuple[Actor, ...] = ()
+    #: States and organisations that sign, witness or report on agreements.
+    parties: tuple[Party, ...] = ()
+    #: Agreements with their lifecycle, provisions and status observations.
+    agreements: tuple[Agreement, ...] = ()
     _layer_by_id: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -88,6 +102,22 @@ class Catalog:
     def layer_of(self, feature_id: str) -> str:
         """The layer a feature id belongs to; ``KeyError`` for an unknown id."""
         return self._layer_by_id[feature_id]
+
+    def agreement(self, agreement_id: str) -> Agreement:
+        """The agreement of an id; ``KeyError`` for an unknown id."""
+        found = next((a for a in self.agreements if a.id == agreement_id), None)
+        if found is None:
+            raise KeyError(agreement_id)
+        return found
+
+    def provision(self, provision_id: str) -> tuple[Agreement, Provision]:
+        """The agreement and provision of a provision id; ``KeyError`` for an unknown id."""
+        agreement_id, _, number = provision_id.partition("/")
+        agreement = self.agreement(agreement_id)
+        found = next((p for p in agreement.provisions if p.number == number), None)
+        if found is None:
+            raise KeyError(provision_id)
+        return agreement, found
 
     def feature(self, feature_id: str) -> Feature:
         """The record of a feature id; ``KeyError`` for an unknown id."""
@@ -168,6 +198,15 @@ def inspect_catalog(directory: Path | str | None = None) -> CatalogReport:
         events,
         lambda e, rejected: event_problems(e, feature_ids=feature_ids, rejected=rejected),
     )
+    parties, agreements = _agreements(
+        root, problems, feature_ids=feature_ids, event_ids={e.id for e in events}
+    )
+    events = problems.keep(
+        events,
+        lambda e, rejected: event_provision_problems(
+            e, provision_ids=provision_ids(agreements), rejected=rejected
+        ),
+    )
     water, water_shapes = _water(
         root,
         problems,
@@ -184,6 +223,8 @@ def inspect_catalog(directory: Path | str | None = None) -> CatalogReport:
         water=tuple(water),
         water_geometries={w.id: water_shapes[w.id] for w in water},
         actors=tuple(_actors(root, problems)),
+        parties=tuple(parties),
+        agreements=tuple(agreements),
     )
     return CatalogReport(catalog, problems.all())
 
@@ -274,6 +315,46 @@ def _actors(root: Path, problems: _Problems) -> list[Actor]:
         return []
     actors = _records(root, "actors", Actor, problems)
     return problems.take(unique_ids("actors", actors, taken={}))
+
+
+def _agreements(
+    root: Path, problems: _Problems, *, feature_ids: Collection[str], event_ids: Collection[str]
+) -> tuple[list[Party], list[Agreement]]:
+    """The valid parties and agreements (optional file: without it, no agreements)."""
+    filename = DATASETS["agreements"]
+    if not os.path.lexists(root / filename):  # absent; anything else there is read and checked
+        return [], []
+    document, found = read_document(root, filename)
+    problems.add(found)
+    raw_parties, raw_agreements, found = agreement_lists(document)
+    problems.add(found)
+    parties = problems.take(parse_records(filename, raw_parties, Party))
+    parties = problems.take(unique_ids("agreements", parties, taken={}))
+    parties = problems.keep(
+        parties,
+        lambda p, rejected: party_problems(p, feature_ids=feature_ids, rejected=rejected),
+    )
+    agreements = problems.take(parse_records(filename, raw_agreements, Agreement))
+    agreements = problems.take(unique_ids("agreements", agreements, taken={}))
+    while True:  # an agreement rejected here breaks the links of those that name it
+        targets = AgreementTargets(
+            features=feature_ids,
+            parties={p.id for p in parties},
+            events=event_ids,
+            agreements={a.id for a in agreements},
+            provisions=provision_ids(agreements),
+            rejected=problems.rejected(),
+        )
+        kept = problems.keep(agreements, partial(_agreement_problems, targets=targets))
+        if len(kept) == len(agreements):
+            return parties, kept
+        agreements = kept
+
+
+def _agreement_problems(
+    agreement: Agreement, _rejected: frozenset[str], *, targets: AgreementTargets
+) -> list[Problem]:
+    return agreement_problems(agreement, targets)
 
 
 def _stories(root: Path, problems: _Problems) -> Iterator[Story]:

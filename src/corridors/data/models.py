@@ -354,6 +354,10 @@ class Event(_Record):
     summary: Localized
     actors: tuple[Localized, ...] = ()
     features: Annotated[tuple[FeatureId, ...], Field(min_length=1)]
+    #: Agreement provisions (``<agreement>/<number>``) the event is evidence of.
+    provisions: tuple[
+        Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+/[0-9a-z.]+$", max_length=96)], ...
+    ] = ()
     sources: LinkedSources
     note: Localized | None = None
 

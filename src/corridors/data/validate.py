@@ -22,6 +22,7 @@ from corridors.core.datasets import DATASETS, STORIES_DIR
 from corridors.core.documents import parse_json, parse_yaml
 from corridors.core.errors import Problem, ProblemKind, quote
 from corridors.core.reading import read_data_text
+from corridors.data.agreement_models import Agreement, Party
 from corridors.data.models import (
     Actor,
     Boundary,
@@ -36,7 +37,9 @@ from corridors.geo.window import REGIONAL_WINDOW
 
 RecordT = TypeVar("RecordT", bound=BaseModel)
 GeoRecordT = TypeVar("GeoRecordT", Boundary, WaterBody)
-IdentifiedT = TypeVar("IdentifiedT", Boundary, Place, Corridor, Event, WaterBody, Actor)
+IdentifiedT = TypeVar(
+    "IdentifiedT", Boundary, Place, Corridor, Event, WaterBody, Actor, Party, Agreement
+)
 Checked = tuple[list[RecordT], list[Problem]]
 
 _KIND_BY_ERROR_TYPE: Final = {
@@ -46,6 +49,7 @@ _KIND_BY_ERROR_TYPE: Final = {
     "date_type": ProblemKind.BAD_DATE,
     "bad_url": ProblemKind.BAD_URL,
     "missing_source": ProblemKind.MISSING_SOURCE,
+    "bad_status": ProblemKind.OUT_OF_SCALE,
 }
 _POLYGONAL: Final = ("Polygon", "MultiPolygon")
 #: Names a legacy GeoJSON ``crs`` member may give for WGS84 longitude/latitude.
@@ -53,6 +57,7 @@ _WGS84_NAMES: Final = frozenset(
     {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", settings.default_crs}
 )
 _LINEAR: Final = ("LineString", "MultiLineString")
+_SOURCE_FIELDS: Final = ("sources", "text_sources")
 
 
 # -- documents -----------------------------------------------------------------
@@ -331,18 +336,30 @@ def event_problems(
     event: Event, *, feature_ids: Collection[str], rejected: Collection[str]
 ) -> list[Problem]:
     """Every feature an event names exists."""
+    return _event_links(event, "features", event.features, feature_ids, rejected)
+
+
+def event_provision_problems(
+    event: Event, *, provision_ids: Collection[str], rejected: Collection[str]
+) -> list[Problem]:
+    """Every agreement provision an event is evidence of exists."""
+    return _event_links(event, "provisions", event.provisions, provision_ids, rejected)
+
+
+def _event_links(
+    event: Event,
+    field: str,
+    links: Sequence[str],
+    targets: Collection[str],
+    rejected: Collection[str],
+) -> list[Problem]:
     filename = DATASETS["events"]
     return [
         problem
-        for index, target in enumerate(event.features)
+        for index, target in enumerate(links)
         if (
             problem := link_problem(
-                filename,
-                event.id,
-                f"features[{index}]",
-                target,
-                targets=feature_ids,
-                rejected=rejected,
+                filename, event.id, f"{field}[{index}]", target, targets=targets, rejected=rejected
             )
         )
     ]
@@ -398,6 +415,7 @@ def _kind_of(error: ErrorDetails) -> ProblemKind:
     kind = _KIND_BY_ERROR_TYPE.get(error["type"])
     if kind is not None:
         return kind
-    if tuple(error["loc"]) == ("sources",) and error["type"] in ("missing", "too_short"):
+    loc = tuple(error["loc"])
+    if loc and loc[-1] in _SOURCE_FIELDS and error["type"] in ("missing", "too_short"):
         return ProblemKind.MISSING_SOURCE
     return ProblemKind.INVALID_VALUE
