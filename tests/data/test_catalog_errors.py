@@ -137,10 +137,11 @@ def test_missing_file(data_copy: Path) -> None:
     (data_copy / "events.yaml").unlink()
     first, *rest = inspect_atlas(data_copy).problems
     assert (first.file, first.kind) == ("events.yaml", ProblemKind.MISSING_FILE)
-    # the story's steps name events that are now missing: said, not silently dropped
+    # the story's steps and the agreements' stages name events that are now missing:
+    # said, not silently dropped
     assert rest
     assert {p.kind for p in rest} == {ProblemKind.UNKNOWN_LINK}
-    assert all(p.file.startswith("stories/") for p in rest)
+    assert {p.file.split("/")[0] for p in rest} == {"stories", "agreements.yaml"}
 
 
 def test_place_outside_the_window(data_copy: Path, edit_records: EditRecords) -> None:
