@@ -29,6 +29,10 @@ FIRST, LAST = dt.date(1992, 3, 24), dt.date(2026, 2, 23)
 VOCABULARY = Vocabulary(
     event_ids=frozenset({"washington-joint-declaration", "bishkek-protocol"}),
     feature_ids=frozenset({"am", "az-nx", "meghri", "syunik-route"}),
+    agreement_ids=frozenset({"statement-2020-11-10", "peace-agreement"}),
+    provision_ids=frozenset(
+        {"statement-2020-11-10/9", "statement-2020-11-10/1", "peace-agreement/3"}
+    ),
     languages=("en", "ar"),
     first_day=FIRST,
     last_day=LAST,
@@ -71,7 +75,17 @@ def view_states(draw: st.DrawFn) -> ViewState:
         sources=draw(st.none() | st.frozensets(st.sampled_from(list(ReportedSource)))),
         reported_kinds=draw(st.none() | st.frozensets(st.sampled_from(list(ReportedKind)))),
         cell=draw(st.none() | st.sampled_from(CELLS)),
+        **draw(agreement_parts()),
     )
+
+
+@st.composite
+def agreement_parts(draw: st.DrawFn) -> dict[str, str | None]:
+    """An agreement alone, or a provision with its own agreement, or neither."""
+    provision = draw(st.none() | st.sampled_from(sorted(VOCABULARY.provision_ids)))
+    if provision is not None:
+        return {"agreement": provision.partition("/")[0], "provision": provision}
+    return {"agreement": draw(st.none() | st.sampled_from(sorted(VOCABULARY.agreement_ids)))}
 
 
 @given(view_states())
@@ -119,6 +133,7 @@ def test_names_in_the_link_are_the_documented_ones() -> None:
         lang="ar", lat=39.5, lon=46.25, zoom=7, mode=PageMode.PRESENT, step=3, page=2,
         search="Meghri", order=EventOrder.OLDEST, sources=frozenset({ReportedSource.GDELT}),
         reported_kinds=frozenset({ReportedKind.UNREST}), cell=CELLS[0],
+        agreement="statement-2020-11-10", provision="statement-2020-11-10/9",
     )  # fmt: skip
     assert tuple(to_query(state)) == PARAMS
     assert to_query(state)["zoom"] == "7"
@@ -321,3 +336,20 @@ def test_near_misses_of_the_newer_parameters_give_a_valid_state(query: dict[str,
         if name in query and query[name] != kept:
             assert name in noticed or capped
     assert from_query(to_query(state), VOCABULARY)[0] == state
+
+
+def test_a_provision_opens_its_agreement_and_a_mismatch_is_a_notice() -> None:
+    state, notices = from_query({"provision": "statement-2020-11-10/9"}, VOCABULARY)
+    assert (state.agreement, state.provision) == ("statement-2020-11-10", "statement-2020-11-10/9")
+    assert notices == ()
+    query = {"agreement": "peace-agreement", "provision": "statement-2020-11-10/9"}
+    state, notices = from_query(query, VOCABULARY)
+    assert (state.agreement, state.provision) == ("peace-agreement", None)
+    assert [(n.param, n.kind) for n in notices] == [("provision", NoticeKind.UNKNOWN_ID)]
+    for unknown in ("statement-2020-11-10/99", "../etc/passwd", "statement-2020-11-10"):
+        state, notices = from_query({"provision": unknown}, VOCABULARY)
+        assert state.provision is None
+        assert [(n.param, n.value) for n in notices] == [("provision", unknown)]
+    state, notices = from_query({"agreement": "treaty-of-nowhere"}, VOCABULARY)
+    assert state.agreement is None
+    assert [(n.param, n.kind) for n in notices] == [("agreement", NoticeKind.UNKNOWN_ID)]

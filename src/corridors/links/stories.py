@@ -37,6 +37,12 @@ def vocabulary(catalog: Catalog) -> Vocabulary:
     return Vocabulary(
         event_ids=frozenset(event.id for event in catalog.events),
         feature_ids=frozenset(feature.id for feature in catalog.features()),
+        agreement_ids=frozenset(agreement.id for agreement in catalog.agreements),
+        provision_ids=frozenset(
+            agreement.provision_id(provision)
+            for agreement in catalog.agreements
+            for provision in agreement.provisions
+        ),
         languages=available_languages(),
         first_day=min(days, default=dt.date.min),
         last_day=max(days, default=dt.date.max),

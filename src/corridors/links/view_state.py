@@ -1,8 +1,8 @@
 """The view state and its URL query form (pure: no streamlit).
 
 Every part of what a viewer sees lives in the link, under stable parameter names
-(``from``, ``to``, ``kinds``, ``event``, ``feature``, ``layers``, ``view`` (the
-renderer), ``basemap``, ``lang``, ``lat``, ``lon``, ``zoom`` (the camera), ``mode``,
+(``from``, ``to``, ``kinds``, ``event``, ``feature``, ``agreement``, ``provision``,
+``layers``, ``view`` (the renderer), ``basemap``, ``lang``, ``lat``, ``lon``, ``zoom`` (the camera), ``mode``,
 ``step``, and the event list's ``page``, search text ``q`` and
 ``order``). Reading a link never fails: a malformed or unknown parameter is dropped
 with a :class:`Notice`, and the rest of the link still applies. Notices are plain
@@ -82,9 +82,12 @@ PARAMS: Final = (
     "sources",
     "rkinds",
     "cell",
+    "agreement",
+    "provision",
 )
 _Member = TypeVar("_Member", bound=StrEnum)
 _ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_PROVISION_ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*/[0-9a-z]+(?:\.[0-9a-z]+)*$")
 _LIMITS: Final = {"lat": (-85.0, 85.0), "lon": (-180.0, 180.0), "zoom": (0.0, 20.0)}
 
 
@@ -116,6 +119,9 @@ class ViewState:
     reported_kinds: frozenset[ReportedKind] | None = None
     #: The selected map cell of reported events (H3, as text).
     cell: str | None = None
+    #: The agreement whose provisions colour the map by their status, and the one opened.
+    agreement: str | None = None
+    provision: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +144,8 @@ class Vocabulary:
 
     event_ids: Collection[str] = field(default_factory=frozenset)
     feature_ids: Collection[str] = field(default_factory=frozenset)
+    agreement_ids: Collection[str] = field(default_factory=frozenset)
+    provision_ids: Collection[str] = field(default_factory=frozenset)
     languages: Collection[str] = ("en",)
     first_day: dt.date = dt.date.min
     last_day: dt.date = dt.date.max
@@ -171,6 +179,8 @@ def to_query(state: ViewState) -> dict[str, str]:
         "sources": _joined(state.sources, tuple(ReportedSource)),
         "rkinds": _joined(state.reported_kinds, tuple(ReportedKind)),
         "cell": state.cell,
+        "agreement": state.agreement,
+        "provision": state.provision,
     }
     return {name: value for name, value in written.items() if value is not None}
 
@@ -233,7 +243,10 @@ class _Reader:
             self.notice("from", values["from"], NoticeKind.FROM_AFTER_TO)
             start = None
         default = ViewState()
+        agreement, provision = self._agreement(values)
         return ViewState(
+            agreement=agreement,
+            provision=provision,
             start=start,
             end=end,
             kinds=self._members(values, "kinds", EventKind, NoticeKind.UNKNOWN_KIND),
@@ -330,6 +343,19 @@ class _Reader:
             self.notice(name, value, NoticeKind.UNKNOWN_ID)
             return None
         return value
+
+    def _agreement(self, values: Mapping[str, str]) -> tuple[str | None, str | None]:
+        """The agreement and the provision opened; a provision names its agreement."""
+        agreement = self._id(values, "agreement", self.vocabulary.agreement_ids)
+        if "provision" not in values:
+            return agreement, None
+        provision = values["provision"]
+        owner = provision.partition("/")[0]
+        known = _PROVISION_ID.match(provision) and provision in self.vocabulary.provision_ids
+        if not known or agreement not in (None, owner):
+            self.notice("provision", provision, NoticeKind.UNKNOWN_ID)
+            return agreement, None
+        return owner, provision
 
     def _number(self, values: Mapping[str, str], name: str) -> float | None:
         if name not in values:

@@ -7,7 +7,7 @@ on what is shown, how it is coloured and what each tooltip says.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 import shapely
@@ -17,7 +17,6 @@ from corridors.data.catalog import Catalog
 from corridors.data.models import (
     LAYERS,
     Boundary,
-    BoundaryKind,
     Corridor,
     EventKind,
     Place,
@@ -28,6 +27,7 @@ from corridors.data.models import (
 from corridors.data.timeline import DateRange, count_by_feature, filter_events
 from corridors.geo.camera import Bounds
 from corridors.i18n import Translator
+from corridors.render.agreement_colours import FeatureStatus, feature_statuses, framed_features
 from corridors.render.event_marks import EventMark, event_marks
 from corridors.render.labels import SceneLabel, scene_labels
 from corridors.render.styles import (
@@ -42,6 +42,8 @@ from corridors.render.styles import (
     REGION_LINE,
     RGBA,
     RIVER_LINE,
+    ROUTE_WIDTH,
+    STATUS_FILL_ALPHA,
     WATER_FILL,
     LineStyle,
     corridor_line,
@@ -131,6 +133,8 @@ class SceneRequest:
     lang: str = "en"
     #: The selected event, whose mark is drawn selected.
     selected_event: str | None = None
+    #: The agreement whose provisions colour their features by status (its map mode).
+    agreement: str | None = None
 
 
 def build_scene(catalog: Catalog, request: SceneRequest) -> Scene:
@@ -143,19 +147,25 @@ def build_scene(catalog: Catalog, request: SceneRequest) -> Scene:
     translate = Translator(request.lang)
     events = filter_events(catalog.events, request.dates, request.kinds)
     counts = count_by_feature(events)
+    statuses = (
+        feature_statuses(catalog, request.agreement, request.dates.end) if request.agreement else {}
+    )
     features: list[SceneFeature] = []
     for layer in LAYERS:
         if layer not in request.layers:
             continue
         for record in catalog.records(layer):
             drawn = _scene_feature(catalog, record, request, counts[record.id], translate)
+            status = statuses.get(record.id)
+            if drawn is not None and status is not None:
+                drawn = in_status_colour(drawn, status, translate)
             if drawn is not None:
                 features.append(drawn)
     features.sort(key=_drawing_order)
     context = water_features(catalog, translate)
     return Scene(
         features=tuple(features),
-        bounds=_bounds(catalog, _framed(catalog, request.highlighted)),
+        bounds=_bounds(catalog, framed_features(catalog, request.highlighted)),
         context=context,
         labels=scene_labels(catalog, (*context, *features), translate),
         marks=event_marks(catalog, events, translate, selected=request.selected_event),
@@ -258,6 +268,30 @@ def _corridor(
     )
 
 
+def in_status_colour(
+    feature: SceneFeature, status: FeatureStatus, translate: Translator
+) -> SceneFeature:
+    """``feature`` in the colour of its provisions' status (the selection keeps its colour)."""
+    word = (
+        translate("agreements.unscored")
+        if status.level is None
+        else translate(f"agreements.level.{int(status.level)}")
+    )
+    if status.disputed:
+        word = f"{word} · {translate('agreements.disputed')}"
+    detail = f"{feature.detail} · {word}"
+    if feature.highlighted:
+        return replace(feature, detail=detail)
+    color = status.color
+    if feature.layer in ("countries", "regions"):
+        red, green, blue, _ = color
+        return replace(feature, fill=(red, green, blue, STATUS_FILL_ALPHA), detail=detail)
+    if feature.layer == "places":
+        return replace(feature, fill=color, detail=detail)
+    line = LineStyle(color, max(feature.line.width, ROUTE_WIDTH - 1), feature.line.dash)
+    return replace(feature, fill=color, line=line, detail=detail, muted=False)
+
+
 def water_features(catalog: Catalog, translate: Translator) -> tuple[SceneFeature, ...]:
     """The seas, lakes and rivers, as context: filled blue areas and blue lines."""
     features = []
@@ -278,24 +312,6 @@ def water_features(catalog: Catalog, translate: Translator) -> tuple[SceneFeatur
             )
         )
     return tuple(sorted(features, key=_drawing_order))
-
-
-def _framed(catalog: Catalog, feature_ids: Collection[str]) -> list[str]:
-    """What a view of the selection frames: its smaller features when it has any.
-
-    A selection that names a whole country beside places, lines or regions is about
-    those; framing the country too would show it all (Russia up to the window's edge).
-    """
-    known = [fid for fid in feature_ids if fid in catalog.geometries]
-    smaller = [
-        fid
-        for fid in known
-        if not (
-            catalog.layer_of(fid) == "countries"
-            and catalog.feature(fid).kind is BoundaryKind.COUNTRY  # type: ignore[union-attr]
-        )
-    ]
-    return smaller or known
 
 
 def _bounds(catalog: Catalog, feature_ids: Collection[str]) -> Bounds:

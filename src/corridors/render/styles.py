@@ -65,6 +65,21 @@ MODE_LINE: Final[dict[Mode, tuple[float, str]]] = {
 }
 PLACE_COLOR: Final[RGBA] = (40, 40, 40, 255)
 
+#: An agreement's map mode: the features of its provisions in the colour of their status on
+#: the Peace Accords Matrix scale (0 not initiated .. 3 full), ColorBrewer's BrBG in four
+#: classes (diverging brown to teal, safe for colour-blind readers), and a grey for features
+#: whose provisions nobody has scored yet. None is the route's magenta or the selection's blue
+#: (tests/render/test_agreement_colours.py measures the distances).
+IMPLEMENTATION_COLORS: Final[tuple[RGBA, ...]] = (
+    (166, 97, 26, 255),
+    (223, 194, 125, 255),
+    (128, 205, 193, 255),
+    (1, 133, 113, 255),
+)
+UNSCORED_COLOR: Final[RGBA] = (150, 150, 150, 255)
+#: An area's fill in the agreement's map mode (its outline stays a border).
+STATUS_FILL_ALPHA: Final = 175
+
 #: An event's mark: a disc in its kind's colour with a white rim; larger when selected (and
 #: rimmed in :data:`HIGHLIGHT`). Radii and rim in pixels.
 MARK_RADIUS: Final = 7.0

@@ -81,6 +81,8 @@ def current(span: DateRange) -> ViewState:
         sources=_unless_all(session.sources(), frozenset(ReportedSource)),
         reported_kinds=_unless_all(session.reported_kinds(), frozenset(ReportedKind)),
         cell=st.session_state[session.CELL],
+        agreement=st.session_state[session.AGREEMENT],
+        provision=st.session_state[session.PROVISION],
     )
 
 

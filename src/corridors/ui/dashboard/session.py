@@ -49,6 +49,11 @@ FIND: Final = "find_name"
 SOURCES: Final = "reported_sources"
 REPORTED_KINDS: Final = "reported_kinds"
 CELL: Final = "cell"
+#: The agreement whose status colours the map, and its provision opened.
+AGREEMENT: Final = "agreement"
+PROVISION: Final = "provision"
+#: What the side column lists: the events or the agreements.
+SIDE_VIEW: Final = "side_view"
 
 #: Session keys that are not part of the view state (and their starting values).
 _OWN_DEFAULTS: Final[dict[str, Any]] = {ALL_DATES: False}
@@ -91,6 +96,9 @@ def values_of(state: ViewState, span: DateRange) -> dict[str, Any]:
         SOURCES: _members_chosen(state.sources, tuple(ReportedSource)),
         REPORTED_KINDS: _members_chosen(state.reported_kinds, tuple(ReportedKind)),
         CELL: state.cell,
+        AGREEMENT: state.agreement,
+        PROVISION: state.provision,
+        SIDE_VIEW: "agreements" if state.agreement else "events",
     }
 
 
@@ -143,20 +151,42 @@ def reported_kinds() -> frozenset[ReportedKind]:
 
 
 def select_event(event_id: str | None) -> None:
-    """Select an event (its features are highlighted); clears a selected feature and cell."""
+    """Select an event (its features highlighted); clears a selected feature, cell, provision."""
     st.session_state[EVENT] = event_id
     st.session_state[CAMERA] = None
     if event_id is not None:
         st.session_state[FEATURE] = None
         st.session_state[CELL] = None
+        st.session_state[PROVISION] = None
 
 
 def select_feature(feature_id: str | None) -> None:
-    """Select a map feature (its events are listed); clears a selected event and cell."""
+    """Select a map feature (its events are listed); clears a selected event, cell, provision."""
     st.session_state[FEATURE] = feature_id
     st.session_state[CAMERA] = None
     if feature_id is not None:
         st.session_state[EVENT] = None
+        st.session_state[CELL] = None
+        st.session_state[PROVISION] = None
+
+
+def select_agreement(agreement_id: str | None) -> None:
+    """Open an agreement (the map takes its status colours), or close it; no provision open."""
+    st.session_state[AGREEMENT] = agreement_id
+    st.session_state[PROVISION] = None
+    st.session_state[SIDE_VIEW] = "agreements"
+    st.session_state[CAMERA] = None
+
+
+def select_provision(provision_id: str | None) -> None:
+    """Open a provision (its features highlighted and framed); clears an event and feature."""
+    st.session_state[PROVISION] = provision_id
+    st.session_state[CAMERA] = None
+    if provision_id is not None:
+        st.session_state[AGREEMENT] = provision_id.partition("/")[0]
+        st.session_state[SIDE_VIEW] = "agreements"
+        st.session_state[EVENT] = None
+        st.session_state[FEATURE] = None
         st.session_state[CELL] = None
 
 
@@ -176,6 +206,7 @@ def clear_selection() -> None:
     st.session_state[EVENT] = None
     st.session_state[FEATURE] = None
     st.session_state[CELL] = None
+    st.session_state[PROVISION] = None
     st.session_state[CAMERA] = None
 
 
