@@ -111,13 +111,16 @@ def _provision_links(path: str, provision: Provision) -> Iterator[tuple[str, str
 
 def _link_problems(agreement: Agreement, targets: AgreementTargets) -> Iterator[Problem]:
     for field, kind, target in _links(agreement):
+        rejected = targets.rejected
+        if kind == "provisions" and target and target.partition("/")[0] in rejected:
+            rejected = {target}  # a provision of a rejected agreement
         problem = link_problem(
             FILENAME,
             agreement.id,
             field,
             target,
             targets=getattr(targets, kind),
-            rejected=targets.rejected,
+            rejected=rejected,
         )
         if problem:
             yield problem

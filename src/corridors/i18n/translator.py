@@ -12,7 +12,7 @@ from typing import Any, Final
 import yaml
 from babel import Locale
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from corridors.core.assets import locales
 from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
@@ -174,6 +174,10 @@ class Translator:
     def number(self, value: float) -> str:
         """A number with this language's digits and separators."""
         return format_decimal(value, locale=self.locale)
+
+    def percent(self, share: float) -> str:
+        """A share (0 to 1) as a whole percentage, as this language writes one."""
+        return format_percent(share, locale=self.locale)
 
 
 def right_to_left(lang: str) -> bool:

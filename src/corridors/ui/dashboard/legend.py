@@ -15,6 +15,7 @@ from corridors.render.styles import (
     CROSSING_COLOR,
     FOCUS_FILL,
     HIGHLIGHT,
+    IMPLEMENTATION_COLORS,
     MODE_LINE,
     NEIGHBOUR_FILL,
     PLACE_COLOR,
@@ -24,6 +25,7 @@ from corridors.render.styles import (
     ROUTE_DASH,
     ROUTE_WIDTH,
     STATUS_COLOR,
+    UNSCORED_COLOR,
     WATER_FILL,
     css,
 )
@@ -110,11 +112,30 @@ def reported_legend_html(translate: Translator) -> str:
     )
 
 
-def render_legend(translate: Translator, *, reported: bool = False) -> None:
+def agreement_legend_html(translate: Translator) -> str:
+    """An agreement's map mode: the colour of each status on the PAM scale, and unscored."""
+    levels = [
+        swatch(BOX + css(color), translate(f"agreements.level.{level}"))
+        for level, color in enumerate(IMPLEMENTATION_COLORS)
+    ]
+    levels.append(swatch(BOX + css(UNSCORED_COLOR), translate("agreements.unscored")))
+    return (
+        f"<div dir='{'rtl' if translate.rtl else 'ltr'}' style='font-size:.85rem;line-height:1.9'"
+        f" data-legend='agreement'><b>{html.escape(translate('agreements.legend'))}</b>: "
+        f"{''.join(levels)}</div>"
+    )
+
+
+def render_legend(
+    translate: Translator, *, reported: bool = False, agreement: str | None = None
+) -> None:
     """Swatches for the route, areas, water, places, selection, corridor status and mode.
 
-    With ``reported``, also what the cells of reported events and their kinds mean.
+    With ``reported``, also what the cells of reported events and their kinds mean; with an
+    ``agreement`` open, the colours of its provisions' statuses (first: they recolour the map).
     """
+    if agreement:
+        st.html(agreement_legend_html(translate))
     st.html(legend_html(translate))
     if reported:
         st.html(reported_legend_html(translate))

@@ -20,6 +20,7 @@ from corridors.ui.common.data import event_index, load_report
 from corridors.ui.common.language import render_language_choice
 from corridors.ui.common.styling import apply_direction, apply_layout
 from corridors.ui.dashboard import link_sync, presenter, session
+from corridors.ui.dashboard.agreements_panel import render_agreements, stage_marks
 from corridors.ui.dashboard.drafts_panel import render_drafts
 from corridors.ui.dashboard.events_panel import render_card, render_events, render_feature
 from corridors.ui.dashboard.exports import render_exports
@@ -29,7 +30,7 @@ from corridors.ui.dashboard.map.panel import render_map
 from corridors.ui.dashboard.reported.panels import render_cell_reported
 from corridors.ui.dashboard.reported.query import reported_drawn
 from corridors.ui.dashboard.sidebar import render_sidebar
-from corridors.ui.dashboard.timeline_chart import render_timeline
+from corridors.ui.dashboard.timeline_chart import StageMark, render_timeline
 
 
 def render() -> None:
@@ -46,7 +47,7 @@ def render() -> None:
     apply_direction(translate)
     presenting = session.page_mode() is PageMode.PRESENT
     apply_layout(presenting=presenting)
-    request = _scene_request(index, translate)
+    request = _scene_request(catalog, index, translate)
     events = filter_events(catalog.events, request.dates, request.kinds)
 
     def export() -> None:
@@ -102,12 +103,19 @@ def _render_dashboard_page(
         link_sync.render_share(link_sync.current(catalogue_span(catalog.events)), translate)
 
 
-def _scene_request(index: EventIndex, translate: Translator) -> SceneRequest:
-    """What the map should show: filters, layers, the selection highlighted (its mark too)."""
+def _scene_request(catalog: Catalog, index: EventIndex, translate: Translator) -> SceneRequest:
+    """What the map should show: filters, layers, the selection highlighted (its mark too).
+
+    An open agreement colours its provisions' features by status; an open provision's
+    features are the selection.
+    """
     event_id, feature_id = st.session_state[session.EVENT], st.session_state[session.FEATURE]
+    provision_id = st.session_state[session.PROVISION]
     selected_event = index.event(event_id) if event_id else None
     if selected_event is not None:
         highlighted = frozenset(selected_event.features)
+    elif provision_id:
+        highlighted = frozenset(catalog.provision(provision_id)[1].features)
     else:
         highlighted = frozenset({feature_id} if feature_id else ())
     return SceneRequest(
@@ -117,7 +125,28 @@ def _scene_request(index: EventIndex, translate: Translator) -> SceneRequest:
         highlighted=highlighted,
         lang=translate.lang,
         selected_event=selected_event.id if selected_event is not None else None,
+        agreement=st.session_state[session.AGREEMENT],
     )
+
+
+def _render_side_view_choice(translate: Translator) -> None:
+    """Events or agreements beside the map."""
+    st.segmented_control(
+        translate("agreements.side_view"),
+        options=["events", "agreements"],
+        format_func=lambda choice: translate(f"agreements.tab_{choice}"),
+        key=session.SIDE_VIEW,
+        required=True,
+        label_visibility="collapsed",
+    )
+
+
+def _stages_shown(catalog: Catalog, translate: Translator) -> tuple[StageMark, ...]:
+    """The open agreement's lifecycle stages, for the timeline."""
+    agreement_id = st.session_state[session.AGREEMENT]
+    if not agreement_id:
+        return ()
+    return stage_marks(catalog, catalog.agreement(agreement_id), translate)
 
 
 def _reader_translator() -> Translator:
@@ -166,10 +195,15 @@ def _render_dashboard(
         with st.container(key="map-pane"):
             render_map(request, translate)
         with st.container(key="legend-pane"):
-            render_legend(translate, reported=reported_drawn())
+            render_legend(translate, reported=reported_drawn(), agreement=request.agreement)
         with st.container(key="timeline-pane"):
-            render_timeline(events, translate)
+            render_timeline(events, translate, stages=_stages_shown(catalog, translate))
     with side_column, st.container(key="side-pane"):
+        _render_side_view_choice(translate)
+        if st.session_state[session.SIDE_VIEW] == "agreements":
+            with st.container(key="agreements-pane"):
+                render_agreements(catalog, request.dates.end, translate)
+            return
         with st.container(key="selection-pane"):
             render_cell_reported(translate)
             if selected_event is not None:

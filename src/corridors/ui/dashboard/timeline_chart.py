@@ -7,7 +7,8 @@ across their row so that each can be clicked. The axis spans the chosen range.
 
 When imported (reported) events are shown, their counts per week (a range under about a
 year) or month stand behind the points as pale bars, counted by the store, with a count
-axis of their own on the far side so that the rows of milestones keep theirs.
+axis of their own on the far side so that the rows of milestones keep theirs. An open
+agreement's lifecycle stages stand across the chart as dashed rules, each named at its top.
 """
 
 from __future__ import annotations
@@ -42,6 +43,16 @@ WEEKS_UNDER: Final = dt.timedelta(days=366)
 #: outline keeps a month a pixel wide over decades.
 BAR_COLOUR: Final = "#8a8a8a"
 BAR_OPACITY: Final = 0.35
+#: An agreement's stages: a dark grey no kind uses, dashed so that they read as dates.
+STAGE_COLOUR: Final = "#3d3d3d"
+
+
+@dataclass(frozen=True, slots=True)
+class StageMark:
+    """A lifecycle stage on the timeline: its day and its name."""
+
+    day: dt.date
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,16 +63,22 @@ class ReportedBars:
     counts: tuple[tuple[dt.date, int], ...]
 
 
-def render_timeline(events: Sequence[Event], translate: Translator) -> None:
-    """Draw the chart of ``events`` over the chosen date range."""
+def render_timeline(
+    events: Sequence[Event], translate: Translator, *, stages: Sequence[StageMark] = ()
+) -> None:
+    """Draw the chart of ``events`` over the chosen date range, with ``stages`` across it."""
     if not events:
         return
     dates = session.date_range()
     selected = st.session_state[session.EVENT]
-    key = f"{session.TIMELINE}-{dates.start}-{dates.end}-{selected}"
+    agreement = st.session_state[session.AGREEMENT]
+    key = f"{session.TIMELINE}-{dates.start}-{dates.end}-{selected}-{agreement}"
     bars = reported_bars(dates) if reported_drawn() else None
+    chart = timeline_chart(
+        events, translate, dates=dates, selected=selected, bars=bars, stages=stages
+    )
     st.altair_chart(
-        timeline_chart(events, translate, dates=dates, selected=selected, bars=bars),
+        chart,
         width="stretch",
         on_select=partial(_on_select, key),
         selection_mode=[PICK, SPAN],
@@ -83,10 +100,11 @@ def timeline_chart(
     dates: DateRange,
     selected: str | None,
     bars: ReportedBars | None = None,
+    stages: Sequence[StageMark] = (),
 ) -> alt.Chart | alt.LayerChart:
     """The chart: a row per kind, a point per event (spread on the same day), a brush.
 
-    Behind them, the ``bars`` of reported events if given.
+    Behind them, the ``bars`` of reported events and the ``stages`` in range, if given.
     """
     frame = _frame(events, translate, selected)
     kinds = [translate(f"kinds.{kind}") for kind in KIND_COLORS]
@@ -129,9 +147,12 @@ def timeline_chart(
         )
         .add_params(pick, span)
     )
-    chart: alt.Chart | alt.LayerChart = points
+    chart: alt.Chart | alt.LayerChart | alt.FacetChart = points
     if bars is not None:  # the bars behind, on a count scale of their own
         chart = alt.layer(_bar_layer(bars, translate, dates), points).resolve_scale(y="independent")
+    shown = [stage for stage in stages if dates.start <= stage.day <= dates.end]
+    if shown:
+        chart = alt.layer(*_stage_layers(shown, translate, dates), chart)
     drawn: alt.Chart | alt.LayerChart = chart.properties(
         height=settings.timeline_row_px * len(rows)
         + settings.timeline_axis_px
@@ -174,6 +195,30 @@ def _bar_layer(bars: ReportedBars, translate: Translator, dates: DateRange) -> a
         )
     )
     return layer
+
+
+def _stage_layers(
+    stages: Sequence[StageMark], translate: Translator, dates: DateRange
+) -> tuple[alt.Chart, alt.Chart]:
+    """Dashed rules at the stages' days, each named at the top of the chart."""
+    frame = pd.DataFrame(
+        {
+            "date": pd.to_datetime([stage.day for stage in stages]),
+            "stage": [stage.label for stage in stages],
+            "label": [translate.date(stage.day) for stage in stages],
+        }
+    )
+    x = alt.X("date:T", scale=alt.Scale(domain=[dates.start.isoformat(), dates.end.isoformat()]))
+    tooltip = [
+        alt.Tooltip("label:N", title=translate("timeline.date")),
+        alt.Tooltip("stage:N", title=translate("agreements.lifecycle")),
+    ]
+    base = alt.Chart(frame).encode(x=x, tooltip=tooltip)
+    rules = base.mark_rule(color=STAGE_COLOUR, strokeDash=[4, 3], strokeWidth=1.5)
+    names = base.mark_text(
+        color=STAGE_COLOUR, align="left", baseline="top", dx=3, y=2, fontSize=11
+    ).encode(text="stage:N")
+    return rules, names
 
 
 def _period_end(start: dt.date, period: Period) -> dt.date:
