@@ -31,7 +31,7 @@ from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
 from corridors.data.models import EventKind
 
 if TYPE_CHECKING:
-    from corridors.data.catalog import CatalogReport
+    from corridors.data.catalog import Catalog, CatalogReport
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,9 +70,14 @@ def _parser() -> argparse.ArgumentParser:
         build.set_defaults(run=run)
 
     export = commands.add_parser(
-        "export", parents=data, help="write the events (CSV, GeoJSON) or the map (HTML)"
+        "export",
+        parents=data,
+        help="write the events (CSV, GeoJSON), the map (HTML) or the agreements (CSV, JSON)",
+        description="Write the events, the map, or the agreements: `corridors export "
+        "agreements FILE.csv` writes one row per status observation (UTF-8 with BOM), "
+        "`FILE.json` the agreements whole; --to stops at what was known that day.",
     )
-    export.add_argument("format", choices=("csv", "geojson", "html"))
+    export.add_argument("format", choices=("csv", "geojson", "html", "agreements"))
     export.add_argument("output", type=Path, help="file to write (atomically)")
     export.add_argument("--from", dest="start", type=dt.date.fromisoformat, help="YYYY-MM-DD")
     export.add_argument("--to", dest="end", type=dt.date.fromisoformat, help="YYYY-MM-DD")
@@ -145,6 +150,8 @@ def _export(args: argparse.Namespace, console: Console) -> int:
     except CatalogError as error:
         console.print(str(error), markup=False, highlight=False)
         return 1
+    if args.format == "agreements":
+        return _export_agreements(args, catalog, console)
     span = catalogue_span(catalog.events)
     dates = DateRange(args.start or span.start, args.end or span.end)
     events = filter_events(catalog.events, dates, args.kinds)
@@ -164,6 +171,23 @@ def _export(args: argparse.Namespace, console: Console) -> int:
         text = map_html(scene, translate, camera=fit_bounds(scene.bounds), title=title)
     write_text_atomic(args.output, text)
     console.print(f"wrote {args.output} ({len(events)} events)", markup=False)
+    return 0
+
+
+def _export_agreements(args: argparse.Namespace, catalog: Catalog, console: Console) -> int:
+    """The agreements as CSV (one row per observation) or, for a ``.json`` file, JSON."""
+    from corridors.data.agreement_export import agreements_csv, agreements_json
+
+    if args.output.suffix.lower() == ".json":
+        text = agreements_json(catalog, catalog.agreements, until=args.end)
+    else:
+        text = agreements_csv(catalog.agreements, until=args.end)
+    write_text_atomic(args.output, text)
+    provisions = sum(len(agreement.provisions) for agreement in catalog.agreements)
+    console.print(
+        f"wrote {args.output} ({len(catalog.agreements)} agreements, {provisions} provisions)",
+        markup=False,
+    )
     return 0
 
 

@@ -15,7 +15,7 @@ from shapely.geometry import mapping
 
 from corridors.core.languages import available_languages
 from corridors.data.catalog import Catalog
-from corridors.data.models import Event
+from corridors.data.models import Event, Source
 
 #: Starts the CSV text: written as UTF-8 it lets a spreadsheet opened by double-click
 #: detect the encoding (without it, the Arabic columns show as mojibake).
@@ -29,10 +29,10 @@ def spreadsheet_safe(text: str) -> str:
     return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
-def _sources(event: Event) -> str:
+def sources_cell(sources: Sequence[Source]) -> str:
+    """Sources in one CSV cell: ``outlet <url>``, joined by ``|``."""
     return " | ".join(
-        f"{source.outlet} <{source.url}>" if source.url else source.outlet
-        for source in event.sources
+        f"{source.outlet} <{source.url}>" if source.url else source.outlet for source in sources
     )
 
 
@@ -71,7 +71,7 @@ def events_csv(events: Sequence[Event]) -> str:
             *(event.title[lang] for lang in languages),
             *(event.summary[lang] for lang in languages),
             " ".join(event.features),
-            _sources(event),
+            sources_cell(event.sources),
         ]
         writer.writerow([spreadsheet_safe(value) for value in row])
     return buffer.getvalue()

@@ -2,8 +2,8 @@
 
 Every part of what a viewer sees lives in the link, under stable parameter names
 (``from``, ``to``, ``kinds``, ``event``, ``feature``, ``agreement``, ``provision``,
-``layers``, ``view`` (the renderer), ``basemap``, ``lang``, ``lat``, ``lon``, ``zoom`` (the camera), ``mode``,
-``step``, and the event list's ``page``, search text ``q`` and
+``layers``, ``view`` (the renderer), ``basemap``, ``lang``, ``lat``, ``lon``, ``zoom``
+(the camera), ``mode``, ``step``, and the event list's ``page``, search text ``q`` and
 ``order``). Reading a link never fails: a malformed or unknown parameter is dropped
 with a :class:`Notice`, and the rest of the link still applies. Notices are plain
 data (a :class:`NoticeKind`, never UI text), cleaned and capped: a link cannot put

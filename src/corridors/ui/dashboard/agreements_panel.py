@@ -27,6 +27,7 @@ from corridors.data.agreement_status import (
     statuses_on,
 )
 from corridors.data.catalog import Catalog
+from corridors.data.containment import wholes_of
 from corridors.data.models import Event, Source
 from corridors.i18n import Translator
 from corridors.ui.common.safe import md_escape, md_link
@@ -137,6 +138,39 @@ def render_provision(
         with st.container(key="provision-evidence"):
             for event in evidence:
                 render_row(event, translate, key_prefix="evidence")
+
+
+def render_feature_provisions(
+    catalog: Catalog, feature_id: str, day: dt.date, translate: Translator
+) -> None:
+    """The provisions that concern a feature (or the region it lies in), with their status."""
+    concerned = {feature_id, *wholes_of(catalog, feature_id)}
+    found = [
+        (agreement, provision)
+        for agreement in catalog.agreements
+        for provision in agreement.provisions
+        if concerned & set(provision.features) and stage_on(agreement, day) is not None
+    ]
+    if not found:
+        return
+    st.subheader(translate("agreements.feature_provisions"))
+    with st.container(key="feature-provisions"):
+        for agreement, provision in found:
+            provision_id = agreement.provision_id(provision)
+            title = translate.text(agreement.short_title)
+            label = f"{provision.number}. {translate.text(provision.label)}"
+            with st.container(border=True):
+                st.caption(md_escape(title))
+                st.markdown(f"**{md_escape(label)}**")
+                summary = provision_summary(catalog, status_on(provision, day), day, translate)
+                st.caption(md_escape(summary))
+                st.button(
+                    translate("agreements.open"),
+                    key=f"feature-provision-{_key(provision_id)}",
+                    on_click=session.select_provision,
+                    args=(provision_id,),
+                    icon=":material/gavel:",
+                )
 
 
 def stage_marks(

@@ -1,5 +1,8 @@
 """The Export control: the listed events as CSV or GeoJSON, the map as standalone HTML.
 
+Also the agreements' provisions and status observations known by the range's end, as CSV
+(one row per observation) and JSON.
+
 The CSV and the GeoJSON hold the rows of the event list on all its pages, search
 included, in the list's order: :func:`~corridors.ui.dashboard.events_panel.listed_events`
 computes them for both. A search is named in the control's caption and marks the file
@@ -14,6 +17,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from corridors.data.agreement_export import agreements_csv, agreements_json
 from corridors.data.catalog import Catalog
 from corridors.data.export import events_csv, events_geojson, geojson_text
 from corridors.data.models import Event
@@ -71,6 +75,8 @@ def render_exports(
             ),
             ("html", snapshot, "text/html", stem),
         )
+        agreement_stem = f"corridor-atlas-agreements-{request.dates.end}"
+        until = request.dates.end
         for extension, build, mime, name in downloads:
             st.download_button(
                 translate(f"export.{extension}"),
@@ -78,6 +84,24 @@ def render_exports(
                 file_name=f"{name}.{extension}",
                 mime=mime,
                 key=f"export-{extension}",
+                on_click="ignore",
+            )
+        st.caption(translate("export.agreements_help", date=translate.date(until)))
+        agreement_files = (
+            ("csv", lambda: agreements_csv(catalog.agreements, until=until), "text/csv"),
+            (
+                "json",
+                lambda: agreements_json(catalog, catalog.agreements, until=until),
+                "application/json",
+            ),
+        )
+        for extension, build, mime in agreement_files:
+            st.download_button(
+                translate(f"export.agreements_{extension}"),
+                data=build,
+                file_name=f"{agreement_stem}.{extension}",
+                mime=mime,
+                key=f"export-agreements-{extension}",
                 on_click="ignore",
             )
 

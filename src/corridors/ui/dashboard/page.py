@@ -20,7 +20,11 @@ from corridors.ui.common.data import event_index, load_report
 from corridors.ui.common.language import render_language_choice
 from corridors.ui.common.styling import apply_direction, apply_layout
 from corridors.ui.dashboard import link_sync, presenter, session
-from corridors.ui.dashboard.agreements_panel import render_agreements, stage_marks
+from corridors.ui.dashboard.agreements_panel import (
+    render_agreements,
+    render_feature_provisions,
+    stage_marks,
+)
 from corridors.ui.dashboard.drafts_panel import render_drafts
 from corridors.ui.dashboard.events_panel import render_card, render_events, render_feature
 from corridors.ui.dashboard.exports import render_exports
@@ -212,6 +216,7 @@ def _render_dashboard(
             if feature_id:
                 kinds = request.kinds or frozenset()
                 render_feature(catalog, index, feature_id, request.dates, kinds, translate)
+                render_feature_provisions(catalog, feature_id, request.dates.end, translate)
         if not feature_id:
             with st.container(key="list-pane"):
                 render_events(catalog, events, request.dates, translate)
