@@ -11,7 +11,7 @@ import streamlit as st
 
 @pytest.fixture
 def file_names() -> dict[str, str]:
-    """The file names the app last gave its download buttons, by file extension."""
+    """The file names the app last gave its download buttons, by their key (see downloads)."""
     return {}
 
 
@@ -19,14 +19,18 @@ def file_names() -> dict[str, str]:
 def downloads(
     monkeypatch: pytest.MonkeyPatch, file_names: dict[str, str]
 ) -> dict[str, Callable[[], str]]:
-    """The data builders the app passes to its download buttons, by file extension."""
+    """The data builders the app passes to its download buttons, by their key.
+
+    The key without its ``export-`` prefix: ``csv``, ``geojson``, ``html`` for the events
+    and the map, ``agreements-csv`` and ``agreements-json`` for the agreements.
+    """
     builders: dict[str, Callable[[], str]] = {}
     original = st.download_button
 
     def recording(label: str, data: Any, *args: Any, **kwargs: Any) -> bool:
-        extension = kwargs["file_name"].rsplit(".", 1)[1]
-        builders[extension] = data
-        file_names[extension] = kwargs["file_name"]
+        name = str(kwargs["key"]).removeprefix("export-")
+        builders[name] = data
+        file_names[name] = kwargs["file_name"]
         return bool(original(label, data, *args, **kwargs))
 
     monkeypatch.setattr(st, "download_button", recording)
