@@ -271,7 +271,10 @@ def _corridor(
 def in_status_colour(
     feature: SceneFeature, status: FeatureStatus, translate: Translator
 ) -> SceneFeature:
-    """``feature`` in the colour of its provisions' status (the selection keeps its colour)."""
+    """``feature`` in the colour of its provisions' status (the selection keeps its colour).
+
+    Regions are filled with it, countries outlined, lines and places drawn in it.
+    """
     word = (
         translate("agreements.unscored")
         if status.level is None
@@ -283,7 +286,9 @@ def in_status_colour(
     if feature.highlighted:
         return replace(feature, detail=detail)
     color = status.color
-    if feature.layer in ("countries", "regions"):
+    if feature.layer == "countries":  # outlined: a flooded country would hide the rest
+        return replace(feature, line=LineStyle(color, HIGHLIGHT_OUTLINE_WIDTH), detail=detail)
+    if feature.layer == "regions":
         red, green, blue, _ = color
         return replace(feature, fill=(red, green, blue, STATUS_FILL_ALPHA), detail=detail)
     if feature.layer == "places":

@@ -487,10 +487,13 @@ class Dashboard:
         )
 
     def deck_screenshot(self) -> Image.Image:
-        """The map as drawn (its labels included), without tooltip."""
+        """The map as drawn (its labels included), without tooltip, one pixel per CSS pixel.
+
+        At any device pixel ratio, so that a point placed by :func:`deck_pixel` is sampled.
+        """
         self.page.mouse.move(0, 0)
         expect(self.deck_map.locator(".deck-tooltip")).to_be_hidden()
-        return image(self.deck_chart.screenshot())
+        return image(self.deck_chart.screenshot(scale="css"))
 
     def wait_for_deck_drawn(self) -> Image.Image:
         """Wait until the map shows more than a background; return that picture."""

@@ -75,7 +75,8 @@ def render_agreement(
 ) -> None:
     """One agreement: title, parties, text, lifecycle, relations, its provisions as of ``day``."""
     with st.container(border=True, key="agreement-panel"):
-        st.subheader(md_escape(translate.text(agreement.title)))
+        st.markdown(f"#### {md_escape(translate.text(agreement.short_title))}")
+        st.caption(md_escape(translate.text(agreement.title)))
         st.caption(md_escape(stage_line(catalog, agreement, day, translate)))
         st.caption(md_escape(share_line(agreement, day, translate)))
         _render_parties(catalog, agreement, translate)
@@ -110,7 +111,7 @@ def render_provision(
     provision_id = agreement.provision_id(provision)
     with st.container(border=True, key="provision-panel"):
         st.caption(md_escape(translate.text(agreement.short_title)))
-        st.subheader(md_escape(f"{provision.number}. {translate.text(provision.label)}"))
+        st.markdown(f"#### {md_escape(f'{provision.number}. {translate.text(provision.label)}')}")
         status = status_on(provision, day)
         st.caption(md_escape(provision_summary(catalog, status, day, translate)))
         with st.container(key="provision-text"):
