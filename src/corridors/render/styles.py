@@ -66,15 +66,16 @@ MODE_LINE: Final[dict[Mode, tuple[float, str]]] = {
 PLACE_COLOR: Final[RGBA] = (40, 40, 40, 255)
 
 #: An agreement's map mode: the features of its provisions in the colour of their status on
-#: the Peace Accords Matrix scale (0 not initiated .. 3 full), ColorBrewer's BrBG in four
-#: classes (diverging brown to teal, safe for colour-blind readers), and a grey for features
-#: whose provisions nobody has scored yet. None is the route's magenta or the selection's blue
-#: (tests/render/test_agreement_colours.py measures the distances).
+#: the Peace Accords Matrix scale (0 not initiated .. 3 full), four of ColorBrewer's BrBG
+#: (diverging brown to teal, safe for colour-blind readers; its darkest teal for "full", since
+#: the next one reads as the route's magenta under deuteranopia), and a grey for features
+#: whose provisions nobody has scored yet. tests/render/test_agreement_colours.py measures
+#: them apart from each other and from the route and the selection, for every reader.
 IMPLEMENTATION_COLORS: Final[tuple[RGBA, ...]] = (
-    (166, 97, 26, 255),
+    (140, 81, 10, 255),
     (223, 194, 125, 255),
     (128, 205, 193, 255),
-    (1, 133, 113, 255),
+    (0, 60, 48, 255),
 )
 UNSCORED_COLOR: Final[RGBA] = (150, 150, 150, 255)
 #: An area's fill in the agreement's map mode (its outline stays a border).
