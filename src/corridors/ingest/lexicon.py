@@ -1,4 +1,4 @@
-"""The words dates and event kinds are read by (``lexicon.yaml``, package data), indexed."""
+"""The words dates, event kinds and provision subjects are read by (``lexicon.yaml``), indexed."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from corridors.ingest.matching import NameIndex
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Name indexes of months, ordinal days, weekdays, relative days and event kinds.
+    """Name indexes of months, ordinal days, weekdays, relative days, kinds and subjects.
 
-    Keys are the numbers as text ("8" for August and for «الثامن», "-1" for yesterday)
-    and, for kinds, the EventKind values.
+    Keys are the numbers as text ("8" for August and for «الثامن», "-1" for yesterday),
+    for kinds the EventKind values, for subjects the subjects' names ("unblocking").
     """
 
     months: NameIndex
@@ -32,6 +32,8 @@ class Lexicon:
     joiners: frozenset[str]
     #: Names that hold a feature's name but are not that feature.
     not_features: tuple[str, ...]
+    #: Subjects of agreement provisions ("unblocking", "transport-links") and their words.
+    provision_subjects: NameIndex
 
 
 def _index(table: dict[Any, list[str]]) -> NameIndex:
@@ -55,4 +57,5 @@ def lexicon() -> Lexicon:
         kind_order=tuple(data["kinds"]),
         joiners=frozenset(normalise_word(word) for word in data["date_joiners"]),
         not_features=tuple(data["not_features"]),
+        provision_subjects=_index(data["provision_subjects"]),
     )
