@@ -15,7 +15,9 @@ silently as never found.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import bisect
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from corridors.core import settings
@@ -74,27 +76,66 @@ def link_provisions(
     ``settings.max_evidence_per_value`` sentences are kept per provision.
     """
     terms = [t for t in provision_terms(catalog) if t.features and t.subjects]
-    if not terms:
+    if not terms or not features:
         return []
-    subjects = [
-        m
-        for m in lexicon().provision_subjects.find(sentences.text, text_words)
-        if not any(m.start < n.end and n.start < m.end for n in names)
-    ]
-    places = [(m, _with_wholes(catalog, m.keys)) for m in features]
+    said = _subjects_by_sentence(sentences, text_words, names)
+    named = _places_by_sentence(catalog, sentences, features, said.keys())
     found: list[Evidence] = []
-    counts: dict[str, int] = {}
-    for index in sorted({sentences.at(m.start).index for m in subjects}):
-        named = [(m, ids) for m, ids in places if sentences.at(m.start).index == index]
-        said = [m for m in subjects if sentences.at(m.start).index == index]
+    counts: dict[str, int] = defaultdict(int)
+    for index in sorted(said.keys() & named.keys()):
         for term in terms:
-            spans = _deciding(term, named, said)
-            if spans is None:
-                continue
-            counts[term.id] = counts.get(term.id, 0) + 1
-            if counts[term.id] <= settings.max_evidence_per_value:
-                found.append(sentences.evidence(FIELD, term.id, *spans))
+            spans = _deciding(term, named[index], said[index])
+            if spans is not None:
+                counts[term.id] += 1
+                if counts[term.id] <= settings.max_evidence_per_value:
+                    found.append(sentences.evidence(FIELD, term.id, *spans))
     return sorted(found, key=lambda e: e.start)
+
+
+def _subjects_by_sentence(
+    sentences: Sentences, text_words: Sequence[Word], names: Sequence[Match]
+) -> dict[int, list[Match]]:
+    """The subject words outside every name, by the number of their sentence."""
+    outside = _Outside(names)
+    said: dict[int, list[Match]] = defaultdict(list)
+    for match in lexicon().provision_subjects.find(sentences.text, text_words):
+        if outside.holds(match):
+            said[sentences.at(match.start).index].append(match)
+    return said
+
+
+def _places_by_sentence(
+    catalog: Catalog, sentences: Sentences, features: Sequence[Match], among: Collection[int]
+) -> dict[int, list[tuple[Match, frozenset[str]]]]:
+    """The feature matches of the sentences ``among``, each with the areas it lies in."""
+    named: dict[int, list[tuple[Match, frozenset[str]]]] = defaultdict(list)
+    wholes: dict[tuple[str, ...], frozenset[str]] = {}
+    for match in features:
+        index = sentences.at(match.start).index
+        if index in among:
+            if match.keys not in wholes:
+                wholes[match.keys] = _with_wholes(catalog, match.keys)
+            named[index].append((match, wholes[match.keys]))
+    return named
+
+
+class _Outside:
+    """Whether a match lies outside every name of a text (found by bisection)."""
+
+    def __init__(self, names: Iterable[Match]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted((m.start, m.end) for m in names):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def holds(self, match: Match) -> bool:
+        """Whether ``match`` shares no character with a name."""
+        position = bisect.bisect_left(self._starts, match.end) - 1
+        return position < 0 or self._ends[position] <= match.start
 
 
 def _deciding(
