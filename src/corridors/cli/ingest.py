@@ -109,7 +109,7 @@ def _print_proposal(console: Console, proposal: Proposal, catalog: Catalog) -> N
         ("actors", ", ".join(proposal.actors) or "(none)"),
         (
             "provisions",
-            ", ".join(_provision_label(catalog, p) for p in proposal.provisions) or "(none)",
+            "\n".join(_provision_label(catalog, p) for p in proposal.provisions) or "(none)",
         ),
         ("to add in review", _missing(proposal, catalog)),
     ]

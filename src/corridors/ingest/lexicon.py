@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from corridors.core.normalise import normalise_word
-from corridors.ingest.matching import NameIndex
+from corridors.ingest.matching import BLOCKER, NameIndex
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,13 @@ def _index(table: dict[Any, list[str]]) -> NameIndex:
     return index
 
 
+def _subjects(table: dict[str, list[str]]) -> NameIndex:
+    """The subjects' words; the names listed under ``not_subjects`` block the words in them."""
+    index = _index({key: names for key, names in table.items() if key != "not_subjects"})
+    index.add_all(BLOCKER, table.get("not_subjects", ()))
+    return index
+
+
 @functools.cache
 def lexicon() -> Lexicon:
     """The lexicon shipped with the package (read once)."""
@@ -57,5 +64,5 @@ def lexicon() -> Lexicon:
         kind_order=tuple(data["kinds"]),
         joiners=frozenset(normalise_word(word) for word in data["date_joiners"]),
         not_features=tuple(data["not_features"]),
-        provision_subjects=_index(data["provision_subjects"]),
+        provision_subjects=_subjects(data["provision_subjects"]),
     )

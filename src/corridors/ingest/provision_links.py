@@ -5,7 +5,9 @@ the subjects of ``lexicon.yaml`` (``provision_subjects``) that its label or text
 any language of the data ("Unblocking transport links" names ``unblocking`` and
 ``transport-links``). A sentence links the provision when it names one of its features,
 or a place inside one (:func:`~corridors.data.containment.wholes_of`), and a word of one of
-its subjects that is not part of a feature's or actor's name. The evidence is that
+its subjects that is not part of a feature's or actor's name, in the article and in the
+provision's own text alike (nor of a name listed in ``not_subjects``: "the Lachin
+corridor" names a road, not the subject of transport links). The evidence is that
 sentence, with the span from the first deciding word to the last.
 
 A provision with no subject word in its label or text can never be linked:
@@ -25,8 +27,9 @@ from corridors.core.normalise import Word
 from corridors.data.catalog import Catalog
 from corridors.data.containment import wholes_of
 from corridors.ingest.evidence import Evidence, Sentences
+from corridors.ingest.gazetteer import feature_index
 from corridors.ingest.lexicon import lexicon
-from corridors.ingest.matching import Match
+from corridors.ingest.matching import Match, NameIndex
 
 #: The field provision links fill, in a proposal's evidence and a draft record.
 FIELD = "provisions"
@@ -43,18 +46,25 @@ class ProvisionTerms:
 
 def provision_terms(catalog: Catalog) -> tuple[ProvisionTerms, ...]:
     """Every provision of ``catalog`` with the features and subjects that link it."""
-    index = lexicon().provision_subjects
+    places = feature_index(catalog)
     found = []
     for agreement in catalog.agreements:
         for provision in agreement.provisions:
             texts = [*provision.label.values(), *provision.text.values()]
-            subjects = frozenset(key for text in texts for m in index.find(text) for key in m.keys)
+            subjects = frozenset(key for text in texts for key in _subjects_in(text, places))
             found.append(
                 ProvisionTerms(
                     agreement.provision_id(provision), frozenset(provision.features), subjects
                 )
             )
     return tuple(found)
+
+
+def _subjects_in(text: str, places: NameIndex) -> set[str]:
+    """The subjects ``text`` names outside the names of features ("the Lachin corridor")."""
+    outside = _Outside(places.find(text))
+    found = lexicon().provision_subjects.find(text)
+    return {key for match in found if outside.holds(match) for key in match.keys}
 
 
 def unlinkable(catalog: Catalog) -> tuple[str, ...]:
