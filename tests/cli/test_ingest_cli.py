@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+import yaml
 
 from corridors.cli.main import main
 from corridors.core import settings
@@ -55,6 +56,25 @@ def test_ingest_writes_a_draft_and_its_text_and_lists_it(data_copy, capsys):
     status, out = corridors(capsys, "drafts", "drop", draft.stem, "--data", str(data_copy))
     assert status == 1
     assert "no such draft" in out
+
+
+def test_ingest_proposes_provision_links_with_their_sentence(data_copy, capsys, tmp_path):
+    sentence = "Armenia pledged to open the transport links to the Nakhchivan exclave."
+    article = tmp_path / "pledge.txt"
+    article.write_text(f"Talks ended on 3 March 2026. {sentence}", encoding="utf-8")
+    status, out = corridors(capsys, "ingest", str(article), "--json", "--data", str(data_copy))
+    assert status == 0
+    found = json.loads(out)
+    assert "statement-2020-11-10/9" in found["provisions"]
+    links = [e for e in found["evidence"] if e["value"] == "statement-2020-11-10/9"]
+    assert [(e["field"], e["text"]) for e in links] == [("provisions", sentence)]
+    status, out = corridors(capsys, "ingest", str(article), "--data", str(data_copy))
+    assert status == 0
+    assert "│ provisions " in out
+    assert "statement-2020-11-10/9 (" in out  # its label follows
+    (draft,) = (data_copy / "drafts").glob("*.yaml")
+    record = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    assert record["provisions"] == found["provisions"]
 
 
 @pytest.mark.parametrize("bad", ["../events", "A", "x/y", "-"])

@@ -98,3 +98,21 @@ def test_an_interrupted_publish_leaves_events_yaml_and_the_draft(data_copy, monk
     assert [p.name for p in data_copy.iterdir() if p.name.startswith(".events")] == []
     publish_draft(data_copy, draft_id)  # and it can be published afterwards
     assert load_catalog(data_copy).events
+
+
+def test_publish_writes_the_accepted_provisions_on_the_event(data_copy):
+    draft_id = make_draft(data_copy, **{**REVIEWED, "provisions": ["statement-2020-11-10/9"]})
+    publish_draft(data_copy, draft_id)
+    text = (data_copy / "events.yaml").read_text(encoding="utf-8")
+    entry = text[text.index("- id: horadiz-aghband-track-minjivan") :].split("\n\n")[0]
+    assert "  provisions: [statement-2020-11-10/9]\n" in entry
+    event = next(e for e in load_catalog(data_copy).events if e.id == REVIEWED["id"])
+    assert event.provisions == ("statement-2020-11-10/9",)
+
+
+def test_publish_refuses_a_provision_the_agreements_do_not_have(data_copy):
+    before = (data_copy / "events.yaml").read_bytes()
+    draft_id = make_draft(data_copy, **{**REVIEWED, "provisions": ["statement-2020-11-10/99"]})
+    with pytest.raises(DraftError, match=r"provisions\[0\].*'statement-2020-11-10/99'"):
+        publish_draft(data_copy, draft_id)
+    assert (data_copy / "events.yaml").read_bytes() == before

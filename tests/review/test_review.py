@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from corridors.data.catalog import Catalog
-from corridors.ingest.draft_files import DraftError
+from corridors.ingest.draft_files import DraftError, load_draft, save_draft
 from corridors.ingest.draft_record import draft_record
 from corridors.ingest.evidence import Evidence
 from corridors.ingest.propose import propose
@@ -88,6 +89,40 @@ def test_saving_under_a_new_id_replaces_the_old_draft(data_copy: Path, catalog: 
     opened = open_draft(data_copy, "washington-summit")
     assert opened.text == proposal.article.text
     assert opened.evidence == proposal.evidence
+
+
+def test_provision_links_go_through_the_draft_and_the_form(
+    data_copy: Path, catalog: Catalog
+) -> None:
+    proposal = propose(article_from_text(SEED.read_text(encoding="utf-8")), catalog)
+    path = save_draft(data_copy, proposal, catalog)
+    record = load_draft(data_copy, path.stem)
+    assert "statement-2020-11-10/9" in record["provisions"]
+    assert record["provisions"] == list(proposal.provisions)
+    evidence = [e for e in open_draft(data_copy, path.stem).evidence if e.field == "provisions"]
+    assert evidence
+    assert evidence == [e for e in proposal.evidence if e.field == "provisions"]
+    fields = fields_of(record)
+    assert fields.provisions == proposal.provisions
+    # rejected: removed from the form, it leaves the record (its evidence stays for review)
+    rejected = record_with(record, dataclasses.replace(fields, provisions=()), catalog.actors)
+    assert rejected["provisions"] == []
+    assert rejected["draft"]["evidence"] == record["draft"]["evidence"]
+    # added back by the reviewer, and saved
+    added = dataclasses.replace(fields, provisions=("statement-2020-11-10/9",))
+    reviewed = record_with(rejected, added, catalog.actors)
+    save_reviewed(data_copy, OpenDraft(reviewed, proposal.article.text))
+    assert load_draft(data_copy, path.stem)["provisions"] == ["statement-2020-11-10/9"]
+
+
+def test_a_draft_naming_a_provision_that_is_no_provision_id_is_not_written(
+    data_copy: Path, catalog: Catalog
+) -> None:
+    proposal = propose(article_from_text(SEED.read_text(encoding="utf-8")), catalog)
+    record = {**draft_record(proposal, catalog), "provisions": ["point nine"]}
+    with pytest.raises(DraftError, match=r"field 'provisions\[0\]'"):
+        save_reviewed(data_copy, OpenDraft(record, proposal.article.text))
+    assert not (data_copy / "drafts").exists()
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from corridors.core.environment import DATA_DIR_ENV
+from corridors.data.catalog import load_catalog
 from corridors.testing.browser import deck_highlighted
 from support.deck_map import deck_layers, deck_maps
 from support.editor import COMPLETE, SEED, F, fill, open_editor, propose, texts
@@ -41,8 +42,11 @@ def test_the_seed_article_is_proposed_with_nakhchivan_on_the_map_and_in_the_text
     assert "az-nx" in highlighted(at)
     body = article_html(at)
     assert 'dir="rtl"' in body
+    # (a provision's evidence may cover the same words: the mark then names both)
     nakhchivan = re.findall(
-        r'<mark data-fields="features" data-values="az-nx">([^<]*)</mark>', body
+        r'<mark data-fields="(?:[a-z]+ )*features(?: [a-z]+)*" data-values="(?:[^" ]+ )*az-nx'
+        r'(?: [^" ]+)*">([^<]*)</mark>',
+        body,
     )
     assert nakhchivan
     assert all("نخجوان" in words for words in nakhchivan)
@@ -107,6 +111,32 @@ def test_publish_accepts_a_complete_draft(data: Path) -> None:
     ]
     assert "draft" not in event
     assert not list((data / "drafts").glob("*.yaml"))  # published drafts leave the folder
+
+
+def test_provision_links_are_accepted_rejected_or_added_and_published(data: Path) -> None:
+    at = propose(open_editor(), SEED.read_text(encoding="utf-8"))
+    field = at.multiselect(key=F + "provisions")
+    assert "statement-2020-11-10/9" in field.value  # proposed, so preselected
+    _, point = load_catalog(data).provision("statement-2020-11-10/9")
+    assert f"{point.label['en']} (statement-2020-11-10/9)" in field.options  # with its label
+    marked = re.findall(
+        r'<mark data-fields="[^"]*provisions[^"]*" data-values="[^"]*statement-2020-11-10/9',
+        article_html(at),
+    )
+    assert marked  # its evidence is marked in the text
+    field.set_value([]).run()  # rejected
+    at.button(key="ed-save").click().run()
+    draft_id = at.text_input(key=F + "id").value
+    saved = yaml.safe_load((data / "drafts" / f"{draft_id}.yaml").read_text(encoding="utf-8"))
+    assert saved["provisions"] == []
+    at.multiselect(key=F + "provisions").set_value(["statement-2020-11-10/9"]).run()  # added
+    fill(at, COMPLETE)
+    at.text_input(key=F + "id").set_value("2025-08-08-washington-provisions")
+    at.button(key="ed-publish").click().run()
+    assert not at.error
+    events = yaml.safe_load((data / "events.yaml").read_text(encoding="utf-8"))
+    event = next(e for e in events if e["id"] == "2025-08-08-washington-provisions")
+    assert event["provisions"] == ["statement-2020-11-10/9"]
 
 
 def test_a_bad_date_is_not_saved_and_the_error_names_the_field(data: Path) -> None:

@@ -34,8 +34,9 @@ def add_ingest_commands(commands: Any, data: list[argparse.ArgumentParser]) -> N
         parents=data,
         help="read a news article and propose a draft event linked to the map",
         description="Read an article (plain text, a saved HTML page, or - for standard "
-        "input) and propose a draft event: dates, features, actors and kind, each with "
-        "its evidence. Writes <data>/drafts/<id>.yaml (or prints JSON with --json).",
+        "input) and propose a draft event: dates, features, actors, kind and the agreement "
+        "provisions it is evidence of, each with its evidence. Writes "
+        "<data>/drafts/<id>.yaml (or prints JSON with --json).",
     )
     ingest.add_argument("article", help="a .txt or saved .html file, or - for standard input")
     ingest.add_argument("--lang", choices=("auto", *available_languages()), default="auto")
@@ -106,6 +107,10 @@ def _print_proposal(console: Console, proposal: Proposal, catalog: Catalog) -> N
         ("kind", f"{proposal.kind.kind or '(none)'}: {proposal.kind.reason}"),
         ("features", ", ".join(_feature_label(catalog, f) for f in proposal.features) or "(none)"),
         ("actors", ", ".join(proposal.actors) or "(none)"),
+        (
+            "provisions",
+            "\n".join(_provision_label(catalog, p) for p in proposal.provisions) or "(none)",
+        ),
         ("to add in review", _missing(proposal, catalog)),
     ]
     table = Table(title=Text("Draft event (unreviewed)"), show_header=False)
@@ -135,6 +140,11 @@ def _missing(proposal: Proposal, catalog: Catalog) -> str:
 
 def _feature_label(catalog: Catalog, feature_id: str) -> str:
     return f"{feature_id} ({catalog.feature(feature_id).names[DEFAULT_LANGUAGE]})"
+
+
+def _provision_label(catalog: Catalog, provision_id: str) -> str:
+    _, provision = catalog.provision(provision_id)
+    return f"{provision_id} ({provision.label[DEFAULT_LANGUAGE]})"
 
 
 def _list(args: argparse.Namespace, console: Console) -> int:

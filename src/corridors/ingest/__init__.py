@@ -11,9 +11,11 @@ Modules, one job each (the editor page reaches them through :mod:`corridors.revi
   Arabic and English normalisation of :mod:`corridors.core.normalise`);
 - :mod:`~corridors.ingest.dates`, :mod:`~corridors.ingest.kind_pick`,
   :mod:`~corridors.ingest.evidence`: the candidate dates, the event's kind, the evidence;
+- :mod:`~corridors.ingest.provision_links`: the agreement provisions an article is
+  evidence of (a sentence naming a provision's place and its subject);
 - :mod:`~corridors.ingest.propose`: :func:`propose` reads an article against the
-  catalogue and gives a :class:`Proposal` (features, actors, dates, kind, evidence),
-  within a time :mod:`~corridors.ingest.budget`;
+  catalogue and gives a :class:`Proposal` (features, actors, dates, kind, provisions,
+  evidence), within a time :mod:`~corridors.ingest.budget`;
 - :mod:`~corridors.ingest.draft_record`: :func:`draft_record`, :func:`proposal_json`,
   :func:`missing_fields`;
 - :mod:`~corridors.ingest.draft_files`: :func:`save_draft`, :func:`list_drafts`,

@@ -8,8 +8,10 @@ missing is reported by validating the event part with the catalogue's
 :class:`~corridors.data.models.Event` itself (:func:`missing_fields`), and ``corridors
 publish`` accepts a draft only when that passes. The ``draft`` block holds what the
 reviewer checks: the status (``unreviewed``), the language, the input, all date
-candidates and the reasons for each pick, and the evidence; it never reaches the
-catalogue.
+candidates and the reasons for each pick, and the evidence (the sentence behind each
+proposed feature, actor, date, kind and agreement provision); it never reaches the
+catalogue. The provisions proposed are the draft's ``provisions``: review keeps, removes or
+adds them, and publishing writes the rest on the event.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from corridors.core.errors import Problem
 from corridors.core.languages import available_languages
+from corridors.data.agreement_models import ProvisionId
 from corridors.data.catalog import Catalog
 from corridors.data.models import (
     Date,
@@ -90,6 +93,8 @@ class DraftRecord(_Strict):
     summary: dict[LanguageCode, NonEmptyText] = Field(default_factory=dict)
     actors: tuple[Localized, ...] = ()
     features: tuple[FeatureId, ...] = ()
+    #: Agreement provisions the event is evidence of (proposed, then accepted in review).
+    provisions: tuple[ProvisionId, ...] = ()
     sources: tuple[Source, ...] = ()
     note: Localized | None = None
     draft: DraftInfo
@@ -109,6 +114,7 @@ def draft_record(proposal: Proposal, catalog: Catalog) -> dict[str, Any]:
             {lang: actors[a].names[lang] for lang in available_languages()} for a in proposal.actors
         ],
         "features": list(proposal.features),
+        "provisions": list(proposal.provisions),
         "sources": [],
         "draft": {
             "status": "unreviewed",
@@ -137,6 +143,7 @@ def proposal_json(proposal: Proposal) -> dict[str, Any]:
         "dates": [_date_entry(proposal, index) for index in range(len(proposal.dates))],
         "features": list(proposal.features),
         "actors": list(proposal.actors),
+        "provisions": list(proposal.provisions),
         "kind": str(proposal.kind.kind) if proposal.kind.kind else None,
         "kind_reason": proposal.kind.reason,
         "evidence": [_evidence_entry(e) for e in proposal.evidence],

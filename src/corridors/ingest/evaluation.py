@@ -1,9 +1,13 @@
 """Score the ingest on a labelled set of articles (``tests/ingest_eval/``).
 
 The set is ``cases.yaml`` (a list of :class:`Case`) beside an ``articles/`` folder.
-Features and actors are scored by precision and recall over all the cases of a language
-(every id proposed or expected counts once per case); dates by the share of cases with
-an expected date whose picked date is exactly it; kinds likewise.
+Features, actors and agreement provisions are scored by precision and recall over all the
+cases of a language (every id proposed or expected counts once per case); dates by the
+share of cases with an expected date whose picked date is exactly it; kinds likewise.
+
+Every case labels its provisions (``provisions: []`` when it is evidence of none), and a
+label naming a provision the catalogue does not have is an error
+(:class:`LabelError`, naming the file, case and field), never left out of the scores.
 """
 
 from __future__ import annotations
@@ -16,10 +20,16 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from corridors.core.errors import CorridorsError, Problem, ProblemKind
+from corridors.data.agreement_checks import provision_ids
+from corridors.data.agreement_models import ProvisionId
 from corridors.data.catalog import Catalog
 from corridors.data.models import Date, EventKind, FeatureId, HttpUrlText
 from corridors.ingest.propose import Proposal, propose
 from corridors.ingest.reading import read_article
+
+#: The labels' file in the set's folder.
+CASES_FILE = "cases.yaml"
 
 
 class Case(BaseModel):
@@ -33,8 +43,19 @@ class Case(BaseModel):
     date: Date | None
     features: tuple[FeatureId, ...]
     actors: tuple[FeatureId, ...]
+    #: Agreement provisions the article is evidence of: it reports a step taken, planned,
+    #: agreed or refused in what the provision commits to.
+    provisions: tuple[ProvisionId, ...]
     kind: EventKind | None
     sources: tuple[HttpUrlText, ...]
+
+
+class LabelError(CorridorsError):
+    """Labels of the set name what the catalogue does not have; ``problems`` says where."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(problem) for problem in problems))
 
 
 @dataclass
@@ -72,6 +93,7 @@ class Scores:
     cases: int = 0
     features: Tally = field(default_factory=Tally)
     actors: Tally = field(default_factory=Tally)
+    provisions: Tally = field(default_factory=Tally)
     dated: int = 0
     exact_dates: int = 0
     kinds: int = 0
@@ -90,8 +112,27 @@ class Scores:
 
 def load_cases(folder: Path) -> list[Case]:
     """The labelled cases of ``folder/cases.yaml``."""
-    raw = yaml.safe_load((folder / "cases.yaml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load((folder / CASES_FILE).read_text(encoding="utf-8"))
     return [Case.model_validate(item) for item in raw or []]
+
+
+def check_labels(cases: Iterable[Case], catalog: Catalog) -> None:
+    """Raise :class:`LabelError` if a case labels a provision ``catalog`` does not have."""
+    known = provision_ids(catalog.agreements)
+    problems = [
+        Problem(
+            CASES_FILE,
+            case.file,
+            f"provisions[{index}]",
+            ProblemKind.UNKNOWN_LINK,
+            f"{provision!r} is not a provision of the catalogue's agreements",
+        )
+        for case in cases
+        for index, provision in enumerate(case.provisions)
+        if provision not in known
+    ]
+    if problems:
+        raise LabelError(problems)
 
 
 def run_case(folder: Path, case: Case, catalog: Catalog) -> Proposal:
@@ -101,9 +142,18 @@ def run_case(folder: Path, case: Case, catalog: Catalog) -> Proposal:
 
 
 def evaluate(folder: Path, catalog: Catalog) -> dict[str, Scores]:
-    """Scores per language over every case of ``folder``."""
+    """Scores per language over every case of ``folder``.
+
+    Raises
+    ------
+    LabelError
+        If a case labels a provision the catalogue does not have.
+
+    """
+    cases = load_cases(folder)
+    check_labels(cases, catalog)
     scores: dict[str, Scores] = {}
-    for case in load_cases(folder):
+    for case in cases:
         proposal = run_case(folder, case, catalog)
         score(scores.setdefault(case.lang, Scores()), case, proposal)
     return scores
@@ -114,6 +164,7 @@ def score(scores: Scores, case: Case, proposal: Proposal) -> None:
     scores.cases += 1
     scores.features.add(proposal.features, case.features)
     scores.actors.add(proposal.actors, case.actors)
+    scores.provisions.add(proposal.provisions, case.provisions)
     if case.date is not None:
         scores.dated += 1
         scores.exact_dates += _same_day(proposal.date.date, case.date)

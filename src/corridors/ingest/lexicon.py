@@ -1,4 +1,4 @@
-"""The words dates and event kinds are read by (``lexicon.yaml``, package data), indexed."""
+"""The words dates, event kinds and provision subjects are read by (``lexicon.yaml``), indexed."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from typing import Any
 import yaml
 
 from corridors.core.normalise import normalise_word
-from corridors.ingest.matching import NameIndex
+from corridors.ingest.matching import BLOCKER, NameIndex
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Name indexes of months, ordinal days, weekdays, relative days and event kinds.
+    """Name indexes of months, ordinal days, weekdays, relative days, kinds and subjects.
 
-    Keys are the numbers as text ("8" for August and for «الثامن», "-1" for yesterday)
-    and, for kinds, the EventKind values.
+    Keys are the numbers as text ("8" for August and for «الثامن», "-1" for yesterday),
+    for kinds the EventKind values, for subjects the subjects' names ("unblocking").
     """
 
     months: NameIndex
@@ -32,12 +32,21 @@ class Lexicon:
     joiners: frozenset[str]
     #: Names that hold a feature's name but are not that feature.
     not_features: tuple[str, ...]
+    #: Subjects of agreement provisions ("unblocking", "transport-links") and their words.
+    provision_subjects: NameIndex
 
 
 def _index(table: dict[Any, list[str]]) -> NameIndex:
     index = NameIndex()
     for key, names in table.items():
         index.add_all(str(key), names)
+    return index
+
+
+def _subjects(table: dict[str, list[str]]) -> NameIndex:
+    """The subjects' words; the names listed under ``not_subjects`` block the words in them."""
+    index = _index({key: names for key, names in table.items() if key != "not_subjects"})
+    index.add_all(BLOCKER, table.get("not_subjects", ()))
     return index
 
 
@@ -55,4 +64,5 @@ def lexicon() -> Lexicon:
         kind_order=tuple(data["kinds"]),
         joiners=frozenset(normalise_word(word) for word in data["date_joiners"]),
         not_features=tuple(data["not_features"]),
+        provision_subjects=_subjects(data["provision_subjects"]),
     )

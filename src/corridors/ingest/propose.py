@@ -1,4 +1,4 @@
-"""From an article to a proposal: its features, actors, dates and kind, each with evidence."""
+"""From an article to a proposal: features, actors, dates, kind and provisions, with evidence."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from corridors.ingest.evidence import Evidence, Sentences
 from corridors.ingest.gazetteer import actor_index, feature_index, widest
 from corridors.ingest.kind_pick import KindPick, pick_kind
 from corridors.ingest.matching import Match
+from corridors.ingest.provision_links import link_provisions
 from corridors.ingest.reading import Article
 
 
@@ -34,6 +35,8 @@ class Proposal:
     features: tuple[str, ...]
     actors: tuple[str, ...]
     kind: KindPick
+    #: Agreement provision ids (``<agreement>/<number>``) the article is evidence of.
+    provisions: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     article: Article
 
@@ -45,7 +48,7 @@ def propose(
     lang: str = "auto",
     published: dt.date | None = None,
 ) -> Proposal:
-    """Read ``article`` against ``catalog`` (its features and actors).
+    """Read ``article`` against ``catalog`` (its features, actors and provisions).
 
     ``published`` overrides the publication date the page gives; ``lang`` (a language of
     ``locales/``, or "auto") is the article's language; "auto" tells Arabic from English by
@@ -74,11 +77,16 @@ def propose(
     budget.check("finding its dates")
     kind = pick_kind(text, text_words, sentences)
     budget.check("finding its kind")
+    provisions = link_provisions(
+        catalog, sentences, text_words, [*feature_matches, *actor_matches], feature_matches
+    )
+    budget.check("finding the agreement provisions it is evidence of")
     evidence = [
         *_named(sentences, "features", feature_matches),
         *_named(sentences, "actors", actor_matches),
         *(sentences.evidence("dates", c.date.isoformat(), c.start, c.end) for c in candidates),
         *(sentences.evidence("kind", str(kind.kind), a, b) for a, b in kind.spans),
+        *provisions,
     ]
     if date.candidate is not None:
         chosen = date.candidate
@@ -94,6 +102,7 @@ def propose(
         features=_keys_in_order(feature_matches),
         actors=_keys_in_order(actor_matches),
         kind=kind,
+        provisions=tuple(dict.fromkeys(e.value for e in provisions)),
         evidence=tuple(evidence),
         article=article,
     )

@@ -30,6 +30,9 @@ class ReviewFields:
     summary: Mapping[str, str] = field(default_factory=dict)
     note: Mapping[str, str] = field(default_factory=dict)
     features: tuple[str, ...] = ()
+    #: Agreement provision ids the event is evidence of (proposed ones the reviewer kept,
+    #: and any added).
+    provisions: tuple[str, ...] = ()
     #: Actor ids of the catalogue's actors list.
     actors: tuple[str, ...] = ()
     #: One mapping per source row, keyed by :data:`SOURCE_KEYS`.
@@ -48,6 +51,7 @@ def fields_of(record: Mapping[str, Any]) -> ReviewFields:
         summary=_texts(record.get("summary")),
         note=_texts(record.get("note")),
         features=tuple(str(f) for f in record.get("features") or ()),
+        provisions=tuple(str(p) for p in record.get("provisions") or ()),
         actors=tuple(str(a) for a in draft.get("actor_ids") or ()),
         sources=tuple(
             {key: _text(source.get(key)) for key in SOURCE_KEYS}
@@ -77,6 +81,7 @@ def record_with(
         "summary": _filled(fields.summary),
         "actors": [_actor_names(names[actor]) for actor in chosen],
         "features": list(fields.features),
+        "provisions": list(fields.provisions),
         "sources": [_source(row) for row in fields.sources if _filled_source(row)],
     }
     note = _filled(fields.note)

@@ -109,7 +109,7 @@ def insert_event(text: str, entry: dict[str, Any]) -> str:
 
 
 def _entry_text(entry: dict[str, Any]) -> str:
-    """One entry in the file's style: quoted text, flow-style actors and features."""
+    """One entry in the file's style: quoted text, flow-style actors, features and provisions."""
     stream = io.StringIO()
     _yaml().dump(CommentedSeq([_styled(entry)]), stream)
     return "".join(
@@ -123,7 +123,7 @@ def _styled(entry: dict[str, Any]) -> CommentedMap:
     for key, value in entry.items():
         if value is None or value in ((), [], {}):
             continue
-        if key == "features":
+        if key in ("features", "provisions"):
             styled[key] = _flow(CommentedSeq(value))
         elif key == "actors":
             styled[key] = CommentedSeq(_flow(_quoted(actor)) for actor in value)

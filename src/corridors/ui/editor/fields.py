@@ -42,6 +42,7 @@ def fill(fields: ReviewFields, *, source_language: str) -> None:
             state[_key(f"{name}_{lang}")] = texts.get(lang, "")
     state[_key("features")] = list(fields.features)
     state[_key("actors")] = list(fields.actors)
+    state[_key("provisions")] = list(fields.provisions)
     rows = (
         list(fields.sources) or [{"language": source_language}] * settings.editor_empty_source_rows
     )
@@ -73,6 +74,7 @@ def current() -> ReviewFields:
         note=texts("note"),
         features=tuple(state.get(_key("features")) or ()),
         actors=tuple(state.get(_key("actors")) or ()),
+        provisions=tuple(state.get(_key("provisions")) or ()),
         sources=tuple(
             {name: state.get(_source_key(index, name), "") for name in SOURCE_KEYS}
             for index in range(state.get(SOURCE_COUNT, 0))
@@ -86,7 +88,10 @@ def chosen_features() -> tuple[str, ...]:
 
 
 def render_fields(catalog: Catalog, translate: Translator) -> None:
-    """The fields to correct: id, date, precision, kind, texts, features, actors, sources."""
+    """The fields to correct: id, date, precision, kind, texts, links and sources.
+
+    The links are features, actors and agreement provisions.
+    """
     st.subheader(translate("editor.fields"), anchor=False)
     first, second, third, fourth = st.columns([3, 2, 1, 2])
     first.text_input(translate("editor.id"), key=_key("id"))
@@ -114,10 +119,19 @@ def render_fields(catalog: Catalog, translate: Translator) -> None:
 
 
 def _render_choices(catalog: Catalog, translate: Translator) -> None:
-    """Features and actors, chosen from the catalogue (ids the draft names are kept)."""
+    """Features, actors and provisions, chosen from the catalogue (ids the draft names are kept).
+
+    The provisions proposed are preselected: the reviewer accepts one by leaving it,
+    rejects it by removing it, and adds any other provision of the catalogue.
+    """
     features = {f.id: translate.text(f.names) for f in catalog.features()}
     actors = {a.id: translate.text(a.names) for a in catalog.actors}
-    for name, known in (("features", features), ("actors", actors)):
+    provisions = {
+        agreement.provision_id(p): translate.text(p.label)
+        for agreement in catalog.agreements
+        for p in agreement.provisions
+    }
+    for name, known in (("features", features), ("actors", actors), ("provisions", provisions)):
         held = [item for item in st.session_state.get(_key(name)) or () if item not in known]
         st.multiselect(
             translate(f"editor.{name}"),
