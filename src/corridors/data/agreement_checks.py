@@ -79,6 +79,25 @@ def provision_ids(agreements: Collection[Agreement]) -> set[str]:
     return {agreement.provision_id(p) for agreement in agreements for p in agreement.provisions}
 
 
+def written_ids(raw_agreements: Collection[Any]) -> tuple[set[str], set[str]]:
+    """The agreement and provision ids the file writes, in records valid or not.
+
+    Links to them are not broken by a fault elsewhere in the record they name: that record's
+    own problem says what is wrong with it.
+    """
+    agreements: set[str] = set()
+    provisions: set[str] = set()
+    for raw in raw_agreements:
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+            continue
+        agreements.add(raw["id"])
+        listed = raw.get("provisions")
+        for item in listed if isinstance(listed, list) else ():
+            if isinstance(item, dict) and isinstance(item.get("number"), str | int):
+                provisions.add(f"{raw['id']}/{item['number']}")
+    return agreements, provisions
+
+
 def _links(agreement: Agreement) -> Iterator[tuple[str, str, str | None]]:
     """Every link of an agreement: (field path, what it names, the id)."""
     for index, party in enumerate(agreement.parties):
@@ -111,16 +130,13 @@ def _provision_links(path: str, provision: Provision) -> Iterator[tuple[str, str
 
 def _link_problems(agreement: Agreement, targets: AgreementTargets) -> Iterator[Problem]:
     for field, kind, target in _links(agreement):
-        rejected = targets.rejected
-        if kind == "provisions" and target and target.partition("/")[0] in rejected:
-            rejected = {target}  # a provision of a rejected agreement
         problem = link_problem(
             FILENAME,
             agreement.id,
             field,
             target,
             targets=getattr(targets, kind),
-            rejected=rejected,
+            rejected=targets.rejected,
         )
         if problem:
             yield problem

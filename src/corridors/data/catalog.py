@@ -26,7 +26,7 @@ from corridors.data.agreement_checks import (
     agreement_lists,
     agreement_problems,
     party_problems,
-    provision_ids,
+    written_ids,
 )
 from corridors.data.agreement_models import Agreement, Party, Provision
 from corridors.data.models import LAYERS, Actor, Boundary, Corridor, Event, Place, Story, WaterBody
@@ -198,15 +198,16 @@ def inspect_catalog(directory: Path | str | None = None) -> CatalogReport:
         events,
         lambda e, rejected: event_problems(e, feature_ids=feature_ids, rejected=rejected),
     )
-    parties, agreements = _agreements(
+    parties, agreements, written = _agreements(
         root, problems, feature_ids=feature_ids, event_ids={e.id for e in events}
     )
-    events = problems.keep(
-        events,
-        lambda e, rejected: event_provision_problems(
-            e, provision_ids=provision_ids(agreements), rejected=rejected
-        ),
-    )
+    if written is not None:  # an unreadable agreements file is its own one problem
+        events = problems.keep(
+            events,
+            lambda e, rejected: event_provision_problems(
+                e, provision_ids=written, rejected=rejected
+            ),
+        )
     water, water_shapes = _water(
         root,
         problems,
@@ -319,36 +320,42 @@ def _actors(root: Path, problems: _Problems) -> list[Actor]:
 
 def _agreements(
     root: Path, problems: _Problems, *, feature_ids: Collection[str], event_ids: Collection[str]
-) -> tuple[list[Party], list[Agreement]]:
-    """The valid parties and agreements (optional file: without it, no agreements)."""
+) -> tuple[list[Party], list[Agreement], set[str] | None]:
+    """The valid parties and agreements, and the ids of every provision written.
+
+    ``None`` for the ids when the file cannot be read as agreements at all.
+    The file is optional: without it, no agreements. Links between agreements, and from
+    events, are checked against every agreement written: one rejected for a fault of its
+    own (its problem says so) does not take the events and agreements that name it along.
+    """
     filename = DATASETS["agreements"]
     if not os.path.lexists(root / filename):  # absent; anything else there is read and checked
-        return [], []
+        return [], [], set()
     document, found = read_document(root, filename)
     problems.add(found)
-    raw_parties, raw_agreements, found = agreement_lists(document)
-    problems.add(found)
+    raw_parties, raw_agreements, unreadable = agreement_lists(document)
+    problems.add(unreadable)
+    if found or unreadable:
+        return [], [], None
     parties = problems.take(parse_records(filename, raw_parties, Party))
     parties = problems.take(unique_ids("agreements", parties, taken={}))
     parties = problems.keep(
         parties,
         lambda p, rejected: party_problems(p, feature_ids=feature_ids, rejected=rejected),
     )
-    agreements = problems.take(parse_records(filename, raw_agreements, Agreement))
-    agreements = problems.take(unique_ids("agreements", agreements, taken={}))
-    while True:  # an agreement rejected here breaks the links of those that name it
-        targets = AgreementTargets(
-            features=feature_ids,
-            parties={p.id for p in parties},
-            events=event_ids,
-            agreements={a.id for a in agreements},
-            provisions=provision_ids(agreements),
-            rejected=problems.rejected(),
-        )
-        kept = problems.keep(agreements, partial(_agreement_problems, targets=targets))
-        if len(kept) == len(agreements):
-            return parties, kept
-        agreements = kept
+    parsed = problems.take(parse_records(filename, raw_agreements, Agreement))
+    parsed = problems.take(unique_ids("agreements", parsed, taken={}))
+    agreement_ids, written = written_ids(raw_agreements)
+    targets = AgreementTargets(
+        features=feature_ids,
+        parties={p.id for p in parties},
+        events=event_ids,
+        agreements=agreement_ids,
+        provisions=written,
+        rejected=problems.rejected(),
+    )
+    agreements = problems.keep(parsed, partial(_agreement_problems, targets=targets))
+    return parties, agreements, written
 
 
 def _agreement_problems(

@@ -243,7 +243,7 @@ def link_problem(
 
 def link_reason(target: str, rejected: Collection[str]) -> str:
     """Why a link to ``target`` is broken: the record was rejected, or never existed."""
-    if target in rejected:
+    if target in rejected or target.partition("/")[0] in rejected:  # a provision: its agreement
         return f"links to {quote(target)}, which was rejected (see its own problem)"
     return f"links to {quote(target)}, which does not exist"
 
@@ -342,7 +342,7 @@ def event_problems(
 def event_provision_problems(
     event: Event, *, provision_ids: Collection[str], rejected: Collection[str]
 ) -> list[Problem]:
-    """Every agreement provision an event is evidence of exists."""
+    """Every agreement provision an event is evidence of is written in the agreements."""
     return _event_links(event, "provisions", event.provisions, provision_ids, rejected)
 
 
