@@ -88,7 +88,7 @@ def route_colours(dashboard: Dashboard, catalog: Catalog) -> list[RGB]:
         and all(((x - dx) ** 2 + (y - dy) ** 2) ** 0.5 > 14 for dx, dy in dots)
     ]
     assert len(clear) >= 10, "too little of the route is in view"
-    picture = dashboard.deck_screenshot()
+    picture = dashboard.deck_screenshot(scale="css")
     return [colour_at(picture, x, y) for x, y in clear]
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Any, Final, Literal, TypeVar
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -486,14 +486,15 @@ class Dashboard:
             arg=before["longitude"],
         )
 
-    def deck_screenshot(self) -> Image.Image:
-        """The map as drawn (its labels included), without tooltip, one pixel per CSS pixel.
+    def deck_screenshot(self, scale: Literal["css", "device"] = "device") -> Image.Image:
+        """The map as drawn (its labels included), without tooltip.
 
-        At any device pixel ratio, so that a point placed by :func:`deck_pixel` is sampled.
+        With ``scale="css"`` one pixel per CSS pixel at any device pixel ratio, so that a
+        point placed by :func:`deck_pixel` is where it is sampled.
         """
         self.page.mouse.move(0, 0)
         expect(self.deck_map.locator(".deck-tooltip")).to_be_hidden()
-        return image(self.deck_chart.screenshot(scale="css"))
+        return image(self.deck_chart.screenshot(scale=scale))
 
     def wait_for_deck_drawn(self) -> Image.Image:
         """Wait until the map shows more than a background; return that picture."""
