@@ -145,7 +145,7 @@ def test_the_page_in_arabic_reads_right_to_left_and_still_links_the_map(
     expect(sidebar.get_by_text(AR("sidebar.dates")).first).to_be_hidden()
     page.get_by_test_id("stExpandSidebarButton").click()
     expect(sidebar.get_by_text(AR("sidebar.dates")).first).to_be_visible()
-    expect(page.get_by_text(AR("events.heading"), exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name=AR("events.heading"), exact=True)).to_be_visible()
     newest = max(catalog.events, key=lambda event: (event.date, event.id))
     expect(page.get_by_text(AR.text(newest.title)).first).to_be_visible()
     dashboard.wait_for_deck_drawn()

@@ -48,7 +48,8 @@ _COMMON_CSS: Final = """
 
 #: The dashboard: the list beside the map scrolls in its own area as tall as the map
 #: column, so the map never scrolls away from it. On a phone the two columns become one
-#: in reading order: the map, the selection, the legend, the list, the timeline.
+#: in reading order: the map, the selection, the legend, the choice of events or agreements,
+#: the list (or the agreements), the timeline.
 _DASHBOARD_CSS: Final = """
   .st-key-side-pane { max-height: calc(100vh - 10.5rem); overflow-y: auto; }
   .st-key-map-pane { scroll-margin-top: 4rem; }
@@ -73,8 +74,10 @@ _DASHBOARD_CSS: Final = """
     [data-testid="stLayoutWrapper"]:has(> .st-key-map-pane) { order: 1; }
     [data-testid="stLayoutWrapper"]:has(> .st-key-selection-pane) { order: 2; }
     [data-testid="stLayoutWrapper"]:has(> .st-key-legend-pane) { order: 3; }
-    [data-testid="stLayoutWrapper"]:has(> .st-key-list-pane) { order: 4; }
-    [data-testid="stLayoutWrapper"]:has(> .st-key-timeline-pane) { order: 5; }
+    [data-testid="stLayoutWrapper"]:has(> .st-key-side-view) { order: 4; }
+    [data-testid="stLayoutWrapper"]:has(> .st-key-list-pane),
+    [data-testid="stLayoutWrapper"]:has(> .st-key-agreements-pane) { order: 5; }
+    [data-testid="stLayoutWrapper"]:has(> .st-key-timeline-pane) { order: 6; }
   }
 """
 

@@ -135,14 +135,15 @@ def _scene_request(catalog: Catalog, index: EventIndex, translate: Translator) -
 
 def _render_side_view_choice(translate: Translator) -> None:
     """Events or agreements beside the map."""
-    st.segmented_control(
-        translate("agreements.side_view"),
-        options=["events", "agreements"],
-        format_func=lambda choice: translate(f"agreements.tab_{choice}"),
-        key=session.SIDE_VIEW,
-        required=True,
-        label_visibility="collapsed",
-    )
+    with st.container(key="side-view"):
+        st.segmented_control(
+            translate("agreements.side_view"),
+            options=["events", "agreements"],
+            format_func=lambda choice: translate(f"agreements.tab_{choice}"),
+            key=session.SIDE_VIEW,
+            required=True,
+            label_visibility="collapsed",
+        )
 
 
 def _stages_shown(catalog: Catalog, translate: Translator) -> tuple[StageMark, ...]:

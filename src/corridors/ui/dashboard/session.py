@@ -98,8 +98,17 @@ def values_of(state: ViewState, span: DateRange) -> dict[str, Any]:
         CELL: state.cell,
         AGREEMENT: state.agreement,
         PROVISION: state.provision,
-        SIDE_VIEW: "agreements" if state.agreement else "events",
+        SIDE_VIEW: _side_view(state),
     }
+
+
+def _side_view(state: ViewState) -> str:
+    """Which list is beside the map for a link: the agreements when it opens one.
+
+    Unless it also selects a feature or an event, whose panel is with the events.
+    """
+    opens_agreement = state.provision or (state.agreement and not (state.feature or state.event))
+    return "agreements" if opens_agreement else "events"
 
 
 def _members_chosen(chosen: frozenset[str] | None, members: tuple[str, ...]) -> list[str]:
@@ -151,23 +160,31 @@ def reported_kinds() -> frozenset[ReportedKind]:
 
 
 def select_event(event_id: str | None) -> None:
-    """Select an event (its features highlighted); clears a selected feature, cell, provision."""
+    """Select an event (its features highlighted); clears a selected feature, cell, provision.
+
+    The side column shows the events (an open agreement still colours the map).
+    """
     st.session_state[EVENT] = event_id
     st.session_state[CAMERA] = None
     if event_id is not None:
         st.session_state[FEATURE] = None
         st.session_state[CELL] = None
         st.session_state[PROVISION] = None
+        st.session_state[SIDE_VIEW] = "events"
 
 
 def select_feature(feature_id: str | None) -> None:
-    """Select a map feature (its events are listed); clears a selected event, cell, provision."""
+    """Select a map feature (its events are listed); clears a selected event, cell, provision.
+
+    The side column shows the events, the feature's panel first.
+    """
     st.session_state[FEATURE] = feature_id
     st.session_state[CAMERA] = None
     if feature_id is not None:
         st.session_state[EVENT] = None
         st.session_state[CELL] = None
         st.session_state[PROVISION] = None
+        st.session_state[SIDE_VIEW] = "events"
 
 
 def select_agreement(agreement_id: str | None) -> None:
