@@ -34,6 +34,7 @@ from corridors.ui.common.safe import md_escape, md_link
 from corridors.ui.common.styling import isolate
 from corridors.ui.dashboard import session
 from corridors.ui.dashboard.events_panel import render_row
+from corridors.ui.dashboard.status_chart import status_chart
 from corridors.ui.dashboard.timeline_chart import StageMark
 
 
@@ -131,6 +132,14 @@ def render_provision(
     with st.container(key="provision-history"):
         if not provision.observations:
             st.info(translate("agreements.no_history"))
+        else:
+            chart = status_chart(
+                provision.observations,
+                translate,
+                claimant=lambda o: claim_name(catalog, o, translate),
+                status=lambda o: status_word(o, translate),
+            )
+            st.altair_chart(chart, width="stretch", key="provision-status-chart")
         for observation in sorted(provision.observations, key=lambda o: o.as_of, reverse=True):
             _render_observation(catalog, observation, translate)
     evidence = evidence_of(catalog, provision_id, provision)
@@ -248,11 +257,16 @@ def status_word(observation: Observation, translate: Translator) -> str:
     return translate(f"agreements.level.{int(observation.status)}")
 
 
-def claimed_status(catalog: Catalog, observation: Observation, translate: Translator) -> str:
-    """An observation's status and whose claim it is ("1 minimal (according to Armenia …)")."""
+def claim_name(catalog: Catalog, observation: Observation, translate: Translator) -> str:
+    """Who makes a claim, in words ("Armenia, a party"; "the reporting")."""
     claim = observation.claim
     party = party_name(catalog, claim.party, translate) if claim.party else ""
-    who = translate(f"agreements.claim.{claim.role}", party=party)
+    return translate(f"agreements.claim.{claim.role}", party=party)
+
+
+def claimed_status(catalog: Catalog, observation: Observation, translate: Translator) -> str:
+    """An observation's status and whose claim it is ("1 minimal (according to Armenia …)")."""
+    who = claim_name(catalog, observation, translate)
     return f"{status_word(observation, translate)} ({translate('agreements.said_by', who=who)})"
 
 
