@@ -14,7 +14,9 @@ from corridors.data.timeline import DateRange, catalogue_span
 from corridors.i18n import Translator
 from corridors.render.styles import HIGHLIGHT, KIND_COLORS, STATUS_COLOR
 from corridors.ui.dashboard.timeline_chart import (
+    STAGE_COLOUR,
     ReportedBars,
+    StageMark,
     brushed_range,
     timeline_chart,
 )
@@ -130,3 +132,24 @@ def test_without_bars_the_chart_is_the_points_alone(catalog: Catalog) -> None:
     spec = spec_of(catalog)
     assert "layer" not in spec
     assert spec["mark"]["type"] == "circle"
+
+
+def test_an_agreements_stages_in_range_stand_across_the_chart(catalog: Catalog) -> None:
+    dates = DateRange(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    events = [event for event in catalog.events if event.date in dates]
+    stages = [
+        StageMark(dt.date(2025, 3, 13), "Text agreed"),
+        StageMark(dt.date(2025, 8, 8), "Initialled"),
+        StageMark(dt.date(2020, 11, 10), "Signed"),  # before the range: not drawn
+    ]
+    spec = timeline_chart(events, EN, dates=dates, selected=None, stages=stages).to_dict()
+    rules = [layer for layer in spec["layer"] if layer.get("mark", {}).get("type") == "rule"]
+    assert len(rules) == 1
+    assert rules[0]["mark"]["color"] == STAGE_COLOUR
+    rows = next(iter(spec["datasets"][name] for name in spec["datasets"] if name in
+                     rules[0]["data"]["name"]))  # fmt: skip
+    assert [(row["date"][:10], row["stage"]) for row in rows] == [
+        ("2025-03-13", "Text agreed"),
+        ("2025-08-08", "Initialled"),
+    ]
+    assert "layer" not in spec_of(catalog, dates)  # no agreement open: the points alone
