@@ -140,3 +140,12 @@ def test_the_agreements_downloads(
     document = json.loads(downloads["agreements-json"]())
     assert document["until"] == "2021-12-31"
     assert [a["id"] for a in document["agreements"]] == [a.id for a in catalog.agreements]
+
+
+def test_a_presenter_step_that_opens_a_provision_keys_its_colours(catalog: Catalog) -> None:
+    (story,) = catalog.stories
+    number = next(index for index, step in enumerate(story.steps, 1) if "provision" in step.view)
+    at = open_app(mode="present", step=str(number))
+    keys = [element.value for element in at.get("html")]
+    assert any("data-legend='agreement'" in str(value) for value in keys)
+    assert tuple(rows_by_id(at, "route-casing")["syunik-route"]["color"]) == HIGHLIGHT

@@ -29,7 +29,7 @@ from corridors.ui.dashboard.drafts_panel import render_drafts
 from corridors.ui.dashboard.events_panel import render_card, render_events, render_feature
 from corridors.ui.dashboard.exports import render_exports
 from corridors.ui.dashboard.into_view import bring_selection_into_view
-from corridors.ui.dashboard.legend import render_legend
+from corridors.ui.dashboard.legend import agreement_legend_html, render_legend
 from corridors.ui.dashboard.map.panel import render_map
 from corridors.ui.dashboard.reported.panels import render_cell_reported
 from corridors.ui.dashboard.reported.query import reported_drawn
@@ -78,6 +78,8 @@ def _render_presenter_page(
         render_map(request, translate)
     with step_column:
         presenter.render_presenter(catalog, span, translate, export=export)
+        if request.agreement:  # the step colours the map by an agreement's statuses: its key
+            st.html(agreement_legend_html(translate))
 
 
 def _render_dashboard_page(
