@@ -8,6 +8,8 @@ proper is not unfolded (its parts would be most of the map): its own events stay
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from corridors.data.catalog import Catalog
 from corridors.data.models import Boundary, BoundaryKind
 
@@ -25,6 +27,24 @@ def parts_of(catalog: Catalog, feature_id: str) -> tuple[str, ...]:
         if place.country in inside or (place.region is not None and place.region in inside)
     )
     return (*regions, *places)
+
+
+def framed_features(catalog: Catalog, feature_ids: Collection[str]) -> list[str]:
+    """The features a selection is about: its smaller ones when it names any.
+
+    A selection that names a whole country beside places, lines or regions is about
+    those; framing or colouring the country too would show it all.
+    """
+    known = [fid for fid in feature_ids if fid in catalog.geometries]
+    smaller = [
+        fid
+        for fid in known
+        if not (
+            catalog.layer_of(fid) == "countries"
+            and catalog.feature(fid).kind is BoundaryKind.COUNTRY  # type: ignore[union-attr]
+        )
+    ]
+    return smaller or known
 
 
 def wholes_of(catalog: Catalog, feature_id: str) -> tuple[str, ...]:

@@ -9,13 +9,13 @@ says so). A provision that names a whole country beside smaller features colours
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from corridors.data.agreement_models import Implementation
 from corridors.data.agreement_status import status_on
 from corridors.data.catalog import Catalog
-from corridors.data.models import BoundaryKind
+from corridors.data.containment import framed_features
 from corridors.render.styles import IMPLEMENTATION_COLORS, RGBA, UNSCORED_COLOR
 
 
@@ -52,24 +52,6 @@ def feature_statuses(
         feature_id: FeatureStatus(_lowest(found), feature_id in disputed)
         for feature_id, found in levels.items()
     }
-
-
-def framed_features(catalog: Catalog, feature_ids: Collection[str]) -> list[str]:
-    """The features a selection is about: its smaller ones when it names any.
-
-    A selection that names a whole country beside places, lines or regions is about
-    those; framing or colouring the country too would show it all.
-    """
-    known = [fid for fid in feature_ids if fid in catalog.geometries]
-    smaller = [
-        fid
-        for fid in known
-        if not (
-            catalog.layer_of(fid) == "countries"
-            and catalog.feature(fid).kind is BoundaryKind.COUNTRY  # type: ignore[union-attr]
-        )
-    ]
-    return smaller or known
 
 
 def _lowest(levels: list[Implementation | None]) -> Implementation | None:

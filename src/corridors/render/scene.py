@@ -14,6 +14,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from corridors.data.catalog import Catalog
+from corridors.data.containment import framed_features
 from corridors.data.models import (
     LAYERS,
     Boundary,
@@ -27,7 +28,7 @@ from corridors.data.models import (
 from corridors.data.timeline import DateRange, count_by_feature, filter_events
 from corridors.geo.camera import Bounds
 from corridors.i18n import Translator
-from corridors.render.agreement_colours import FeatureStatus, feature_statuses, framed_features
+from corridors.render.agreement_colours import FeatureStatus, feature_statuses
 from corridors.render.event_marks import EventMark, event_marks
 from corridors.render.labels import SceneLabel, scene_labels
 from corridors.render.styles import (
