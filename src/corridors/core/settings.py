@@ -213,6 +213,9 @@ timeline_legend_columns: int = 3
 #: Height in CSS pixels of one row of the timeline chart's colour key.
 timeline_legend_row_px: int = 22
 
+#: Height in CSS pixels of a provision's status history chart (four levels, axis, key).
+status_chart_px: int = 150
+
 # --- Caches shared by every session (corridors.core.cache) ---
 
 #: Data directories whose catalogue and store are held at once (one in production; tests

@@ -11,11 +11,9 @@ from collections.abc import Callable, Sequence
 import altair as alt
 import pandas as pd
 
+from corridors.core import settings
 from corridors.data.agreement_models import FULL, Observation
 from corridors.i18n import Translator
-
-#: The chart's height in pixels (four levels and an axis).
-HEIGHT = 150
 
 
 def status_chart(
@@ -60,7 +58,7 @@ def status_chart(
     )
     chart: alt.LayerChart = (
         alt.layer(lines, points)
-        .properties(height=HEIGHT)
+        .properties(height=settings.status_chart_px)
         .configure(locale={"time": translate.d3_time_locale()})
     )
     return chart
