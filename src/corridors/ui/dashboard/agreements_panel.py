@@ -98,7 +98,9 @@ def render_agreement(
     st.subheader(translate("agreements.provisions"))
     with st.container(key="provision-rows"):
         for status in statuses_on(agreement, day):
-            _render_provision_row(catalog, agreement, status, day, translate)
+            _render_provision_card(
+                catalog, agreement, status, day, translate, key_prefix="open-provision"
+            )
 
 
 def render_provision(
@@ -166,21 +168,10 @@ def render_feature_provisions(
     st.subheader(translate("agreements.feature_provisions"))
     with st.container(key="feature-provisions"):
         for agreement, provision in found:
-            provision_id = agreement.provision_id(provision)
-            title = translate.text(agreement.short_title)
-            label = f"{provision.number}. {translate.text(provision.label)}"
-            with st.container(border=True):
-                st.caption(md_escape(title))
-                st.markdown(f"**{md_escape(label)}**")
-                summary = provision_summary(catalog, status_on(provision, day), day, translate)
-                st.caption(md_escape(summary))
-                st.button(
-                    translate("agreements.open"),
-                    key=f"feature-provision-{_key(provision_id)}",
-                    on_click=session.select_provision,
-                    args=(provision_id,),
-                    icon=":material/gavel:",
-                )
+            status = status_on(provision, day)
+            _render_provision_card(
+                catalog, agreement, status, day, translate, key_prefix="feature-provision"
+            )
 
 
 def stage_marks(
@@ -284,26 +275,33 @@ def evidence_of(catalog: Catalog, provision_id: str, provision: Provision) -> li
     ]
 
 
-def _render_provision_row(
+def _render_provision_card(
     catalog: Catalog,
     agreement: Agreement,
     status: ProvisionStatus,
     day: dt.date,
     translate: Translator,
+    *,
+    key_prefix: str,
 ) -> None:
+    """A provision in a list: its number and label, status on ``day``, a button to open it.
+
+    Listed under a feature (``key_prefix="feature-provision"``), it names its agreement too.
+    """
     provision = status.provision
     provision_id = agreement.provision_id(provision)
-    with st.container(border=True, key=f"provision-{_key(provision_id)}"):
-        st.markdown(
-            f"**{md_escape(provision.number)}.** {md_escape(translate.text(provision.label))}"
-        )
+    with st.container(border=True, key=f"{key_prefix}-card-{_key(provision_id)}"):
+        if key_prefix == "feature-provision":
+            st.caption(md_escape(translate.text(agreement.short_title)))
+        label = f"{provision.number}. {translate.text(provision.label)}"
+        st.markdown(f"**{md_escape(label)}**")
         st.caption(md_escape(provision_summary(catalog, status, day, translate)))
         st.button(
             translate("agreements.open"),
-            key=f"open-provision-{_key(provision_id)}",
+            key=f"{key_prefix}-{_key(provision_id)}",
             on_click=session.select_provision,
             args=(provision_id,),
-            icon=":material/my_location:",
+            icon=":material/gavel:",
         )
 
 

@@ -13,7 +13,7 @@ leaves the app without the marker that says so beside each of them on screen.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
@@ -75,35 +75,43 @@ def render_exports(
             ),
             ("html", snapshot, "text/html", stem),
         )
-        agreement_stem = f"corridor-atlas-agreements-{request.dates.end}"
+        _render_downloads(downloads, translate)
         until = request.dates.end
-        for extension, build, mime, name in downloads:
-            st.download_button(
-                translate(f"export.{extension}"),
-                data=build,
-                file_name=f"{name}.{extension}",
-                mime=mime,
-                key=f"export-{extension}",
-                on_click="ignore",
-            )
         st.caption(translate("export.agreements_help", date=translate.date(until)))
+        agreement_stem = f"corridor-atlas-agreements-{until}"
         agreement_files = (
-            ("csv", lambda: agreements_csv(catalog.agreements, until=until), "text/csv"),
+            (
+                "csv",
+                lambda: agreements_csv(catalog.agreements, until=until),
+                "text/csv",
+                agreement_stem,
+            ),
             (
                 "json",
                 lambda: agreements_json(catalog, catalog.agreements, until=until),
                 "application/json",
+                agreement_stem,
             ),
         )
-        for extension, build, mime in agreement_files:
-            st.download_button(
-                translate(f"export.agreements_{extension}"),
-                data=build,
-                file_name=f"{agreement_stem}.{extension}",
-                mime=mime,
-                key=f"export-agreements-{extension}",
-                on_click="ignore",
-            )
+        _render_downloads(agreement_files, translate, topic="agreements_")
+
+
+def _render_downloads(
+    downloads: Sequence[tuple[str, Callable[[], str], str, str]],
+    translate: Translator,
+    *,
+    topic: str = "",
+) -> None:
+    """A download button per (extension, builder, mime type, file stem); built on a press."""
+    for extension, build, mime, stem in downloads:
+        st.download_button(
+            translate(f"export.{topic}{extension}"),
+            data=build,
+            file_name=f"{stem}.{extension}",
+            mime=mime,
+            key=f"export-{topic.replace('_', '-')}{extension}",
+            on_click="ignore",
+        )
 
 
 def _render_caption(listing: Listing, translate: Translator) -> None:
