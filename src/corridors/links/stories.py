@@ -17,6 +17,7 @@ from corridors.core import settings
 from corridors.core.datasets import STORIES_DIR
 from corridors.core.errors import Problem, ProblemKind, quote
 from corridors.core.languages import available_languages
+from corridors.data.agreement_checks import provision_ids
 from corridors.data.catalog import Catalog
 from corridors.data.models import Story, StoryCamera
 from corridors.data.validate import link_reason
@@ -38,11 +39,7 @@ def vocabulary(catalog: Catalog) -> Vocabulary:
         event_ids=frozenset(event.id for event in catalog.events),
         feature_ids=frozenset(feature.id for feature in catalog.features()),
         agreement_ids=frozenset(agreement.id for agreement in catalog.agreements),
-        provision_ids=frozenset(
-            agreement.provision_id(provision)
-            for agreement in catalog.agreements
-            for provision in agreement.provisions
-        ),
+        provision_ids=frozenset(provision_ids(catalog.agreements)),
         languages=available_languages(),
         first_day=min(days, default=dt.date.min),
         last_day=max(days, default=dt.date.max),
