@@ -7,7 +7,6 @@ side with who gives them; the atlas adds no verdict of its own.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 import streamlit as st
 
@@ -28,12 +27,12 @@ from corridors.data.agreement_status import (
 )
 from corridors.data.catalog import Catalog
 from corridors.data.containment import wholes_of
-from corridors.data.models import Event, Source
+from corridors.data.models import Event
 from corridors.i18n import Translator
-from corridors.ui.common.safe import md_escape, md_link
+from corridors.ui.common.safe import md_escape
 from corridors.ui.common.styling import isolate
 from corridors.ui.dashboard import session
-from corridors.ui.dashboard.events_panel import render_row
+from corridors.ui.dashboard.events_panel import render_row, source_links
 from corridors.ui.dashboard.status_chart import status_chart
 from corridors.ui.dashboard.timeline_chart import StageMark
 
@@ -86,7 +85,8 @@ def render_agreement(
         for relation in agreement.relations:
             target = _agreement_or_provision_name(catalog, relation.target, translate)
             word = translate(f"agreements.relations.{relation.kind}")
-            st.caption(f"{md_escape(word)}: {md_escape(target)} · {_sources(relation.sources)}")
+            sources = source_links(relation.sources, translate)
+            st.caption(f"{md_escape(word)}: {md_escape(target)} · {sources}")
         st.info(translate("agreements.map_mode", date=translate.date(day)), icon=":material/map:")
         st.button(
             translate("agreements.all"),
@@ -121,7 +121,8 @@ def render_provision(
             st.markdown(f"> {md_escape(translate.text(provision.text))}")
         if translate.lang in provision.translated or translate.lang not in provision.text:
             st.caption(md_escape(translate("agreements.translated")))
-        st.caption(f"{md_escape(translate('agreements.text'))}: {_sources(provision.sources)}")
+        sources = source_links(provision.sources, translate)
+        st.caption(f"{md_escape(translate('agreements.text'))}: {sources}")
         _render_features(catalog, provision, translate)
         st.button(
             translate("agreements.back", agreement=translate.text(agreement.short_title)),
@@ -321,7 +322,8 @@ def _render_parties(catalog: Catalog, agreement: Agreement, translate: Translato
 
 
 def _render_text_sources(agreement: Agreement, translate: Translator) -> None:
-    line = f"{md_escape(translate('agreements.text_sources'))}: {_sources(agreement.text_sources)}"
+    sources = source_links(agreement.text_sources, translate)
+    line = f"{md_escape(translate('agreements.text_sources'))}: {sources}"
     if agreement.text_reproduced:
         line += f" ({md_escape(translate('agreements.reproduced'))})"
     st.caption(line)
@@ -334,9 +336,8 @@ def _render_lifecycle(catalog: Catalog, agreement: Agreement, translate: Transla
             when = translate.date(stage.date, stage.precision)
             word = stage_word(catalog, stage, translate)
             note = f" · {md_escape(translate.text(stage.note))}" if stage.note else ""
-            st.caption(
-                f"{md_escape(when)}: **{md_escape(word)}**{note} · {_sources(stage.sources)}"
-            )
+            sources = source_links(stage.sources, translate)
+            st.caption(f"{md_escape(when)}: **{md_escape(word)}**{note} · {sources}")
 
 
 def _render_features(catalog: Catalog, provision: Provision, translate: Translator) -> None:
@@ -366,7 +367,8 @@ def _render_observation(catalog: Catalog, observation: Observation, translate: T
         if observation.superseded_by:
             target = _agreement_or_provision_name(catalog, observation.superseded_by, translate)
             st.caption(md_escape(translate("agreements.superseded_by", provision=target)))
-        st.caption(f"{md_escape(translate('events.sources'))}: {_sources(observation.sources)}")
+        sources = source_links(observation.sources, translate)
+        st.caption(f"{md_escape(translate('events.sources'))}: {sources}")
 
 
 def _agreement_or_provision_name(catalog: Catalog, target: str, translate: Translator) -> str:
@@ -381,14 +383,6 @@ def _agreement_or_provision_name(catalog: Catalog, target: str, translate: Trans
         return translate.text(catalog.agreement(target).short_title)
     except KeyError:
         return target
-
-
-def _sources(sources: Sequence[Source]) -> str:
-    """Source links (outlet names, http(s) only), joined."""
-    return " · ".join(
-        md_link(source.outlet, source.url) if source.url else md_escape(isolate(source.outlet))
-        for source in sources
-    )
 
 
 def _key(provision_id: str) -> str:

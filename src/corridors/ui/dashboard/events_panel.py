@@ -11,7 +11,15 @@ import streamlit as st
 from corridors.core import settings
 from corridors.data.catalog import Catalog
 from corridors.data.containment import parts_of, wholes_of
-from corridors.data.models import Boundary, Corridor, Event, EventKind, Place, Precision
+from corridors.data.models import (
+    Boundary,
+    Corridor,
+    Event,
+    EventKind,
+    Place,
+    Precision,
+    Source,
+)
 from corridors.data.search import search_events
 from corridors.data.timeline import DateRange, EventIndex
 from corridors.i18n import Translator
@@ -150,13 +158,9 @@ def _card_body(event: Event, translate: Translator, *, key_prefix: str, selected
         st.caption(
             f"{md_escape(translate('events.note'))}: {md_escape(translate.text(event.note))}"
         )
-    links = [
-        md_link(source.outlet, source.url)
-        if source.url
-        else f"{md_escape(isolate(source.outlet))} ({md_escape(translate('events.no_url'))})"
-        for source in event.sources
-    ]
-    st.caption(f"{md_escape(translate('events.sources'))}: " + " · ".join(links))
+    st.caption(
+        f"{md_escape(translate('events.sources'))}: {source_links(event.sources, translate)}"
+    )
     if selected:
         st.button(
             translate("selection.clear"),
@@ -172,6 +176,16 @@ def _card_body(event: Event, translate: Translator, *, key_prefix: str, selected
             args=(event.id,),
             icon=":material/my_location:",
         )
+
+
+def source_links(sources: Sequence[Source], translate: Translator) -> str:
+    """Sources as markdown: each outlet a link (http(s) only), or said to have no address."""
+    return " · ".join(
+        md_link(source.outlet, source.url)
+        if source.url
+        else f"{md_escape(isolate(source.outlet))} ({md_escape(translate('events.no_url'))})"
+        for source in sources
+    )
 
 
 def other_names(record: Boundary | Place | Corridor, translate: Translator) -> list[str]:
