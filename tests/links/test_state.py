@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from corridors.core import settings as atlas_settings
 from corridors.core.basemaps import BASEMAPS
 from corridors.data.models import LAYERS, EventKind, ReportedKind, ReportedSource
+from corridors.data.playback import SPEEDS, PlayMode
 from corridors.links.view_state import (
     PARAMS,
     EventOrder,
@@ -76,6 +77,10 @@ def view_states(draw: st.DrawFn) -> ViewState:
         reported_kinds=draw(st.none() | st.frozensets(st.sampled_from(list(ReportedKind)))),
         cell=draw(st.none() | st.sampled_from(CELLS)),
         **draw(agreement_parts()),
+        play=draw(st.none() | st.sampled_from(list(PlayMode))),
+        speed=draw(st.none() | st.sampled_from(sorted(SPEEDS.values())) | rounded(0.01, 3653)),
+        window=draw(st.none() | st.integers(1, atlas_settings.max_playback_window)),
+        playing=draw(st.booleans()),
     )
 
 
@@ -134,6 +139,7 @@ def test_names_in_the_link_are_the_documented_ones() -> None:
         search="Meghri", order=EventOrder.OLDEST, sources=frozenset({ReportedSource.GDELT}),
         reported_kinds=frozenset({ReportedKind.UNREST}), cell=CELLS[0],
         agreement="statement-2020-11-10", provision="statement-2020-11-10/9",
+        play=PlayMode.WINDOW, speed=SPEEDS["week"], window=60, playing=True,
     )  # fmt: skip
     assert tuple(to_query(state)) == PARAMS
     assert to_query(state)["zoom"] == "7"
@@ -353,3 +359,31 @@ def test_a_provision_opens_its_agreement_and_a_mismatch_is_a_notice() -> None:
     state, notices = from_query({"agreement": "treaty-of-nowhere"}, VOCABULARY)
     assert state.agreement is None
     assert [(n.param, n.kind) for n in notices] == [("agreement", NoticeKind.UNKNOWN_ID)]
+
+
+def test_playback_parts_of_a_link_are_read_and_written_by_name() -> None:
+    query = {"play": "milestones", "speed": "quarter", "window": "30", "playing": "1"}
+    state, notices = from_query(query, VOCABULARY)
+    assert notices == ()
+    assert (state.play, state.speed, state.window, state.playing) == (
+        PlayMode.MILESTONES,
+        SPEEDS["quarter"],
+        30,
+        True,
+    )
+    assert to_query(state) == query
+    assert to_query(dataclasses.replace(state, speed=36.5))["speed"] == "36.5"
+
+
+def test_hostile_playback_parts_are_dropped_with_a_notice() -> None:
+    query = {"play": "rewind", "speed": "0", "window": "99999", "playing": "yes"}
+    state, notices = from_query(query, VOCABULARY)
+    assert (state.play, state.speed, state.window, state.playing) == (None, None, None, False)
+    assert {(n.param, n.kind) for n in notices} == {
+        ("play", NoticeKind.UNKNOWN_CHOICE),
+        ("speed", NoticeKind.BAD_NUMBER),
+        ("window", NoticeKind.BAD_NUMBER),
+        ("playing", NoticeKind.UNKNOWN_CHOICE),
+    }
+    for speed in ("nan", "-3", "inf", "1e9", "fast"):
+        assert from_query({"speed": speed}, VOCABULARY)[0].speed is None

@@ -173,6 +173,22 @@ max_notice_name_length: int = 30
 #: Longest parameter value a notice quotes (a longer one is cut with "…").
 max_notice_value_length: int = 60
 
+#: Slowest and fastest playback a link may ask for, in days of data per second.
+min_playback_speed: float = 0.01
+max_playback_speed: float = 3653.0
+
+#: Widest playback window a link may ask for, in days (ten years).
+max_playback_window: int = 3653
+
+# --- Playback (corridors.data.playback, corridors.ui.dashboard.playback) ---
+
+#: Shortest time between two frames of a playing map, in milliseconds (a slower frame makes
+#: the next one jump further: frames are dropped, not time).
+playback_frame_ms: int = 250
+
+#: Seconds a milestones playback holds on each milestone (long enough to read its title).
+milestone_hold_seconds: float = 3.0
+
 # --- The pages (corridors.ui) ---
 
 #: Height in CSS pixels of the dashboard's map.

@@ -3,12 +3,13 @@
 Every part of what a viewer sees lives in the link, under stable parameter names
 (``from``, ``to``, ``kinds``, ``event``, ``feature``, ``agreement``, ``provision``,
 ``layers``, ``view`` (the renderer), ``basemap``, ``lang``, ``lat``, ``lon``, ``zoom``
-(the camera), ``mode``, ``step``, and the event list's ``page``, search text ``q`` and
-``order``). Reading a link never fails: a malformed or unknown parameter is dropped
-with a :class:`Notice`, and the rest of the link still applies. Notices are plain
-data (a :class:`NoticeKind`, never UI text), cleaned and capped: a link cannot put
-control characters, line breaks or unbounded text into them, nor more than
-:data:`settings.max_link_notices` of them.
+(the camera), ``mode``, ``step``, the event list's ``page``, search text ``q`` and
+``order``, and the playback: ``play`` (its mode), ``speed`` (a named speed or days per
+second), ``window`` (days) and ``playing``; the playhead is ``to``). Reading a link never
+fails: a malformed or unknown parameter is dropped with a :class:`Notice`, and the rest
+of the link still applies. Notices are plain data (a :class:`NoticeKind`, never UI
+text), cleaned and capped: a link cannot put control characters, line breaks or
+unbounded text into them, nor more than :data:`settings.max_link_notices` of them.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Final, TypeVar
 from corridors.core import settings
 from corridors.core.basemaps import BASEMAPS, BUNDLED
 from corridors.data.models import LAYERS, EventKind, ReportedKind, ReportedSource
+from corridors.data.playback import SPEEDS, PlayMode
 from corridors.geo.cells import parse_cell
 
 
@@ -84,11 +86,20 @@ PARAMS: Final = (
     "cell",
     "agreement",
     "provision",
+    "play",
+    "speed",
+    "window",
+    "playing",
 )
 _Member = TypeVar("_Member", bound=StrEnum)
 _ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PROVISION_ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*/[0-9a-z]+(?:\.[0-9a-z]+)*$")
-_LIMITS: Final = {"lat": (-85.0, 85.0), "lon": (-180.0, 180.0), "zoom": (0.0, 20.0)}
+_LIMITS: Final = {
+    "lat": (-85.0, 85.0),
+    "lon": (-180.0, 180.0),
+    "zoom": (0.0, 20.0),
+    "speed": (settings.min_playback_speed, settings.max_playback_speed),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +133,11 @@ class ViewState:
     #: The agreement whose provisions colour the map by their status, and the one opened.
     agreement: str | None = None
     provision: str | None = None
+    #: The playback's mode, speed (days per second), window (days), and whether it plays.
+    play: PlayMode | None = None
+    speed: float | None = None
+    window: int | None = None
+    playing: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +197,10 @@ def to_query(state: ViewState) -> dict[str, str]:
         "cell": state.cell,
         "agreement": state.agreement,
         "provision": state.provision,
+        "play": None if state.play is None else str(state.play),
+        "speed": None if state.speed is None else speed_text(state.speed),
+        "window": None if state.window is None else str(state.window),
+        "playing": "1" if state.playing else None,
     }
     return {name: value for name, value in written.items() if value is not None}
 
@@ -269,6 +289,12 @@ class _Reader:
             sources=self._members(values, "sources", ReportedSource, NoticeKind.UNKNOWN_SOURCE),
             reported_kinds=self._members(values, "rkinds", ReportedKind, NoticeKind.UNKNOWN_KIND),
             cell=self._cell(values),
+            play=self._play(values),
+            speed=self._speed(values),
+            window=self._positive(
+                values, "window", settings.max_playback_window, NoticeKind.BAD_NUMBER
+            ),
+            playing=self._choice(values, "playing", ("0", "1"), "0") == "1",
         )
 
     def _choice(
@@ -288,6 +314,18 @@ class _Reader:
             return PageMode(values["mode"])
         self.notice("mode", values["mode"], NoticeKind.UNKNOWN_CHOICE)
         return None
+
+    def _play(self, values: Mapping[str, str]) -> PlayMode | None:
+        if "play" not in values:
+            return None
+        mode = self._choice(values, "play", tuple(PlayMode), "")
+        return PlayMode(mode) if mode else None
+
+    def _speed(self, values: Mapping[str, str]) -> float | None:
+        """A named speed (``month``) or days of data per second (``36.5``)."""
+        if "speed" in values and values["speed"] in SPEEDS:
+            return SPEEDS[values["speed"]]
+        return self._number(values, "speed")
 
     def _date(self, values: Mapping[str, str], name: str) -> dt.date | None:
         if name not in values:
@@ -392,6 +430,12 @@ def clean_search(text: str) -> str | None:
     printable = "".join(char for char in text if char.isprintable())
     cleaned = " ".join(printable.split())[: settings.max_link_search_length].strip()
     return cleaned or None
+
+
+def speed_text(speed: float) -> str:
+    """A speed as a link writes it: its name when it has one, else days per second."""
+    named = next((name for name, days in SPEEDS.items() if math.isclose(days, speed)), None)
+    return named or _format_number(speed)
 
 
 def _joined(chosen: frozenset[str] | None, order: tuple[str, ...]) -> str | None:

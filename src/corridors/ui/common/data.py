@@ -17,6 +17,7 @@ from corridors.core.cache import FilesSignature, files_signature, shared_cache
 from corridors.core.datasets import DATASETS, data_dir, imports_dir
 from corridors.data.catalog import CatalogReport
 from corridors.data.models import ReportedSource
+from corridors.data.playback import Milestone, milestones
 from corridors.data.timeline import EventIndex
 from corridors.i18n import Translator
 from corridors.render.cell_places import CellGazetteer
@@ -58,6 +59,11 @@ def _gazetteer_of(directory: str, signature: Signature) -> CellGazetteer:
     return CellGazetteer(_report_of(directory, signature).catalog)
 
 
+@shared_cache(maxsize=settings.cached_data_dirs)
+def _milestones_of(directory: str, signature: Signature) -> tuple[Milestone, ...]:
+    return milestones(_report_of(directory, signature).catalog)
+
+
 def _data_key() -> tuple[str, Signature]:
     directory = data_dir()
     return str(directory), _signature(directory)
@@ -78,6 +84,11 @@ def load_report(translate: Translator) -> CatalogReport:
 def event_index() -> EventIndex:
     """The event <-> feature index of the loaded catalogue."""
     return _index_of(*_data_key())
+
+
+def catalog_milestones() -> tuple[Milestone, ...]:
+    """The loaded catalogue's milestones, for playback (read once per change)."""
+    return _milestones_of(*_data_key())
 
 
 def cached_scene(request: SceneRequest) -> Scene:

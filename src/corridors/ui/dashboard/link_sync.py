@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 import streamlit as st
 
 from corridors.data.models import LAYERS, EventKind, ReportedKind, ReportedSource
+from corridors.data.playback import Playback
 from corridors.data.timeline import DateRange
 from corridors.i18n import Translator
 from corridors.links.view_state import (
@@ -83,7 +84,19 @@ def current(span: DateRange) -> ViewState:
         cell=st.session_state[session.CELL],
         agreement=st.session_state[session.AGREEMENT],
         provision=st.session_state[session.PROVISION],
+        **_playback_state(),
     )
+
+
+def _playback_state() -> dict[str, Any]:
+    """The playback as the link writes it (defaults as ``None``)."""
+    chosen, default = session.playback(), Playback()
+    return {
+        "play": None if chosen.mode is default.mode else chosen.mode,
+        "speed": None if chosen.speed == default.speed else chosen.speed,
+        "window": None if chosen.window == default.window else chosen.window,
+        "playing": chosen.playing,
+    }
 
 
 def _unless_all(chosen: frozenset[_Member], every: frozenset[_Member]) -> frozenset[_Member] | None:

@@ -31,6 +31,7 @@ from corridors.ui.dashboard.exports import render_exports
 from corridors.ui.dashboard.into_view import bring_selection_into_view
 from corridors.ui.dashboard.legend import agreement_legend_html, render_legend
 from corridors.ui.dashboard.map.panel import render_map
+from corridors.ui.dashboard.playback import current_event, render_playback
 from corridors.ui.dashboard.reported.panels import render_cell_reported
 from corridors.ui.dashboard.reported.query import reported_drawn
 from corridors.ui.dashboard.sidebar import render_sidebar
@@ -74,8 +75,11 @@ def _render_presenter_page(
     """The map filling the screen's height, the step's text beside it, a small menu."""
     link_sync.render_notices(translate)
     map_column, step_column = st.columns([3, 1], gap="small")
-    with map_column, st.container(key="present-map"):
-        render_map(request, translate)
+    with map_column:
+        with st.container(key="present-map"):
+            render_map(request, translate)
+        with st.container(key="playback-pane"):
+            render_playback(catalog, span, translate)
     with step_column:
         presenter.render_presenter(catalog, span, translate, export=export)
         if request.agreement:  # the step colours the map by an agreement's statuses: its key
@@ -148,6 +152,16 @@ def _render_side_view_choice(translate: Translator) -> None:
         )
 
 
+def _render_playing_event(events: tuple[Event, ...], translate: Translator) -> None:
+    """While playing, the card of the latest event shown (what the map has just reached)."""
+    if not session.playback().playing:
+        return
+    playing = current_event(events, session.date_range().end)
+    if playing is not None:
+        st.caption(translate("playback.now"))
+        render_card(playing, translate, key_prefix="now")
+
+
 def _stages_shown(catalog: Catalog, translate: Translator) -> tuple[StageMark, ...]:
     """The open agreement's lifecycle stages, for the timeline."""
     agreement_id = st.session_state[session.AGREEMENT]
@@ -201,6 +215,8 @@ def _render_dashboard(
     with map_column:
         with st.container(key="map-pane"):
             render_map(request, translate)
+        with st.container(key="playback-pane"):
+            render_playback(catalog, catalogue_span(catalog.events), translate)
         with st.container(key="legend-pane"):
             render_legend(translate, reported=reported_drawn(), agreement=request.agreement)
         with st.container(key="timeline-pane"):
@@ -213,6 +229,7 @@ def _render_dashboard(
             return
         with st.container(key="selection-pane"):
             render_cell_reported(translate)
+            _render_playing_event(events, translate)
             if selected_event is not None:
                 st.caption(translate("events.selected"))
                 render_card(selected_event, translate, key_prefix="selected")

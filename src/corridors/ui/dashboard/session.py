@@ -12,6 +12,7 @@ from typing import Any, Final
 import streamlit as st
 
 from corridors.data.models import LAYERS, EventKind, ReportedKind, ReportedSource
+from corridors.data.playback import Playback, PlayMode
 from corridors.data.timeline import DateRange, presets
 from corridors.links.view_state import EventOrder, PageMode, ViewState
 
@@ -55,8 +56,17 @@ PROVISION: Final = "provision"
 #: What the side column lists: the events or the agreements.
 SIDE_VIEW: Final = "side_view"
 
+#: The playback: its mode, speed (days per second), window (days), whether it plays; the
+#: playback time not yet a whole step, and the frames drawn (each action draws one).
+PLAY_MODE: Final = "play_mode"
+PLAY_SPEED: Final = "play_speed"
+PLAY_WINDOW: Final = "play_window"
+PLAYING: Final = "playing"
+PLAY_ELAPSED: Final = "play_elapsed"
+PLAY_FRAME: Final = "play_frame"
+
 #: Session keys that are not part of the view state (and their starting values).
-_OWN_DEFAULTS: Final[dict[str, Any]] = {ALL_DATES: False}
+_OWN_DEFAULTS: Final[dict[str, Any]] = {ALL_DATES: False, PLAY_ELAPSED: 0.0, PLAY_FRAME: 0}
 
 #: Widgets whose options are shown through the UI language: what the browser shows of
 #: their value is only sent again when the value is set from here.
@@ -99,7 +109,15 @@ def values_of(state: ViewState, span: DateRange) -> dict[str, Any]:
         AGREEMENT: state.agreement,
         PROVISION: state.provision,
         SIDE_VIEW: _side_view(state),
+        PLAY_MODE: str(state.play or _PLAYBACK.mode),
+        PLAY_SPEED: state.speed or _PLAYBACK.speed,
+        PLAY_WINDOW: state.window or _PLAYBACK.window,
+        PLAYING: state.playing,
     }
+
+
+#: The playback a session starts with (a link or a story step may give its own).
+_PLAYBACK: Final = Playback()
 
 
 def _side_view(state: ViewState) -> str:
@@ -142,6 +160,29 @@ def date_range() -> DateRange:
     """The chosen date range."""
     start, end = st.session_state[DATES]
     return DateRange(start, end) if start <= end else DateRange(end, start)
+
+
+def playback() -> Playback:
+    """The playback chosen, and whether it plays."""
+    return Playback(
+        mode=PlayMode(st.session_state[PLAY_MODE] or _PLAYBACK.mode),
+        speed=float(st.session_state[PLAY_SPEED]),
+        window=int(st.session_state[PLAY_WINDOW]),
+        playing=bool(st.session_state[PLAYING]),
+        elapsed=float(st.session_state[PLAY_ELAPSED]),
+    )
+
+
+def show_playhead(chosen: Playback, shown: DateRange) -> None:
+    """Play or pause as ``chosen`` says, and show ``shown`` (it ends on the playhead).
+
+    Each call is a new frame: the playback bar asks for the next one once it is drawn.
+    """
+    st.session_state[PLAYING] = chosen.playing
+    st.session_state[PLAY_ELAPSED] = chosen.elapsed
+    st.session_state[PLAY_FRAME] += 1
+    st.session_state[DATES] = (shown.start, shown.end)
+    dates_changed()
 
 
 def kinds() -> frozenset[EventKind]:

@@ -72,7 +72,9 @@ def render_timeline(
     dates = session.date_range()
     selected = st.session_state[session.EVENT]
     agreement = st.session_state[session.AGREEMENT]
-    key = f"{session.TIMELINE}-{dates.start}-{dates.end}-{selected}-{agreement}"
+    # a playing chart keeps its key: it is updated in place frame after frame
+    shown = "playing" if session.playback().playing else f"{dates.start}-{dates.end}"
+    key = f"{session.TIMELINE}-{shown}-{selected}-{agreement}"
     bars = reported_bars(dates) if reported_drawn() else None
     chart = timeline_chart(
         events, translate, dates=dates, selected=selected, bars=bars, stages=stages

@@ -1,0 +1,91 @@
+// The playback bar's buttons, keys and clock (Streamlit components v2: in the page, no frame).
+//
+// Python draws the state (data); this sends actions back as the trigger value `action`:
+// play, pause, back, forward, home, end, and while playing `tick` with the seconds of wall
+// time since the last frame was asked for. The next tick is asked for only once the page has
+// drawn the last one (a new `frame`), and never sooner than `frameMs` after it: a slow
+// frame makes the next one jump further in data time (frames are dropped, not time).
+// Keys, while focus is in the bar: Space plays or pauses, the arrows step, Home and End
+// jump. Time runs left to right in both languages: the right arrow goes later in Arabic too.
+
+/** The buttons' icons (drawn left to right: time runs that way in both languages). */
+const ICONS = {
+  home: '<path d="M5 5h2v14H5zM19 5v14L8 12z"/>',
+  back: '<path d="M12 5v14L3 12zM21 5v14l-9-7z"/>',
+  play: '<path d="M7 5v14l12-7z"/>',
+  pause: '<path d="M6 5h4v14H6zM14 5h4v14h-4z"/>',
+  forward: '<path d="M3 5v14l9-7zM12 5v14l9-7z"/>',
+  end: '<path d="M17 5h2v14h-2zM5 5v14l11-7z"/>',
+};
+const svg = (name) => `<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">${ICONS[name]}</svg>`;
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  const bar = parentElement.querySelector(".playback");
+  const clock = bar.__clock || (bar.__clock = { frame: null, timer: 0, last: 0, playing: false, count: 0 });
+  clock.data = data;
+  const send = (kind, extra) => {
+    clock.count += 1;
+    setTriggerValue("action", { kind, n: clock.count, ...(extra || {}) });
+  };
+
+  bar.dir = "ltr"; // the buttons run as time does, left to right (the status reads in its own)
+  bar.querySelector(".status").dir = data.rtl ? "rtl" : "ltr";
+  bar.setAttribute("aria-label", data.texts.controls);
+  for (const button of bar.querySelectorAll("button[data-action]")) {
+    const action = button.dataset.action;
+    const name = action === "toggle" ? (data.playing ? data.texts.pause : data.texts.play) : data.texts[action];
+    button.setAttribute("aria-label", name);
+    button.title = name;
+    const icon = action === "toggle" ? (data.playing ? "pause" : "play") : action;
+    if (button.dataset.icon !== icon) {
+      button.innerHTML = svg(icon);
+      button.dataset.icon = icon;
+    }
+  }
+  bar.querySelector(".status").textContent = data.status;
+  const live = bar.querySelector(".live");
+  if (live.textContent !== data.announce) live.textContent = data.announce;
+  bar.dataset.day = data.day;
+  bar.dataset.playing = String(data.playing);
+  bar.dataset.frame = String(data.frame);
+
+  if (!clock.bound) {
+    clock.bound = true;
+    bar.addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-action]");
+      if (!button) return;
+      const action = button.dataset.action;
+      send(action === "toggle" ? (clock.data.playing ? "pause" : "play") : action);
+    });
+    bar.addEventListener("keydown", (event) => {
+      const keys = { ArrowRight: "forward", ArrowLeft: "back", Home: "home", End: "end" };
+      if (event.key === " " || event.key === "Spacebar") {
+        event.preventDefault(); // a focused button would also click: one toggle only
+        send(clock.data.playing ? "pause" : "play");
+      } else if (keys[event.key]) {
+        event.preventDefault();
+        send(keys[event.key]);
+      }
+    });
+  }
+
+  window.clearTimeout(clock.timer);
+  if (!data.playing) {
+    clock.playing = false;
+    return;
+  }
+  if (!clock.playing) {
+    clock.playing = true;
+    clock.last = performance.now(); // the play starts now
+  }
+  if (data.frame === clock.frame) return;
+  clock.frame = data.frame;
+  const wait = Math.max(0, data.frameMs - (performance.now() - clock.last));
+  clock.timer = window.setTimeout(() => {
+    const now = performance.now();
+    const seconds = (now - clock.last) / 1000;
+    clock.last = now;
+    send("tick", { seconds });
+  }, wait);
+}
