@@ -20,6 +20,7 @@ import { tileLayer } from "./basemap";
 import { appView, frameViewState, type DeckViewState } from "./camera";
 import { LabelLayer } from "./labels";
 import { MarkIndex, markLayers, markRadius, type Drawn } from "./marks";
+import { HeldParts, type LayerJson, type WholeArgs } from "./parts";
 import { hitAt, pick } from "./picking";
 import type { MapArgs, MapValue, PlaceDot, RGBA } from "./protocol";
 import { connect } from "./streamlit";
@@ -40,14 +41,15 @@ const converter = new JSONConverter({
 const root = document.getElementById("map") as HTMLDivElement;
 const labels = new LabelLayer(document.getElementById("labels") as HTMLDivElement);
 const marks = new MarkIndex();
-const streamlit = connect<MapArgs>(render);
+const held = new HeldParts();
+const streamlit = connect<MapArgs>(receive);
 
-let args: MapArgs | null = null;
+let args: WholeArgs | null = null;
 let deck: Deck<MapView> | null = null;
 let viewState: DeckViewState | null = null;
 let appliedMoves = -1;
 let specLayers: Layer[] = [];
-let lastSpec = "";
+let lastLayers = "";
 let seq = 0;
 let moved = false;
 let settle: number | undefined;
@@ -57,7 +59,18 @@ let drawnMarks: Drawn[] = [];
 /** The view is the frame's bounds fitted to the box (refitted when the box changes size). */
 let fitted = false;
 
-function render(next: MapArgs): void {
+/** A run's arguments: drawn once whole (parts left out are those held), else asked again. */
+function receive(sent: MapArgs): void {
+  const whole = held.resolve(sent);
+  if (whole === null) {
+    held.clear();
+    send(null, true); // mounted anew while playing: the app sends everything again
+    return;
+  }
+  render(whole, sent.hashes);
+}
+
+function render(next: WholeArgs, hashes: Record<string, string>): void {
   if (renders === 0) performance.mark("map:first-args");
   args = next;
   root.dir = next.rtl ? "rtl" : "ltr";
@@ -69,10 +82,11 @@ function render(next: MapArgs): void {
     button.setAttribute("aria-label", name);
   }
   streamlit.setHeight(next.height); // the page's CSS may size the frame otherwise
-  if (next.spec !== lastSpec) {
-    lastSpec = next.spec;
-    const spec = JSON.parse(next.spec) as { layers: LayerJson[] };
-    specLayers = (converter.convert({ layers: spec.layers.map(sameDataAsBefore) }) as { layers: Layer[] }).layers;
+  const layerHashes = next.layers.map((layer) => `${layer.id}:${hashes[`layer:${layer.id}`]}`).join();
+  if (layerHashes !== lastLayers) {
+    lastLayers = layerHashes;
+    const layers = next.layers.map((layer) => sameDataAsBefore(layer, hashes[`layer:${layer.id}`] ?? ""));
+    specLayers = (converter.convert({ layers }) as { layers: Layer[] }).layers;
   }
   marks.setMarks(next.marks);
   labels.setLabels(next.labels, next.lang, next.rtl);
@@ -139,20 +153,15 @@ function zoomBy(delta: number): void {
 document.getElementById("zoom-in")?.addEventListener("click", () => zoomBy(1));
 document.getElementById("zoom-out")?.addEventListener("click", () => zoomBy(-1));
 
-interface LayerJson {
-  id: string;
-  data: unknown[];
-}
-/** Each layer's rows as last drawn, and their JSON. */
-const lastRows = new Map<string, { json: string; rows: unknown[] }>();
+/** Each layer's rows as last drawn, and the hash of the layer they were drawn for. */
+const lastRows = new Map<string, { hash: string; rows: unknown[] }>();
 
-/** `layer` with the very rows drawn before when they are the same: deck.gl then keeps its
- * buffers (a click that highlights one region re-tessellates that layer, not the others). */
-function sameDataAsBefore(layer: LayerJson): LayerJson {
-  const json = JSON.stringify(layer.data);
+/** `layer` with the very rows drawn before when it is the same (the same hash): deck.gl then
+ * keeps its buffers (a click that highlights one region re-tessellates that layer only). */
+function sameDataAsBefore(layer: LayerJson, hash: string): LayerJson {
   const last = lastRows.get(layer.id);
-  if (last && last.json === json) return { ...layer, data: last.rows };
-  lastRows.set(layer.id, { json, rows: layer.data });
+  if (last && last.hash === hash) return { ...layer, data: last.rows };
+  lastRows.set(layer.id, { hash, rows: layer.data });
   return layer;
 }
 
@@ -221,10 +230,14 @@ function reportSoon(): void {
   settle = window.setTimeout(() => send(null), SETTLE_MS);
 }
 
-function send(click: MapValue["click"]): void {
-  if (!viewState || !args) return;
+function send(click: MapValue["click"], resend = false): void {
+  if (!viewState || !args) {
+    if (resend) streamlit.setValue({ seq: ++seq, view: { lat: 0, lon: 0, zoom: 1, width: 1, height: 1 }, moved: false, click: null, resend });
+    return;
+  }
   seq += 1;
-  const value: MapValue = { seq, view: appView(viewState, root.clientWidth, root.clientHeight), moved, click };
+  const view = appView(viewState, root.clientWidth, root.clientHeight);
+  const value: MapValue = { seq, view, moved, click, ...(resend ? { resend } : {}) };
   streamlit.setValue(value);
 }
 

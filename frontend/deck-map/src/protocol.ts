@@ -50,12 +50,22 @@ export interface Mark {
   tooltip: string;
 }
 
+/** A layer the map already holds (the same hash was sent before): only its id is sent. */
+export interface HeldLayer {
+  id: string;
+  held: true;
+}
+
 export interface MapArgs {
-  /** The deck.gl layers as pydeck's JSON (`{"layers": [...]}`), as a string. */
+  /** The deck.gl layers as pydeck's JSON (`{"layers": [...]}`), as a string; a layer the map
+   * holds is sent as a `HeldLayer`. */
   spec: string;
-  labels: Label[];
-  dots: PlaceDot[];
-  marks: Mark[];
+  /** Each part's hash (`layer:<id>`, `labels`, `dots`, `marks`, `clusterTexts`): a part
+   * sent as null (or a held layer) is the one last sent with that hash. */
+  hashes: Record<string, string>;
+  labels: Label[] | null;
+  dots: PlaceDot[] | null;
+  marks: Mark[] | null;
   selectedMark: string | null;
   frame: Frame;
   height: number;
@@ -71,7 +81,7 @@ export interface MapArgs {
    * of it Iran, Iraq and Turkey), so a box taller than the data shows no empty frame. */
   background: RGBA;
   /** A cluster's tooltip by its count ("12 events here"), plurals done by the app. */
-  clusterTexts: Record<string, string>;
+  clusterTexts: Record<string, string> | null;
   /** The zoom buttons' names, in the page's language. */
   texts: { zoomIn: string; zoomOut: string };
   highlight: RGBA;
@@ -99,4 +109,6 @@ export interface MapValue {
   /** True once the reader has panned or zoomed: the view belongs in the link. */
   moved: boolean;
   click: Click | null;
+  /** The map lacks a part it was not sent (it was mounted anew): send everything. */
+  resend?: boolean;
 }

@@ -31,7 +31,12 @@ from corridors.ui.dashboard.exports import render_exports
 from corridors.ui.dashboard.into_view import bring_selection_into_view
 from corridors.ui.dashboard.legend import agreement_legend_html, render_legend
 from corridors.ui.dashboard.map.panel import render_map
-from corridors.ui.dashboard.playback import current_event, render_playback
+from corridors.ui.dashboard.playback import (
+    current_event,
+    in_whole_page_run,
+    render_playback,
+    whole_page_run,
+)
 from corridors.ui.dashboard.reported.panels import render_cell_reported
 from corridors.ui.dashboard.reported.query import reported_drawn
 from corridors.ui.dashboard.sidebar import render_sidebar
@@ -41,6 +46,12 @@ from corridors.ui.dashboard.timeline_chart import StageMark, render_timeline
 def render() -> None:
     """Draw the whole page for the current session state."""
     st.set_page_config(page_title="Corridor Atlas", page_icon="🗺️", layout="wide")
+    with whole_page_run():
+        _render_page()
+
+
+def _render_page() -> None:
+    """The page: data, the link's state, then the dashboard or the presenter view."""
     report = load_report(_reader_translator())
     catalog, index = report.catalog, event_index()
     span = catalogue_span(catalog.events)
@@ -76,10 +87,7 @@ def _render_presenter_page(
     link_sync.render_notices(translate)
     map_column, step_column = st.columns([3, 1], gap="small")
     with map_column:
-        with st.container(key="present-map"):
-            render_map(request, translate)
-        with st.container(key="playback-pane"):
-            render_playback(catalog, span, translate)
+        render_map_and_playback(catalog, translate, map_key="present-map")
     with step_column:
         presenter.render_presenter(catalog, span, translate, export=export)
         if request.agreement:  # the step colours the map by an agreement's statuses: its key
@@ -152,14 +160,38 @@ def _render_side_view_choice(translate: Translator) -> None:
         )
 
 
-def _render_playing_event(events: tuple[Event, ...], translate: Translator) -> None:
-    """While playing, the card of the latest event shown (what the map has just reached)."""
-    if not session.playback().playing:
-        return
-    playing = current_event(events, session.date_range().end)
-    if playing is not None:
-        st.caption(translate("playback.now"))
-        render_card(playing, translate, key_prefix="now")
+def render_map_and_playback(catalog: Catalog, translate: Translator, *, map_key: str) -> None:
+    """The map and the playback bar under it, in a fragment: a frame reruns only them.
+
+    While playing, each frame redraws the map, the bar, the card of the latest event and
+    the link's ``to``; the rest of the page (timeline, list, sidebar) catches up when
+    playing stops. When not playing, whatever happens in them reruns the whole page. (The
+    fragment is there in both cases: drawn in one and not the other, the map would be
+    mounted anew each time playing starts or stops.)
+    """
+    st.fragment(_map_and_playback)(catalog, translate, map_key)
+
+
+def _map_and_playback(catalog: Catalog, translate: Translator, map_key: str) -> None:
+    framed = not in_whole_page_run()
+    if framed and not session.playback().playing:
+        st.rerun(scope="app")  # a click, a move or a pause: the whole page follows
+    span = catalogue_span(catalog.events)
+    if framed:
+        session.init(span)  # (keys of widgets the last whole run did not draw)
+    request = _scene_request(catalog, event_index(), translate)
+    with st.container(key=map_key):
+        render_map(request, translate)
+    with st.container(key="playback-pane"):
+        render_playback(catalog, span, translate)
+        if session.playback().playing:
+            events = filter_events(catalog.events, request.dates, request.kinds)
+            playing = current_event(events, request.dates.end)
+            if playing is not None:
+                st.caption(translate("playback.now"))
+                render_card(playing, translate, key_prefix="now")
+    if framed:  # a frame: the address bar follows the playhead
+        link_sync.sync_url(link_sync.current(span))
 
 
 def _stages_shown(catalog: Catalog, translate: Translator) -> tuple[StageMark, ...]:
@@ -213,10 +245,7 @@ def _render_dashboard(
     selected_event = index.event(event_id) if event_id else None
     map_column, side_column = st.columns([3, 2], gap="medium")
     with map_column:
-        with st.container(key="map-pane"):
-            render_map(request, translate)
-        with st.container(key="playback-pane"):
-            render_playback(catalog, catalogue_span(catalog.events), translate)
+        render_map_and_playback(catalog, translate, map_key="map-pane")
         with st.container(key="legend-pane"):
             render_legend(translate, reported=reported_drawn(), agreement=request.agreement)
         with st.container(key="timeline-pane"):
@@ -229,7 +258,6 @@ def _render_dashboard(
             return
         with st.container(key="selection-pane"):
             render_cell_reported(translate)
-            _render_playing_event(events, translate)
             if selected_event is not None:
                 st.caption(translate("events.selected"))
                 render_card(selected_event, translate, key_prefix="selected")
@@ -237,6 +265,8 @@ def _render_dashboard(
                 kinds = request.kinds or frozenset()
                 render_feature(catalog, index, feature_id, request.dates, kinds, translate)
                 render_feature_provisions(catalog, feature_id, request.dates.end, translate)
+        if session.playback().playing:  # the list follows the map when playing stops
+            st.info(translate("playback.list_waits"), icon=":material/play_circle:")
         if not feature_id:
             with st.container(key="list-pane"):
                 render_events(catalog, events, request.dates, translate)

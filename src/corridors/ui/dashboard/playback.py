@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Final
 
@@ -47,6 +49,8 @@ from corridors.ui.dashboard.agreements_panel import stage_word
 
 #: The component's key: its trigger value ``action`` is what the reader or the clock did.
 CONTROL: Final = "playback_control"
+#: Set while the whole page runs (not while only the playing map's fragment does).
+WHOLE_PAGE: Final = "whole_page_run"
 
 _HTML: Final = """
 <div class="playback" role="group">
@@ -90,6 +94,7 @@ def render_playback(catalog: Catalog, span: DateRange, translate: Translator) ->
                 "day": day.isoformat(),
                 "playing": playback.playing,
                 "frame": st.session_state[session.PLAY_FRAME],
+                "handled": st.session_state[session.PLAY_HANDLED],
                 "frameMs": settings.playback_frame_ms,
                 "status": translate("playback.status", date=translate.date(day)),
                 "announce": _announcement(catalog, playback, day, translate),
@@ -98,8 +103,24 @@ def render_playback(catalog: Catalog, span: DateRange, translate: Translator) ->
             },
             key=CONTROL,
             on_action_change=lambda: _on_action(span),
+            on_tick_change=lambda: _on_tick(span),
         )
         _render_choices(translate)
+
+
+@contextmanager
+def whole_page_run() -> Iterator[None]:
+    """Mark the run of the whole page (a frame of the playing map runs only its fragment)."""
+    st.session_state[WHOLE_PAGE] = True
+    try:
+        yield
+    finally:
+        st.session_state[WHOLE_PAGE] = False
+
+
+def in_whole_page_run() -> bool:
+    """Whether the whole page runs now (else only the playing map's fragment)."""
+    return bool(st.session_state.get(WHOLE_PAGE))
 
 
 def current_event(events: tuple[Event, ...], day: dt.date) -> Event | None:
@@ -150,22 +171,30 @@ def _texts(translate: Translator) -> dict[str, str]:
     return {name: translate(f"playback.{name}") for name in names}
 
 
+def _on_tick(span: DateRange) -> None:
+    """The clock: the seconds of wall time since the last frame move the playhead."""
+    tick: dict[str, Any] | None = st.session_state[CONTROL].get("tick")
+    playback, dates = session.playback(), session.date_range()
+    if not tick or not playback.playing:
+        return
+    seconds = float(tick.get("seconds") or 0.0)
+    days = milestone_days(catalog_milestones(), span)
+    hold = settings.milestone_hold_seconds
+    playback, day = advance(playback, dates.end, seconds, span=span, days=days, hold=hold)
+    session.show_playhead(playback, shown_range(playback, start=dates.start, day=day, span=span))
+
+
 def _on_action(span: DateRange) -> None:
-    """What the reader or the clock did: move the playhead, play or pause."""
+    """What the reader did: play or pause, step, jump."""
     action: dict[str, Any] | None = st.session_state[CONTROL].get("action")
     if not action:
         return
+    st.session_state[session.PLAY_HANDLED] = action.get("n", 0)
     playback, dates = session.playback(), session.date_range()
     days = milestone_days(catalog_milestones(), span)
     kind = action.get("kind")
     day = dates.end
-    if kind == "tick":
-        if not playback.playing:
-            return
-        seconds = float(action.get("seconds") or 0.0)
-        hold = settings.milestone_hold_seconds
-        playback, day = advance(playback, day, seconds, span=span, days=days, hold=hold)
-    elif kind == "play":
+    if kind == "play":
         if day >= last_day(playback, span=span, days=days):  # from the end: from the start
             day = first_day(playback, start=dates.start, span=span, days=days)
         playback = dataclasses.replace(playback, playing=True, elapsed=0.0)

@@ -1,8 +1,11 @@
 // The playback bar's buttons, keys and clock (Streamlit components v2: in the page, no frame).
 //
-// Python draws the state (data); this sends actions back as the trigger value `action`:
-// play, pause, back, forward, home, end, and while playing `tick` with the seconds of wall
-// time since the last frame was asked for. The next tick is asked for only once the page has
+// Python draws the state (data); this sends what the reader does as the trigger value
+// `action` (play, pause, back, forward, home, end) and, while playing, the clock's trigger
+// `tick` with the seconds of wall time since the last frame was asked for (two triggers:
+// a tick sent just after a click must not replace it). No tick is sent from a click until
+// the page says it has handled it (`handled`): a request waiting on the server is replaced
+// by the next one, so a tick would swallow the click. The next tick is asked for only once the page has
 // drawn the last one (a new `frame`), and never sooner than `frameMs` after it: a slow
 // frame makes the next one jump further in data time (frames are dropped, not time).
 // Keys, while focus is in the bar: Space plays or pauses, the arrows step, Home and End
@@ -22,11 +25,15 @@ const svg = (name) => `<svg viewBox="0 0 24 24" width="20" height="20" aria-hidd
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   const bar = parentElement.querySelector(".playback");
-  const clock = bar.__clock || (bar.__clock = { frame: null, timer: 0, last: 0, playing: false, count: 0 });
+  const clock = bar.__clock || (bar.__clock = { frame: null, timer: 0, last: 0, playing: false, count: 0, pending: 0 });
   clock.data = data;
-  const send = (kind, extra) => {
-    clock.count += 1;
-    setTriggerValue("action", { kind, n: clock.count, ...(extra || {}) });
+  clock.setTriggerValue = setTriggerValue; // the listeners, bound once, use the latest
+  const send = (kind) => {
+    window.clearTimeout(clock.timer); // no tick until the page has answered
+    clock.count = Math.max(clock.count, clock.data.handled) + 1;
+    clock.pending = clock.count;
+    clock.pendingSince = performance.now();
+    clock.setTriggerValue("action", { kind, n: clock.count });
   };
 
   bar.dir = "ltr"; // the buttons run as time does, left to right (the status reads in its own)
@@ -79,6 +86,9 @@ export default function (component) {
     clock.playing = true;
     clock.last = performance.now(); // the play starts now
   }
+  // a click not handled yet (given up after 3 s: it was lost, the clock goes on)
+  if (clock.pending > data.handled && performance.now() - clock.pendingSince < 3000) return;
+  clock.pending = 0;
   if (data.frame === clock.frame) return;
   clock.frame = data.frame;
   const wait = Math.max(0, data.frameMs - (performance.now() - clock.last));
@@ -86,6 +96,7 @@ export default function (component) {
     const now = performance.now();
     const seconds = (now - clock.last) / 1000;
     clock.last = now;
-    send("tick", { seconds });
+    clock.count += 1;
+    setTriggerValue("tick", { seconds, n: clock.count });
   }, wait);
 }

@@ -64,9 +64,20 @@ PLAY_WINDOW: Final = "play_window"
 PLAYING: Final = "playing"
 PLAY_ELAPSED: Final = "play_elapsed"
 PLAY_FRAME: Final = "play_frame"
+#: The number of the reader's last action handled (the bar sends no tick until then).
+PLAY_HANDLED: Final = "play_handled"
+#: The range shown while playing (the date slider, outside the playing map's fragment, is
+#: set when playing stops: the browser would send its old value back with every frame).
+PLAYING_RANGE: Final = "playing_range"
 
 #: Session keys that are not part of the view state (and their starting values).
-_OWN_DEFAULTS: Final[dict[str, Any]] = {ALL_DATES: False, PLAY_ELAPSED: 0.0, PLAY_FRAME: 0}
+_OWN_DEFAULTS: Final[dict[str, Any]] = {
+    ALL_DATES: False,
+    PLAY_ELAPSED: 0.0,
+    PLAY_FRAME: 0,
+    PLAY_HANDLED: 0,
+    PLAYING_RANGE: None,
+}
 
 #: Widgets whose options are shown through the UI language: what the browser shows of
 #: their value is only sent again when the value is set from here.
@@ -157,7 +168,10 @@ def page_mode() -> PageMode | None:
 
 
 def date_range() -> DateRange:
-    """The chosen date range."""
+    """The chosen date range (while playing: the one the playhead shows)."""
+    playing: DateRange | None = st.session_state.get(PLAYING_RANGE)
+    if playing is not None:
+        return playing
     start, end = st.session_state[DATES]
     return DateRange(start, end) if start <= end else DateRange(end, start)
 
@@ -181,8 +195,18 @@ def show_playhead(chosen: Playback, shown: DateRange) -> None:
     st.session_state[PLAYING] = chosen.playing
     st.session_state[PLAY_ELAPSED] = chosen.elapsed
     st.session_state[PLAY_FRAME] += 1
+    if chosen.playing:
+        st.session_state[PLAYING_RANGE] = shown
+        return
+    st.session_state[PLAYING_RANGE] = None
     st.session_state[DATES] = (shown.start, shown.end)
     dates_changed()
+
+
+def pause() -> None:
+    """Stop playing (the playhead stays: the date slider takes its range)."""
+    if st.session_state[PLAYING]:
+        show_playhead(Playback(playing=False), date_range())
 
 
 def kinds() -> frozenset[EventKind]:
@@ -203,8 +227,10 @@ def reported_kinds() -> frozenset[ReportedKind]:
 def select_event(event_id: str | None) -> None:
     """Select an event (its features highlighted); clears a selected feature, cell, provision.
 
-    The side column shows the events (an open agreement still colours the map).
+    The side column shows the events (an open agreement still colours the map); a
+    playback pauses, to let the selection be read.
     """
+    pause()
     st.session_state[EVENT] = event_id
     st.session_state[CAMERA] = None
     if event_id is not None:
@@ -217,8 +243,9 @@ def select_event(event_id: str | None) -> None:
 def select_feature(feature_id: str | None) -> None:
     """Select a map feature (its events are listed); clears a selected event, cell, provision.
 
-    The side column shows the events, the feature's panel first.
+    The side column shows the events, the feature's panel first; a playback pauses.
     """
+    pause()
     st.session_state[FEATURE] = feature_id
     st.session_state[CAMERA] = None
     if feature_id is not None:
@@ -274,12 +301,20 @@ def apply_preset(ranges: dict[str, DateRange]) -> None:
     if chosen is not None:
         st.session_state[DATES] = (chosen.start, chosen.end)
     st.session_state[PAGE] = 1
+    _stop_playing()
 
 
 def dates_changed() -> None:
-    """Callback of the date slider: the range is now a custom one."""
+    """Callback of the date slider: the range is now a custom one (and playing stops)."""
     st.session_state[PRESET] = "custom"
     st.session_state[PAGE] = 1
+    _stop_playing()
+
+
+def _stop_playing() -> None:
+    """A range chosen by hand stops the playback (its range is the one chosen)."""
+    st.session_state[PLAYING] = False
+    st.session_state[PLAYING_RANGE] = None
 
 
 def dates_typed() -> None:

@@ -199,9 +199,9 @@ def _render_map(catalog: Catalog, features: tuple[str, ...], translate: Translat
         dates=catalogue_span(catalog.events), highlighted=frozenset(features), lang=translate.lang
     )
     scene = build_scene(catalog, request)
+    drawing = component_drawing(scene, translate, basemap=BUNDLED, reported=None)
     mount_deck_map(
-        component_drawing(scene, translate, basemap=BUNDLED, reported=None),
-        frame=map_frame(scene.bounds),
+        {**drawing, "frame": map_frame(scene.bounds)},
         height=settings.editor_map_height,
         key="ed-deck-map",
     )

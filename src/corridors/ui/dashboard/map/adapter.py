@@ -55,7 +55,9 @@ def select(layer: str, row_id: str) -> None:
     """Select what a click on the map named: a cell of reported events, an event, a feature.
 
     An event is selected as its row's button in the event list selects it (its card opens).
+    A click while playing pauses (the page then shows what was clicked).
     """
+    session.pause()
     if layer == CELLS_LAYER:
         session.select_cell(row_id)
     elif layer == EVENTS_LAYER:

@@ -42,12 +42,16 @@ class MapClick(_Shape):
 
 
 class MapValue(_Shape):
-    """One message from the map: ``seq`` numbers it; ``moved``: the reader moved the map."""
+    """One message from the map: ``seq`` numbers it; ``moved``: the reader moved the map.
+
+    ``resend``: the map lacks a part it was not sent (it was mounted anew): send it all.
+    """
 
     seq: int
     view: MapViewShown
     moved: bool = False
     click: MapClick | None = None
+    resend: bool = False
 
 
 def map_value(raw: Any) -> MapValue | None:

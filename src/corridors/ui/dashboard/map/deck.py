@@ -24,7 +24,7 @@ from corridors.render.deck.component import (
 from corridors.render.deck.renderer import DECK
 from corridors.render.framing import Framing
 from corridors.render.reported_layer import MapView
-from corridors.ui.common.deck_map import mount_deck_map
+from corridors.ui.common.deck_map import mount_deck_map, resend_asked
 from corridors.ui.dashboard import session
 from corridors.ui.dashboard.map.adapter import FROM_MAP, MapDraw, select
 from corridors.ui.dashboard.map.clicks import MapValue, clicked_feature, map_value
@@ -60,12 +60,12 @@ class DeckAdapter:
             labels=PRESENTER_LABELS if presenting else DASHBOARD_LABELS,
         )
         mount_deck_map(
-            drawing,
-            frame=_frame(draw.framing),
+            {**drawing, "frame": _frame(draw.framing)},
             height=settings.dashboard_map_height,
             key=session.DECK_MAP,
             report_view=draw.reported is not None,
             on_change=_on_map_change,
+            only_changes=session.playback().playing,
         )
 
 
@@ -83,6 +83,9 @@ def _on_map_change() -> None:
     if value is None or value.seq == st.session_state.get(DECK_SEQ):
         return
     st.session_state[DECK_SEQ] = value.seq
+    if value.resend:  # nothing else in it (the map has not drawn yet)
+        resend_asked(session.DECK_MAP)
+        return
     st.session_state[DECK_VIEW] = value
     if value.click is not None:
         chosen = clicked_feature(value.click, st.session_state[session.FEATURE])
