@@ -104,7 +104,9 @@ def test_the_keyboard_alone_selects_an_event_and_opens_its_feature(
 def test_axe_checks_inside_the_page_frames(dashboard: Dashboard) -> None:
     """A fault put in a frame (the page-direction script's) is found and named by its frame."""
     dashboard.open()
-    frame = next(frame for frame in dashboard.page.frames if frame.url == "about:srcdoc")
+    frame = dashboard.page.locator("iframe.stIFrame").element_handle().content_frame()
+    assert frame is not None
+    frame.wait_for_load_state()
     frame.evaluate("() => document.body.append(document.createElement('img'))")
     violations = audit(dashboard.page, exclude=EXCLUDED)
     assert [violation.rule for violation in violations] == ["image-alt"], describe(violations)
