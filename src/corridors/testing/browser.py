@@ -225,6 +225,39 @@ def deck_highlighted(spec: dict[str, Any]) -> set[str]:
     }
 
 
+# --- the keyboard -----------------------------------------------------------------------
+
+#: Tab presses allowed to reach an element: the page has a few dozen stops before the list.
+TAB_LIMIT: Final = 200
+
+
+def is_focused(target: Locator) -> bool:
+    """Whether the keyboard's focus is on ``target`` or inside it."""
+    focused: bool = target.evaluate(
+        "element => element === document.activeElement || element.contains(document.activeElement)"
+    )
+    return focused
+
+
+def tab_to(page: Page, target: Locator, *, backwards: bool = False, limit: int = TAB_LIMIT) -> int:
+    """Press Tab (Shift+Tab ``backwards``) until ``target`` has the focus; how many presses.
+
+    Only the keyboard moves the focus, as a reader without a pointer would; ``target`` that
+    no number of presses up to ``limit`` reaches fails the test, naming the last element
+    that had the focus.
+    """
+    key = "Shift+Tab" if backwards else "Tab"
+    expect(target).to_be_visible()
+    for presses in range(1, limit + 1):
+        page.keyboard.press(key)
+        if is_focused(target):
+            return presses
+    last = page.evaluate("() => document.activeElement && document.activeElement.outerHTML")
+    raise AssertionError(
+        f"{limit} presses of {key} did not reach {target}; the focus ended on {str(last)[:200]}"
+    )
+
+
 # --- the page ---------------------------------------------------------------------------
 
 

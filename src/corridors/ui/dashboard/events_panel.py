@@ -139,11 +139,32 @@ def short_date(event: Event, translate: Translator) -> str:
     return translate.date(event.date, event.precision)
 
 
-def render_card(event: Event, translate: Translator, *, key_prefix: str) -> None:
-    """One event as a card: date, kind, title, summary, actors, note, sources, a button."""
+def render_card(catalog: Catalog, event: Event, translate: Translator, *, key_prefix: str) -> None:
+    """One event as a card: date, kind, title, summary, actors, note, sources, a button.
+
+    Below them, a button for each map feature the event concerns, which opens that
+    feature's panel: the way to a feature that needs no pointing at the map.
+    """
     selected = st.session_state[session.EVENT] == event.id
     with st.container(border=True, key=f"{key_prefix}-card-{event.id}"):
         _card_body(event, translate, key_prefix=key_prefix, selected=selected)
+        _render_event_features(catalog, event, translate, key_prefix=key_prefix)
+
+
+def _render_event_features(
+    catalog: Catalog, event: Event, translate: Translator, *, key_prefix: str
+) -> None:
+    """Buttons that select the features the event concerns (their panels list their events)."""
+    st.caption(translate("events.features"))
+    with st.container(horizontal=True, key=f"{key_prefix}-features-{event.id}"):
+        for feature_id in event.features:
+            st.button(
+                translate.text(catalog.feature(feature_id).names),
+                key=f"{key_prefix}-feature-{event.id}-{feature_id}",
+                on_click=session.select_feature,
+                args=(feature_id,),
+                icon=":material/location_on:",
+            )
 
 
 def _card_body(event: Event, translate: Translator, *, key_prefix: str, selected: bool) -> None:

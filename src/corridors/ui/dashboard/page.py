@@ -260,7 +260,7 @@ def _render_dashboard(
             render_cell_reported(translate)
             if selected_event is not None:
                 st.caption(translate("events.selected"))
-                render_card(selected_event, translate, key_prefix="selected")
+                render_card(catalog, selected_event, translate, key_prefix="selected")
             if feature_id:
                 kinds = request.kinds or frozenset()
                 render_feature(catalog, index, feature_id, request.dates, kinds, translate)
