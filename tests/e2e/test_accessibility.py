@@ -8,6 +8,7 @@ lists each rule with its impact, what it asks for and the first elements that fa
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
@@ -18,6 +19,7 @@ from corridors.data.models import Event
 from corridors.i18n import Translator
 from corridors.testing.axe import assert_accessible, audit, describe
 from corridors.testing.browser import Dashboard, tab_to
+from corridors.testing.playback import PlaybackBar
 from corridors.ui.dashboard.timeline_chart import SPAN
 
 pytestmark = pytest.mark.e2e
@@ -72,6 +74,42 @@ def test_the_timeline_has_no_violations(dashboard: Dashboard) -> None:
     assert_accessible(
         dashboard.page, ".st-key-timeline-pane", exclude=EXCLUDED, where="the timeline"
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_playback_controls_have_no_violations_playing_or_not(
+    dashboard: Dashboard, lang: str
+) -> None:
+    dashboard.open(f"?lang={lang}&play=window&speed=quarter&from=2020-01-01&to=2020-03-31")
+    bar = PlaybackBar(dashboard.page)
+    where = f"the playback controls ({lang})"
+    assert_accessible(dashboard.page, ".st-key-playback-pane", exclude=EXCLUDED, where=where)
+    bar.button("toggle").click()
+    expect(bar.bar).to_have_attribute("data-playing", "true")
+    expect(dashboard.keyed("playback-pane")).to_contain_text(translate_now(lang))
+    assert_accessible(
+        dashboard.page, ".st-key-playback-pane", exclude=EXCLUDED, where=f"{where}, playing"
+    )
+
+
+def translate_now(lang: str) -> str:
+    """The caption over the card of the latest event while playing."""
+    return Translator(lang)("playback.now")
+
+
+def test_the_keyboard_alone_plays_pauses_and_steps(dashboard: Dashboard) -> None:
+    """Tab to the play button; Space plays and pauses, the right arrow steps a week on."""
+    page = dashboard.page
+    dashboard.open("?speed=week&to=2025-08-08")
+    bar = PlaybackBar(page)
+    tab_to(page, bar.button("toggle"))
+    bar.press("Space")
+    expect(bar.bar).to_have_attribute("data-playing", "true")
+    bar.press("Space")
+    expect(bar.bar).to_have_attribute("data-playing", "false")
+    paused = bar.day()
+    assert bar.press("ArrowRight") == paused + dt.timedelta(days=7)
+    expect(bar.bar.locator(".live")).not_to_be_empty()
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])

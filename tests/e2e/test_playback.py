@@ -152,8 +152,10 @@ def btk_drawn(dashboard: Dashboard, catalog: Catalog) -> RGB | None:
 
 
 def wait_for_btk_nearer(dashboard: Dashboard, catalog: Catalog, colour: RGB, *, than: RGB) -> RGB:
-    """Wait until the railway is drawn nearer ``colour`` than ``than`` (lines are translucent
-    over the land, so the drawn colour is a mix); the colour drawn."""
+    """Wait until the railway is drawn nearer ``colour`` than ``than``; the colour drawn.
+
+    Lines are translucent over the land: the colour drawn is a mix.
+    """
     seen: list[RGB | None] = [None]
 
     def nearer() -> bool:

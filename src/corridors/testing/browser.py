@@ -232,9 +232,12 @@ TAB_LIMIT: Final = 200
 
 
 def is_focused(target: Locator) -> bool:
-    """Whether the keyboard's focus is on ``target`` or inside it."""
+    """Whether the keyboard's focus is on ``target`` or inside it (also in a shadow root)."""
     focused: bool = target.evaluate(
-        "element => element === document.activeElement || element.contains(document.activeElement)"
+        """element => {
+            const active = element.getRootNode().activeElement;
+            return element === active || element.contains(active);
+        }"""
     )
     return focused
 

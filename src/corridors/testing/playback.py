@@ -22,8 +22,7 @@ class PlaybackBar:
 
     @property
     def bar(self) -> Locator:
-        """The bar's element (a group of buttons, the day shown, a live region; while the bar is
-        drawn anew, the new one)."""
+        """The bar's element: buttons, the day shown, a live region (the newest one)."""
         return self.page.locator(".playback").last
 
     def day(self) -> dt.date:
