@@ -189,7 +189,7 @@ def _map_and_playback(catalog: Catalog, translate: Translator, map_key: str) -> 
             playing = current_event(events, request.dates.end)
             if playing is not None:
                 st.caption(translate("playback.now"))
-                render_card(playing, translate, key_prefix="now")
+                render_card(catalog, playing, translate, key_prefix="now")
     if framed:  # a frame: the address bar follows the playhead
         link_sync.sync_url(link_sync.current(span))
 
