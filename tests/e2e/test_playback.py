@@ -59,6 +59,9 @@ def test_a_milestones_link_plays_through_milestones_and_stops_on_pause(
     assert reached[0] > start
     assert set(reached[:2]) <= linked  # the address bar's ``to`` follows the playhead
     expect(bar.bar).to_contain_text(dashboard_date(reached[2]))
+    pane = dashboard.keyed("playback-pane")
+    expect(pane.locator('[class*="st-key-now-card-"]').first).to_be_visible()  # the latest event
+    expect(dashboard.page.get_by_test_id("stException")).to_have_count(0)
     bar.button("toggle").click()
     expect(bar.bar).to_have_attribute("data-playing", "false")
     stopped = bar.day()
