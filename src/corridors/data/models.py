@@ -181,6 +181,19 @@ class ReportedSource(StrEnum):
     GEOJSON = "geojson"  # the atlas's own GeoJSON export
 
 
+class ReportedPrecision(StrEnum):
+    """How much of a reported event's date its source knows (``None`` in the store: not recorded).
+
+    ACLED's ``time_precision`` 1 is a day, 2 a week (or weekend) the day it gives lies in,
+    3 a month; GDELT's event dates are days; the atlas's own export keeps its precision.
+    """
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
 class BoundaryKind(StrEnum):
     """Administrative level of a boundary polygon."""
 
