@@ -14,7 +14,7 @@ from corridors.core import atomic as _atomic
 from corridors.data import export
 from corridors.data.catalog import Catalog
 from corridors.data.export import BYTE_ORDER_MARK, events_csv, events_geojson, spreadsheet_safe
-from corridors.data.models import Event
+from corridors.data.models import Event, Precision
 from corridors.data.timeline import DateRange
 from corridors.geo.camera import fit_bounds
 from corridors.i18n import Translator
@@ -62,12 +62,13 @@ def test_csv_columns_follow_the_available_languages(
     events = summit_events(catalog)
     header = next(csv.reader(io.StringIO(events_csv(events).removeprefix(BYTE_ORDER_MARK))))
     assert header == [
-        "id", "date", "precision", "kind", "title_en", "title_ar", "summary_en", "summary_ar",
-        "features", "sources",
+        "id", "date", "precision", "end", "end_precision", "kind", "title_en", "title_ar",
+        "summary_en", "summary_ar", "features", "sources",
     ]  # fmt: skip
     monkeypatch.setattr(export, "available_languages", lambda: ("en",))
     rows = csv_rows(events_csv(events))
-    assert list(rows[0]) == ["id", "date", "precision", "kind", "title_en", "summary_en",
+    assert list(rows[0]) == ["id", "date", "precision", "end", "end_precision", "kind",
+                             "title_en", "summary_en",
                              "features", "sources"]  # fmt: skip
     assert rows[0]["summary_en"] == events[0].summary["en"]
 
@@ -146,3 +147,16 @@ def test_two_builds_of_the_same_map_are_byte_identical(catalog: Catalog) -> None
     first = build()
     assert build() == first
     assert re.search(rb"geo_json_[0-9a-f]{32}", first) is None  # no random folium ids left
+
+
+def test_exports_carry_an_events_end_and_its_precision(catalog: Catalog) -> None:
+    day, *_ = summit_events(catalog)
+    lasting = day.model_copy(update={"end": dt.date(2026, 1, 1), "end_precision": Precision.MONTH})
+    rows = csv_rows(events_csv([day, lasting]))
+    assert [(row["end"], row["end_precision"]) for row in rows] == [
+        ("", ""),
+        ("2026-01-01", "month"),
+    ]
+    features = events_geojson(catalog, [day, lasting])["features"]
+    ends = {(f["properties"]["end"], f["properties"]["end_precision"]) for f in features}
+    assert ends == {(None, None), ("2026-01-01", "month")}

@@ -239,3 +239,21 @@ def test_a_hostile_title_is_plain_text_in_the_mark_and_escaped_in_leaflet(
     page = build_map(scene, EN, camera=fit_bounds(scene.bounds)).get_root().render()
     assert "<img src=x" not in page
     assert HOSTILE_HTML_IN_JSON in page
+
+
+def test_the_tooltip_writes_an_interval_and_says_when_the_range_cuts_it(catalog: Catalog) -> None:
+    closure = event(catalog, "lachin-road-closure-2022-2023")
+    spring = DateRange(dt.date(2023, 3, 1), dt.date(2023, 5, 31))
+    (mark,) = event_marks(catalog, [closure], EN, dates=spring)
+    assert mark.tooltip(EN).split("\n")[1] == "December 12, 2022 \u2013 September 2023 (in part)"
+    (whole,) = event_marks(catalog, [closure], EN, dates=catalogue_span(catalog.events))
+    assert whole.tooltip(EN).split("\n")[1] == "December 12, 2022 \u2013 September 2023"
+    arabic = Translator("ar")
+    (in_arabic,) = event_marks(catalog, [closure], arabic, dates=spring)
+    day = in_arabic.tooltip(arabic).split("\n")[1]
+    assert day.startswith("\u2068من ")  # from ... to ..., in part
+    assert " إلى " in day
+    assert day.endswith("(جزئيًا)")
+    # the scene marks an interval active in its range, in part
+    marks = scene_of(catalog, dates=spring).marks
+    assert [mark.in_part for mark in marks if mark.id == closure.id] == [True]

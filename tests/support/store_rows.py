@@ -25,6 +25,8 @@ def rows(source: str, count: int, *, offset: int = 0) -> list[dict[str, object]]
                 "source": source,
                 "event_id": f"{source}-{index}",
                 "date": dt.date(2024, 1, 1) + dt.timedelta(days=index % 400),
+                "precision": ("day", "week", "month")[index % 3],
+                "date_added": dt.date(2025, 1, 1) if index % 2 else None,
                 "kind": KINDS[index % 3],
                 "event_type": "type",
                 "latitude": latitude,

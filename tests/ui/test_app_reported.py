@@ -200,7 +200,10 @@ def test_gdelt_links_its_source_by_host_and_acled_names_its_sources(sample: Even
     del sample
     at = open_app(feature="am-su")
     sources = [line for event in rows(at, "feature-reported-am-su") for line in event[2:3]]
-    assert "GDELT: [\u2068example\\.org\u2069](https://example.org/news/meghri-protest)" in sources
+    assert (
+        "GDELT: [\u2068example\\.org\u2069](https://example.org/news/meghri-protest)"
+        " · added Aug 10, 2025"  # GDELT added the row two days after the event
+    ) in sources
     assert "ACLED: \u2068Azatutyun; News\\.am\u2069" in sources
     # not http(s): text; a hostile URL: a link named by its host, its specials percent-encoded
     assert BAD_URL == "javascript:alert(document.cookie)"
@@ -210,6 +213,17 @@ def test_gdelt_links_its_source_by_host_and_acled_names_its_sources(sample: Even
     assert hostile == [
         "GDELT: [\u2068evil\\.example\u2069](https://evil.example/a%29b%3Cscript%3E?q=*x*)"
     ]
+
+
+def test_a_row_shows_the_precision_its_source_gives(sample: EventStore) -> None:
+    del sample
+    at = open_app(feature="am-su", **{"from": "2025-06-01", "to": "2025-08-31"})
+    heads = {event[0].split(" · ")[0] for event in rows(at, "feature-reported-am-su")}
+    assert "July 2025 \\(month\\)" in heads  # ACLED time_precision 3
+    assert "Aug 8, 2025" in heads  # a day's date is written alone
+    at = open_app(feature="az-nx", **{"from": "2025-06-01", "to": "2025-08-31"})
+    heads = {event[0].split(" · ")[0] for event in rows(at, "feature-reported-az-nx")}
+    assert "Aug 8, 2025 \\(week\\)" in heads  # ACLED time_precision 2
 
 
 def test_hostile_imported_text_is_shown_as_text(sample: EventStore) -> None:
@@ -349,10 +363,11 @@ def test_the_timeline_has_bars_of_reported_events_per_period(
 ) -> None:
     at = open_app(**link)
     spec = timeline_spec(at)
-    bars, points = spec["layer"]
+    bars, events = spec["layer"]
     assert bars["mark"]["type"] == "bar"
     assert bars["encoding"]["y"]["title"] == f"Reported events per {period}"
     assert spec["resolve"]["scale"]["y"] == "independent"
-    assert {param["name"] for param in spec["params"]} == {"picked", "span"}
-    assert points["mark"]["type"] == "circle"
+    # a click picks a point, or a bar of a month's, a year's or a lasting event
+    assert {param["name"] for param in spec["params"]} == {"picked", "picked_bar", "span"}
+    assert [view["mark"]["type"] for view in events["layer"]] == ["bar", "circle"]
     assert sample.counts_by_period(EventQuery(), period)  # there is something to draw

@@ -180,6 +180,12 @@ max_playback_speed: float = 3653.0
 #: Widest playback window a link may ask for, in days (ten years).
 max_playback_window: int = 3653
 
+# --- Browser tests (corridors.testing) ---
+
+#: Tab presses a keyboard-only test may make to reach an element before it fails (the page
+#: has a few dozen stops before the event list).
+max_tab_presses: int = 200
+
 # --- Playback (corridors.data.playback, corridors.ui.dashboard.playback) ---
 
 #: Shortest time between two frames of a playing map, in milliseconds (a slower frame makes

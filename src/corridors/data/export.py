@@ -43,12 +43,21 @@ def csv_columns() -> tuple[str, ...]:
         "id",
         "date",
         "precision",
+        "end",
+        "end_precision",
         "kind",
         *(f"title_{lang}" for lang in languages),
         *(f"summary_{lang}" for lang in languages),
         "features",
         "sources",
     )
+
+
+def _end_of(event: Event) -> tuple[str, str] | None:
+    """An event's end and its precision as written, or ``None`` for an event of one date."""
+    if event.end is None:
+        return None
+    return event.end.isoformat(), str(event.end_precision)
 
 
 def events_csv(events: Sequence[Event]) -> str:
@@ -67,6 +76,7 @@ def events_csv(events: Sequence[Event]) -> str:
             event.id,
             event.date.isoformat(),
             str(event.precision),
+            *(_end_of(event) or ("", "")),
             str(event.kind),
             *(event.title[lang] for lang in languages),
             *(event.summary[lang] for lang in languages),
@@ -91,6 +101,7 @@ def events_geojson(catalog: Catalog, events: Sequence[Event]) -> dict[str, Any]:
                 "event_id": event.id,
                 "date": event.date.isoformat(),
                 "precision": str(event.precision),
+                **dict(zip(("end", "end_precision"), _end_of(event) or (None, None), strict=True)),
                 "kind": str(event.kind),
                 "title": dict(event.title),
                 "summary": dict(event.summary),

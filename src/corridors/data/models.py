@@ -15,6 +15,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -180,6 +181,19 @@ class ReportedSource(StrEnum):
     GEOJSON = "geojson"  # the atlas's own GeoJSON export
 
 
+class ReportedPrecision(StrEnum):
+    """How much of a reported event's date its source knows (``None`` in the store: not recorded).
+
+    ACLED's ``time_precision`` 1 is a day, 2 a week (or weekend) the day it gives lies in,
+    3 a month; GDELT's event dates are days; the atlas's own export keeps its precision.
+    """
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
 class BoundaryKind(StrEnum):
     """Administrative level of a boundary polygon."""
 
@@ -343,6 +357,30 @@ class Actor(_Record):
     sources: LinkedSources
 
 
+def _fits_precision(day: dt.date | None, precision: Precision, field: str) -> Precision:
+    """``precision``, when ``day`` is written as its period's first day (or is missing).
+
+    A month-precision date is the 1st of its month, a year-precision one 1 January, so that
+    the date alone never claims a day that is not known.
+    """
+    if day is None or precision is Precision.DAY:
+        return precision
+    first = day.replace(day=1) if precision is Precision.MONTH else day.replace(month=1, day=1)
+    if day != first:
+        raise PydanticCustomError(
+            "bad_date",
+            "{field} {day} has {precision} precision: write the first day of its {precision}, "
+            "{first}",
+            {
+                "field": field,
+                "day": day.isoformat(),
+                "precision": precision.value,
+                "first": first.isoformat(),
+            },
+        )
+    return precision
+
+
 class Event(_Record):
     """A news event or agreement milestone, linked to the map features it concerns."""
 
@@ -360,6 +398,31 @@ class Event(_Record):
     ] = ()
     sources: LinkedSources
     note: Localized | None = None
+    #: The last day of an event that lasts (a blockade, a mandate), known to ``end_precision``.
+    end: Date | None = None
+    end_precision: Precision = Precision.DAY
+
+    @field_validator("precision")
+    @classmethod
+    def _date_fits_precision(cls, precision: Precision, info: ValidationInfo) -> Precision:
+        return _fits_precision(info.data.get("date"), precision, "date")
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, end: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        start = info.data.get("date")
+        if end is not None and start is not None and end < start:
+            raise PydanticCustomError(
+                "bad_date",
+                "the end ({end}) is before the date ({start})",
+                {"end": end.isoformat(), "start": start.isoformat()},
+            )
+        return end
+
+    @field_validator("end_precision")
+    @classmethod
+    def _end_fits_precision(cls, precision: Precision, info: ValidationInfo) -> Precision:
+        return _fits_precision(info.data.get("end"), precision, "end")
 
     @field_validator("features")
     @classmethod

@@ -1,4 +1,10 @@
-"""Date filtering, corridor status "as of" a date, and the event <-> feature index."""
+"""Date filtering, corridor status "as of" a date, and the event <-> feature index.
+
+An event covers a span of days, not only its date: a month-precision event the whole
+month, a year-precision one the whole year, and an event with an ``end`` every day from the
+start of its date's period to the last day of its end's. Filters keep an event whose span
+meets the range (:func:`overlap` says whether in whole or in part).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,11 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from typing import Final
 
-from corridors.data.models import Event, EventKind
+from corridors.data.models import Event, EventKind, Precision
 
 #: 10 November 2020: the trilateral ceasefire statement took effect.
 CEASEFIRE_STATEMENT: Final = dt.date(2020, 11, 10)
@@ -38,9 +45,10 @@ class DateRange:
 
 
 def catalogue_span(events: Sequence[Event]) -> DateRange:
-    """From the first event to the last: at least two days, today when there are none."""
-    days = [event.date for event in events] or [dt.date.today()]
-    start, end = min(days), max(days)
+    """From the first day an event covers to the last: two days at least, today when none."""
+    spans = [event_span(event) for event in events]
+    start = min((span.start for span in spans), default=dt.date.today())
+    end = max((span.end for span in spans), default=start)
     return DateRange(min(start, end - dt.timedelta(days=1)), end)
 
 
@@ -89,15 +97,67 @@ def preset_start(name: str) -> dt.date | None:
     return None
 
 
+class Overlap(StrEnum):
+    """How much of an event's span a date range takes in."""
+
+    NONE = "none"
+    PART = "part"
+    WHOLE = "whole"
+
+
+def period(day: dt.date, precision: Precision) -> DateRange:
+    """The days a date known to ``precision`` may be: the day, its month or its year."""
+    if precision is Precision.YEAR:
+        return DateRange(dt.date(day.year, 1, 1), dt.date(day.year, 12, 31))
+    if precision is Precision.MONTH:
+        return _month(day.year, day.month)
+    return DateRange(day, day)
+
+
+def event_span(event: Event) -> DateRange:
+    """The first and the last day an event covers.
+
+    Its date's period (the day, month or year known); with an ``end``, from the start of
+    that period to the last day of the end's own period.
+    """
+    start = period(event.date, event.precision)
+    if event.end is None:
+        return start
+    return DateRange(start.start, period(event.end, event.end_precision).end)
+
+
+def overlap(event: Event, dates: DateRange) -> Overlap:
+    """Whether ``dates`` takes in the whole of the event's span, a part of it, or none.
+
+    An event with an ``end`` is active on every day of its span, so a range that meets it
+    has it (in part unless the range holds the whole interval); so is an event of a month
+    or a year, whose day is not known.
+    """
+    span = event_span(event)
+    if span.end < dates.start or span.start > dates.end:
+        return Overlap.NONE
+    if dates.start <= span.start and span.end <= dates.end:
+        return Overlap.WHOLE
+    return Overlap.PART
+
+
+def active_on(event: Event, day: dt.date) -> bool:
+    """Whether ``day`` lies in the event's span (its interval, month or year, or its day)."""
+    return day in event_span(event)
+
+
 def filter_events(
     events: Iterable[Event], dates: DateRange, kinds: Iterable[EventKind] | None = None
 ) -> tuple[Event, ...]:
-    """The events inside ``dates`` whose kind is one of ``kinds`` (all kinds when ``None``)."""
+    """The events whose span meets ``dates``, of a kind in ``kinds`` (all kinds when ``None``).
+
+    An event of December 2025 is in any range that meets December 2025 (see :func:`overlap`).
+    """
     wanted = None if kinds is None else frozenset(kinds)
     return tuple(
         event
         for event in events
-        if event.date in dates and (wanted is None or event.kind in wanted)
+        if (wanted is None or event.kind in wanted) and overlap(event, dates) is not Overlap.NONE
     )
 
 

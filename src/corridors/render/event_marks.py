@@ -22,7 +22,9 @@ from shapely.ops import polylabel
 
 from corridors.data.catalog import Catalog
 from corridors.data.models import Boundary, BoundaryKind, Event, EventKind, Precision
+from corridors.data.timeline import DateRange, Overlap, overlap
 from corridors.i18n import Translator
+from corridors.i18n.when import written_dates
 from corridors.render.styles import KIND_RGBA, RGBA
 
 #: The layer a click on an event's mark reports (its row id is the event's id).
@@ -49,12 +51,19 @@ class EventMark:
     #: The event's date as recorded (ISO), known to :attr:`precision`.
     date: str
     precision: Precision = Precision.DAY
+    #: The last day of an event that lasts (ISO), known to :attr:`end_precision`.
+    end: str | None = None
+    end_precision: Precision = Precision.DAY
+    #: The date range shown cuts the days the event covers: it is in range only in part.
+    in_part: bool = False
     #: The selected event's mark (drawn larger and outlined in the highlight colour).
     selected: bool = False
 
     def tooltip(self, translate: Translator) -> str:
         """Plain-text tooltip: the title, the date as the event's card writes it, the kind."""
-        day = translate.date(dt.date.fromisoformat(self.date), self.precision)
+        start = (dt.date.fromisoformat(self.date), self.precision)
+        end = None if self.end is None else (dt.date.fromisoformat(self.end), self.end_precision)
+        day = written_dates(translate, start, end, in_part=self.in_part)
         return f"{self.title}\n{day}\n{translate(f'kinds.{self.kind}')}"
 
 
@@ -64,6 +73,7 @@ def event_marks(
     translate: Translator,
     *,
     selected: str | None = None,
+    dates: DateRange | None = None,
 ) -> tuple[EventMark, ...]:
     """A mark per event, in the order given, at its most specific feature.
 
@@ -71,7 +81,8 @@ def event_marks(
     autonomous republic, which comes before a country; of several features of one rank, the
     first listed. A place's mark sits on it, a line's at its middle (on the line), an
     area's at the pole of inaccessibility of its largest part (inside it). The mark of the
-    event ``selected`` is flagged.
+    event ``selected`` is flagged, and so is each event that ``dates`` (the range shown)
+    holds only in part.
 
     Every feature an event names is in ``catalog``: the loader rejects an event that names
     an unknown or rejected feature, so an unknown id here is a bug (``KeyError``).
@@ -93,6 +104,9 @@ def event_marks(
                 title=translate.text(event.title),
                 date=event.date.isoformat(),
                 precision=event.precision,
+                end=None if event.end is None else event.end.isoformat(),
+                end_precision=event.end_precision,
+                in_part=dates is not None and overlap(event, dates) is Overlap.PART,
                 selected=event.id == selected,
             )
         )

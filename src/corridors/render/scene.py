@@ -169,7 +169,9 @@ def build_scene(catalog: Catalog, request: SceneRequest) -> Scene:
         bounds=_bounds(catalog, framed_features(catalog, request.highlighted)),
         context=context,
         labels=scene_labels(catalog, (*context, *features), translate),
-        marks=event_marks(catalog, events, translate, selected=request.selected_event),
+        marks=event_marks(
+            catalog, events, translate, selected=request.selected_event, dates=request.dates
+        ),
     )
 
 

@@ -28,6 +28,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel, unary_union
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+from corridors.core import settings
 from corridors.data.catalog import Catalog
 from corridors.data.models import LAYERS
 from corridors.render.styles import HIGHLIGHT
@@ -227,9 +228,6 @@ def deck_highlighted(spec: dict[str, Any]) -> set[str]:
 
 # --- the keyboard -----------------------------------------------------------------------
 
-#: Tab presses allowed to reach an element: the page has a few dozen stops before the list.
-TAB_LIMIT: Final = 200
-
 
 def is_focused(target: Locator) -> bool:
     """Whether the keyboard's focus is on ``target`` or inside it (also in a shadow root)."""
@@ -242,7 +240,9 @@ def is_focused(target: Locator) -> bool:
     return focused
 
 
-def tab_to(page: Page, target: Locator, *, backwards: bool = False, limit: int = TAB_LIMIT) -> int:
+def tab_to(
+    page: Page, target: Locator, *, backwards: bool = False, limit: int = settings.max_tab_presses
+) -> int:
     """Press Tab (Shift+Tab ``backwards``) until ``target`` has the focus; how many presses.
 
     Only the keyboard moves the focus, as a reader without a pointer would; ``target`` that

@@ -88,8 +88,13 @@ class ColumnChecker:
             self.flag(missing, name, RowProblemKind.MISSING_VALUE, "no value")
         return values
 
-    def date(self, name: str, formats: Sequence[str]) -> npt.NDArray[np.datetime64]:
-        """A required date column, in the first of ``formats`` each value matches."""
+    def date(
+        self, name: str, formats: Sequence[str], *, required: bool = True
+    ) -> npt.NDArray[np.datetime64]:
+        """A date column, in the first of ``formats`` each value matches (empty is NaT).
+
+        An empty value is a problem if ``required``.
+        """
         series = pd.Series(self._raw.column(name), dtype=object).str.strip()
         parsed = pd.Series(pd.NaT, index=series.index, dtype="datetime64[s]")
         for pattern in formats:
@@ -98,7 +103,8 @@ class ColumnChecker:
                 break
             parsed[left] = pd.to_datetime(series[left], format=pattern, errors="coerce")
         empty = (series == "").to_numpy()
-        self.flag(empty, name, RowProblemKind.MISSING_VALUE, "no date")
+        if required:
+            self.flag(empty, name, RowProblemKind.MISSING_VALUE, "no date")
         wanted = " or ".join(formats)
         self.flag(
             parsed.isna().to_numpy() & ~empty,

@@ -14,12 +14,13 @@ the rest of the file one row held whole.
 from __future__ import annotations
 
 import csv
+import math
 from collections.abc import Iterator
 from typing import Final
 
 from corridors.core import settings
-from corridors.data.models import ReportedSource
-from corridors.reported.importers._checks import ColumnChecker, RawColumns, raw_chunks
+from corridors.data.models import ReportedPrecision, ReportedSource
+from corridors.reported.importers._checks import ColumnChecker, FloatArray, RawColumns, raw_chunks
 from corridors.reported.importers._opening import ImportFileError, OpenedFile
 from corridors.reported.importers._text import text_lines
 from corridors.reported.importers.rows import Chunk
@@ -72,6 +73,7 @@ COLUMNS: Final = (
 MAPPING: Final = {
     "event_id": "event_id_cnty",
     "date": "event_date",
+    "precision": "time_precision",  # see TIME_PRECISIONS
     "kind": "event_type",  # refined by sub_event_type (corridors.reported.importers.source_kinds)
     "event_type": "event_type",  # "event_type: sub_event_type"
     "latitude": "latitude",
@@ -85,13 +87,20 @@ MAPPING: Final = {
     "source_name": "source",
     "notes": "notes",
 }
+#: How much of ``event_date`` ACLED knows, by ``time_precision``: 1, the day; 2, the week
+#: or weekend (the day given lies in it: kept as a week, never claimed as that day); 3, the
+#: month only (shown as the month). An empty value is stored as not recorded.
+TIME_PRECISIONS: Final = {
+    1: ReportedPrecision.DAY,
+    2: ReportedPrecision.WEEK,
+    3: ReportedPrecision.MONTH,
+}
 #: Columns read besides those of :data:`MAPPING`.
 ALSO_READ: Final = ("sub_event_type",)
 #: ACLED columns not kept, and why: derived from what is kept, or detail the atlas does not
 #: show (the feature links replace the admin columns).
 NOT_KEPT: Final = {
     "year": "the year of event_date",
-    "time_precision": "detail not shown",
     "disorder_type": "derived from the event type",
     "assoc_actor_1": "detail not shown",
     "inter1": "detail not shown",
@@ -220,6 +229,8 @@ def _checked(raw: RawColumns) -> Chunk:
         "source": [SOURCE] * len(raw),
         "event_id": check.text("event_id_cnty", required=True),
         "date": check.date("event_date", DATE_FORMATS),
+        "precision": _precisions(check.integer("time_precision", low=1, high=3)),
+        "date_added": [None] * len(raw),
         "kind": [_kind(main, sub) for main, sub in zip(event_types, sub_types, strict=True)],
         "event_type": [
             f"{main}: {sub}" if sub else main
@@ -238,6 +249,16 @@ def _checked(raw: RawColumns) -> Chunk:
         "notes": _verbatim(raw.column("notes")),
     }
     return check.chunk(columns)
+
+
+def _precisions(codes: FloatArray) -> list[str | None]:
+    """The precision of each ``time_precision`` code (``None``: empty, or flagged as bad)."""
+    return [None if math.isnan(code) else _precision_of(int(code)) for code in codes.tolist()]
+
+
+def _precision_of(code: int) -> str | None:
+    precision = TIME_PRECISIONS.get(code)
+    return None if precision is None else str(precision)
 
 
 def _verbatim(values: list[str]) -> list[str | None]:

@@ -17,7 +17,7 @@ from typing import Final
 import numpy as np
 
 from corridors.core import settings
-from corridors.data.models import ReportedSource
+from corridors.data.models import ReportedPrecision, ReportedSource
 from corridors.reported.importers._checks import ColumnChecker, RawColumns, raw_chunks
 from corridors.reported.importers._opening import OpenedFile
 from corridors.reported.importers._text import line_pieces
@@ -68,10 +68,14 @@ COLUMNS: Final = (
     "SOURCEURL",
 )
 
+#: ``DATEADDED`` as GDELT 2.0 (to the second, UTC) and 1.0 (the day) write it.
+DATE_ADDED_FORMATS: Final = ("%Y%m%d%H%M%S", "%Y%m%d")
+
 #: Store column <- GDELT column.
 MAPPING: Final = {
     "event_id": "GLOBALEVENTID",
-    "date": "SQLDATE",
+    "date": "SQLDATE",  # the day the event happened
+    "date_added": "DATEADDED",  # the day GDELT added the row (may be later)
     "kind": "EventRootCode",
     "event_type": "EventCode",  # the CAMEO code, e.g. "190"
     "latitude": "ActionGeo_Lat",
@@ -160,6 +164,8 @@ def _checked(raw: RawColumns) -> Chunk:
         "source": [SOURCE] * len(raw),
         "event_id": event_ids,
         "date": check.date("SQLDATE", ("%Y%m%d",)),
+        "precision": [str(ReportedPrecision.DAY)] * len(raw),
+        "date_added": check.date("DATEADDED", DATE_ADDED_FORMATS, required=False),
         "kind": [str(GDELT_ROOT_CODES.get(code or "", ReportedKind.OTHER)) for code in root_codes],
         "event_type": check.text("EventCode"),
         "latitude": check.number("ActionGeo_Lat", low=-90, high=90, required=True),

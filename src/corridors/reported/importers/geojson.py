@@ -13,10 +13,11 @@ import json
 from collections.abc import Iterator
 from typing import Any, Final
 
+import numpy as np
 from shapely.geometry import shape
 
 from corridors.core import settings
-from corridors.data.models import ReportedSource
+from corridors.data.models import ReportedPrecision, ReportedSource
 from corridors.reported.importers._checks import (
     ColumnChecker,
     RawColumns,
@@ -34,6 +35,7 @@ SUFFIXES: Final = (".geojson", ".json")
 _FIELDS: Final = (
     "event_id",
     "date",
+    "precision",
     "kind",
     "latitude",
     "longitude",
@@ -130,6 +132,7 @@ def _row(
     row = {
         "event_id": _text(properties.get("event_id")),
         "date": _text(properties.get("date")),
+        "precision": _text(properties.get("precision")),
         "kind": _text(properties.get("kind")),
         "latitude": repr(point[1]),
         "longitude": repr(point[0]),
@@ -170,6 +173,17 @@ def _point(geometry: object) -> tuple[float, float] | None:
     return float(point.x), float(point.y)
 
 
+def _precisions(check: ColumnChecker) -> list[str | None]:
+    """The ``precision`` the export wrote (day, month, year); any other value is a problem."""
+    values = check.text("precision")
+    known = {str(precision) for precision in ReportedPrecision}
+    unknown = np.fromiter((v is not None and v not in known for v in values), bool, len(values))
+    check.flag(
+        unknown, "precision", RowProblemKind.INVALID_VALUE, "{value} is not day, month or year"
+    )
+    return values
+
+
 def _checked(raw: RawColumns) -> Chunk:
     check = ColumnChecker(raw)
     kinds = check.text("kind")
@@ -177,6 +191,8 @@ def _checked(raw: RawColumns) -> Chunk:
         "source": [SOURCE] * len(raw),
         "event_id": check.text("event_id", required=True),
         "date": check.date("date", ("%Y-%m-%d",)),
+        "precision": _precisions(check),
+        "date_added": [None] * len(raw),
         "kind": [str(ATLAS_KINDS.get(kind or "", ReportedKind.OTHER)) for kind in kinds],
         "event_type": kinds,
         "latitude": check.number("latitude", low=-90, high=90, required=True),

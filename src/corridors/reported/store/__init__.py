@@ -88,6 +88,11 @@ class ReportedEvent:
     source: str
     event_id: str
     date: dt.date
+    #: How much of ``date`` the source knows (a ReportedPrecision value); ``None`` when the
+    #: import was made before the store kept it.
+    precision: str | None
+    #: The day the source added the row (GDELT), when it says.
+    date_added: dt.date | None
     kind: str
     event_type: str | None
     latitude: float

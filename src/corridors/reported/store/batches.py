@@ -28,6 +28,7 @@ import pyarrow.parquet as pq
 from corridors.core.errors import quote
 from corridors.core.files import NotRegularFileError, file_type, open_regular
 from corridors.reported.store import EVENT_SCHEMA, SkippedFile
+from corridors.reported.store.schema import LATER_COLUMNS
 
 #: Key-value metadata of a batch: the imported file, and when it was imported (ISO 8601).
 FILE_KEY: Final = b"corridors.file"
@@ -135,6 +136,8 @@ def _layout_problem(schema: pa.Schema) -> str | None:
     """Why a file of ``schema`` is not in the store's layout, or ``None``."""
     for expected in EVENT_SCHEMA:
         index = schema.get_field_index(expected.name)
+        if index < 0 and expected.name in LATER_COLUMNS:
+            continue  # a batch written before the column existed: read as null
         if index < 0:
             return f"not in the store's layout: no column {expected.name!r}"
         found = schema.field(index).type

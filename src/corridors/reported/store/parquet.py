@@ -267,8 +267,7 @@ class ParquetStore:
                 "longitude BETWEEN $west AND $east AND latitude BETWEEN $south AND $north"
             )
             parameters.update(zip(("west", "south", "east", "north"), query.bounds, strict=True))
-        sql = "WITH events AS (SELECT * FROM read_parquet($files, union_by_name = true)) "
-        return self._sql(sql + template.format(where=" AND ".join(conditions)), parameters)
+        return self._sql(_EVENTS + template.format(where=" AND ".join(conditions)), parameters)
 
 
 class _BatchWriter:
@@ -301,6 +300,13 @@ class _BatchWriter:
             self._writer.close()
             self._writer = None
 
+
+#: The stored events: every batch by column name, a column a batch lacks (one written
+#: before the column existed, :data:`LATER_COLUMNS`) null, even when no batch has it yet.
+_EVENTS: Final = (
+    "WITH events AS (SELECT * FROM read_parquet($files, union_by_name = true) "
+    "UNION ALL BY NAME SELECT NULL::VARCHAR AS precision, NULL::DATE AS date_added WHERE FALSE) "
+)
 
 #: The columns a listing returns: the fields of :class:`ReportedEvent`.
 _LISTED: Final = tuple(field.name for field in dataclasses.fields(ReportedEvent))

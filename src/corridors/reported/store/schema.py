@@ -12,6 +12,10 @@ ROW_SCHEMA: Final = pa.schema(
         pa.field("source", pa.string()),
         pa.field("event_id", pa.string()),
         pa.field("date", pa.date32()),
+        # how much of ``date`` the source knows (corridors.data.models.ReportedPrecision)
+        pa.field("precision", pa.string()),
+        # the day the source added the row (GDELT's DATEADDED), when it says
+        pa.field("date_added", pa.date32()),
         pa.field("kind", pa.string()),
         pa.field("event_type", pa.string()),
         pa.field("latitude", pa.float64()),
@@ -27,6 +31,9 @@ ROW_SCHEMA: Final = pa.schema(
         pa.field("notes", pa.string()),
     ]
 )
+
+#: Columns a batch written before they existed lacks: read as null (not recorded).
+LATER_COLUMNS: Final = frozenset({"precision", "date_added"})
 
 #: The columns of a stored event: an importer's row, the ids of the features it is in, and
 #: its H3 cell (:mod:`corridors.geo.cells`).

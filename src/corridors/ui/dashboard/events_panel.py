@@ -17,12 +17,12 @@ from corridors.data.models import (
     Event,
     EventKind,
     Place,
-    Precision,
     Source,
 )
 from corridors.data.search import search_events
 from corridors.data.timeline import DateRange, EventIndex
 from corridors.i18n import Translator
+from corridors.i18n.when import event_when
 from corridors.links.view_state import EventOrder
 from corridors.ui.common.safe import md_escape, md_link
 from corridors.ui.common.styling import isolate
@@ -126,17 +126,14 @@ def render_row(event: Event, translate: Translator, *, key_prefix: str) -> None:
     kind = translate(f"kinds.{event.kind}")
     label = " · ".join(
         md_escape(part)
-        for part in (short_date(event, translate), kind, translate.text(event.title))
+        for part in (
+            event_when(event, translate, session.date_range(), short=True),
+            kind,
+            translate.text(event.title),
+        )
     )
     with st.expander(label, expanded=selected, key=f"{key_prefix}-row-{event.id}"):
         _card_body(event, translate, key_prefix=key_prefix, selected=selected)
-
-
-def short_date(event: Event, translate: Translator) -> str:
-    """The event's date in a row: abbreviated month names, to the precision known."""
-    if event.precision is Precision.DAY:
-        return translate.short_date(event.date)
-    return translate.date(event.date, event.precision)
 
 
 def render_card(catalog: Catalog, event: Event, translate: Translator, *, key_prefix: str) -> None:
@@ -169,7 +166,8 @@ def _render_event_features(
 
 def _card_body(event: Event, translate: Translator, *, key_prefix: str, selected: bool) -> None:
     kind = translate(f"kinds.{event.kind}")
-    st.caption(f"{md_escape(translate.date(event.date, event.precision))} · {md_escape(kind)}")
+    when = event_when(event, translate, session.date_range())
+    st.caption(f"{md_escape(when)} · {md_escape(kind)}")
     st.markdown(f"**{md_escape(translate.text(event.title))}**")
     st.markdown(md_escape(translate.text(event.summary)))
     if event.actors:

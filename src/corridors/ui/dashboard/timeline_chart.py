@@ -1,9 +1,13 @@
 """The timeline: events in range by date and kind (Altair).
 
-Clicking a point selects its event; brushing a span (dragging along the dates) sets the
-date range. Every kind has its row and its label, and a colour of its own (none of them a
-corridor-status colour) with a key. Events of the same kind on the same day are spread
-across their row so that each can be clicked. The axis spans the chosen range.
+An event of a day is a point. An event known only to its month or year is a faded bar over
+the whole month or year (never a point on its first day), and an event with an end a solid
+bar from its start to its end, each on its kind's row; overlapping bars of a kind take
+lanes of their own. Clicking a point or a bar selects its event; brushing a span (dragging
+along the dates) sets the date range. Every kind has its row and its label, and a colour of
+its own (none of them a corridor-status colour) with a key. Events of the same kind on the
+same day are spread across their row so that each can be clicked. The axis spans the chosen
+range.
 
 When imported (reported) events are shown, their counts per week (a range under about a
 year) or month stand behind the points as pale bars, counted by the store, with a count
@@ -14,6 +18,7 @@ agreement's lifecycle stages stand across the chart as dashed rules, each named 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -25,8 +30,9 @@ import streamlit as st
 
 from corridors.core import settings
 from corridors.data.models import Event, Precision
-from corridors.data.timeline import DateRange
+from corridors.data.timeline import DateRange, event_span
 from corridors.i18n import Translator
+from corridors.i18n.when import event_when, precision_word
 from corridors.render.styles import HIGHLIGHT, KIND_COLORS, css_rgb
 from corridors.reported.store import Period
 from corridors.ui.common.data import event_store
@@ -34,6 +40,9 @@ from corridors.ui.dashboard import session
 from corridors.ui.dashboard.reported.query import reported_drawn, reported_query
 
 PICK: Final = "picked"
+#: The click on a bar (a month, a year, an interval): a selection of its own, since one
+#: selection cannot span two layers of the chart.
+PICK_BAR: Final = "picked_bar"
 SPAN: Final = "span"
 #: A brush shorter than this is a click, not a span.
 MIN_SPAN: Final = dt.timedelta(days=1)
@@ -43,6 +52,11 @@ WEEKS_UNDER: Final = dt.timedelta(days=366)
 #: outline keeps a month a pixel wide over decades.
 BAR_COLOUR: Final = "#8a8a8a"
 BAR_OPACITY: Final = 0.35
+#: Bars of events: an interval is drawn solid, a month or a year (a day not known) faded.
+INTERVAL_OPACITY: Final = 0.9
+PERIOD_OPACITY: Final = 0.35
+#: The share of a lane of its kind's row that a bar fills.
+BAR_BAND: Final = 0.7
 #: An agreement's stages: a dark grey no kind uses, dashed so that they read as dates.
 STAGE_COLOUR: Final = "#3d3d3d"
 
@@ -79,11 +93,12 @@ def render_timeline(
     chart = timeline_chart(
         events, translate, dates=dates, selected=selected, bars=bars, stages=stages
     )
+    picks = [PICK, PICK_BAR] if any(drawn_as_bar(event) for event in events) else [PICK]
     st.altair_chart(
         chart,
         width="stretch",
         on_select=partial(_on_select, key),
-        selection_mode=[PICK, SPAN],
+        selection_mode=[*picks, SPAN],
         key=key,
     )
 
@@ -104,32 +119,69 @@ def timeline_chart(
     bars: ReportedBars | None = None,
     stages: Sequence[StageMark] = (),
 ) -> alt.Chart | alt.LayerChart:
-    """The chart: a row per kind, a point per event (spread on the same day), a brush.
+    """The chart: a row per kind, a point or a bar per event, and a brush.
+
+    A point per event of a day (spread on the same day); a bar per event of a month or a
+    year, or one that lasts.
 
     Behind them, the ``bars`` of reported events and the ``stages`` in range, if given.
     """
-    frame = _frame(events, translate, selected)
-    kinds = [translate(f"kinds.{kind}") for kind in KIND_COLORS]
-    rows = [kind for kind in kinds if kind in set(frame["kind"])]
-    pick = alt.selection_point(name=PICK, fields=["id"], on="click", clear=False)
+    rows = _row_names(events, translate)
+    encodings = _Encodings(translate, dates, rows)
+    day_events = [event for event in events if not drawn_as_bar(event)]
+    bar_events = [event for event in events if drawn_as_bar(event)]
     span = alt.selection_interval(name=SPAN, encodings=["x"])
     points = (
-        alt.Chart(frame)
+        alt.Chart(_frame(day_events, translate, selected))
         .mark_circle(size=120, opacity=0.9, stroke=css_rgb(HIGHLIGHT))
-        .encode(
-            x=alt.X(
-                "date:T",
-                title=translate("timeline.date"),
-                scale=alt.Scale(domain=[dates.start.isoformat(), dates.end.isoformat()]),
-            ),
-            y=alt.Y(
+        .encode(**encodings.common("slot:O"))
+        .add_params(alt.selection_point(name=PICK, fields=["id"], on="click", clear=False), span)
+    )
+    chart: alt.Chart | alt.LayerChart | alt.FacetChart = points
+    if bar_events:  # the bars behind the points, each kind's bars in lanes of their own
+        spans = _span_layer(bar_events, translate, dates, selected, encodings)
+        chart = alt.layer(spans, points).resolve_scale(yOffset="independent")
+    if bars is not None:  # the bars behind, on a count scale of their own
+        chart = alt.layer(_bar_layer(bars, translate, dates), chart).resolve_scale(y="independent")
+    shown = [stage for stage in stages if dates.start <= stage.day <= dates.end]
+    if shown:
+        chart = alt.layer(*_stage_layers(shown, translate, dates), chart)
+    drawn: alt.Chart | alt.LayerChart = chart.properties(
+        height=settings.timeline_row_px * len(rows)
+        + settings.timeline_axis_px
+        + _legend_px(len(KIND_COLORS))
+    ).configure(locale={"time": translate.d3_time_locale()})
+    return drawn
+
+
+def drawn_as_bar(event: Event) -> bool:
+    """Whether the timeline draws ``event`` as a bar: it lasts, or its day is not known."""
+    return event.end is not None or event.precision is not Precision.DAY
+
+
+@dataclass(frozen=True, slots=True)
+class _Encodings:
+    """What points and bars share: the time axis, the rows of kinds, colours and tooltips."""
+
+    translate: Translator
+    dates: DateRange
+    rows: list[str]
+
+    def common(self, lane: str) -> dict[str, Any]:
+        """The x, y, lane, colour, outline and tooltip of a mark in a kind's row."""
+        translate = self.translate
+        kinds = [translate(f"kinds.{kind}") for kind in KIND_COLORS]
+        domain = [self.dates.start.isoformat(), self.dates.end.isoformat()]
+        return {
+            "x": alt.X("date:T", title=translate("timeline.date"), scale=alt.Scale(domain=domain)),
+            "y": alt.Y(
                 "kind:N",
                 title=None,
-                sort=rows,
+                sort=self.rows,
                 axis=alt.Axis(labelOverlap=False, labelLimit=200),
             ),
-            yOffset=alt.YOffset("slot:O"),
-            color=alt.Color(
+            "yOffset": alt.YOffset(lane),
+            "color": alt.Color(
                 "kind:N",
                 scale=alt.Scale(domain=kinds, range=list(KIND_COLORS.values())),
                 legend=alt.Legend(
@@ -140,27 +192,66 @@ def timeline_chart(
                     labelLimit=150,
                 ),
             ),
-            strokeWidth=alt.condition("datum.selected", alt.value(3), alt.value(0)),
-            tooltip=[
+            "strokeWidth": alt.condition("datum.selected", alt.value(3), alt.value(0)),
+            "tooltip": [
                 alt.Tooltip("label:N", title=translate("timeline.date")),
+                alt.Tooltip("precision:N", title=translate("dates.precision")),
                 alt.Tooltip("kind:N", title=translate("timeline.kind")),
                 alt.Tooltip("title:N", title=translate("timeline.title")),
             ],
+        }
+
+
+def _span_layer(
+    events: Sequence[Event],
+    translate: Translator,
+    dates: DateRange,
+    selected: str | None,
+    encodings: _Encodings,
+) -> alt.Chart:
+    """A bar per event from the first day it covers to its last: solid if it lasts."""
+    frame = _frame(events, translate, selected, dates=dates)
+    spans = [event_span(event) for event in events]
+    frame["date"] = pd.to_datetime([span.start for span in spans])
+    # to the first day after the last: a bar covers its last day whole
+    frame["end"] = pd.to_datetime([span.end + dt.timedelta(days=1) for span in spans])
+    frame["opacity"] = [
+        INTERVAL_OPACITY if event.end is not None else PERIOD_OPACITY for event in events
+    ]
+    frame["lane"] = _lanes(events)
+    pick = alt.selection_point(name=PICK_BAR, fields=["id"], on="click", clear=False)
+    layer: alt.Chart = (
+        alt.Chart(frame)
+        .mark_bar(clip=True, stroke=css_rgb(HIGHLIGHT), height=alt.RelativeBandSize(BAR_BAND))
+        .encode(
+            x2="end:T",
+            opacity=alt.Opacity("opacity:Q", scale=None, legend=None),
+            **encodings.common("lane:O"),
         )
-        .add_params(pick, span)
+        .add_params(pick)
     )
-    chart: alt.Chart | alt.LayerChart | alt.FacetChart = points
-    if bars is not None:  # the bars behind, on a count scale of their own
-        chart = alt.layer(_bar_layer(bars, translate, dates), points).resolve_scale(y="independent")
-    shown = [stage for stage in stages if dates.start <= stage.day <= dates.end]
-    if shown:
-        chart = alt.layer(*_stage_layers(shown, translate, dates), chart)
-    drawn: alt.Chart | alt.LayerChart = chart.properties(
-        height=settings.timeline_row_px * len(rows)
-        + settings.timeline_axis_px
-        + _legend_px(len(kinds))
-    ).configure(locale={"time": translate.d3_time_locale()})
-    return drawn
+    return layer
+
+
+def _lanes(events: Sequence[Event]) -> list[int]:
+    """A lane per bar within its kind's row: the first whose bars end before it starts."""
+    lane_ends: defaultdict[str, list[dt.date]] = defaultdict(list)
+    lanes = []
+    for event in events:
+        span, ends = event_span(event), lane_ends[event.kind]
+        free = next((lane for lane, end in enumerate(ends) if end < span.start), len(ends))
+        if free == len(ends):
+            ends.append(span.end)
+        else:
+            ends[free] = span.end
+        lanes.append(free)
+    return lanes
+
+
+def _row_names(events: Sequence[Event], translate: Translator) -> list[str]:
+    """The kinds' names that have a row: those of ``events``, in the key's order."""
+    present = {event.kind for event in events}
+    return [translate(f"kinds.{kind}") for kind in KIND_COLORS if kind in present]
 
 
 def _bar_layer(bars: ReportedBars, translate: Translator, dates: DateRange) -> alt.Chart:
@@ -243,12 +334,19 @@ def _legend_px(entries: int) -> int:
     return settings.timeline_legend_row_px * rows
 
 
-def _frame(events: Sequence[Event], translate: Translator, selected: str | None) -> pd.DataFrame:
+def _frame(
+    events: Sequence[Event],
+    translate: Translator,
+    selected: str | None,
+    *,
+    dates: DateRange | None = None,
+) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             "id": [event.id for event in events],
             "date": pd.to_datetime([event.date for event in events]),
-            "label": [translate.date(event.date, event.precision) for event in events],
+            "label": [event_when(event, translate, dates) for event in events],
+            "precision": [_precisions(event, translate) for event in events],
             "kind": [translate(f"kinds.{event.kind}") for event in events],
             "title": [translate.text(event.title) for event in events],
             "selected": [event.id == selected for event in events],
@@ -257,6 +355,12 @@ def _frame(events: Sequence[Event], translate: Translator, selected: str | None)
     # events of one kind on one day: each its own lane in the kind's row
     frame["slot"] = frame.groupby(["date", "kind"]).cumcount()
     return frame
+
+
+def _precisions(event: Event, translate: Translator) -> str:
+    """How much of the event's date (and end) is known, in words."""
+    known = [event.precision] if event.end is None else [event.precision, event.end_precision]
+    return translate.join_list(dict.fromkeys(precision_word(translate, p) for p in known))
 
 
 def brushed_range(selection: Mapping[str, Any], within: DateRange) -> DateRange | None:
@@ -289,6 +393,12 @@ def _on_select(key: str) -> None:
         st.session_state[session.DATES] = (chosen.start, chosen.end)
         session.dates_changed()
         return
-    picked: list[dict[str, Any]] = selection.get(PICK) or []
-    if picked and picked[0].get("id"):
-        session.select_event(str(picked[0]["id"]))
+    picked = picked_event(selection)
+    if picked is not None:
+        session.select_event(picked)
+
+
+def picked_event(selection: Mapping[str, Any]) -> str | None:
+    """The id of the event a click on a point or a bar picked, if any."""
+    picked: list[dict[str, Any]] = selection.get(PICK) or selection.get(PICK_BAR) or []
+    return str(picked[0]["id"]) if picked and picked[0].get("id") else None

@@ -16,14 +16,21 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from corridors.core import settings
-from corridors.data.models import ReportedKind, ReportedSource
+from corridors.data.models import Precision, ReportedKind, ReportedPrecision, ReportedSource
 from corridors.i18n import Translator
+from corridors.i18n.when import precision_word
 from corridors.reported.store import EventQuery, ReportedEvent
 from corridors.ui.common.data import event_store
 from corridors.ui.common.safe import md_escape, md_link, md_text
 from corridors.ui.common.styling import isolate
 
 ELLIPSIS: Final = "…"
+_KNOWN_PRECISIONS: Final = frozenset(str(member) for member in ReportedPrecision)
+#: How a reported precision writes its date (a week writes the day the source gives).
+_PRECISIONS: Final = {
+    str(ReportedPrecision.MONTH): Precision.MONTH,
+    str(ReportedPrecision.YEAR): Precision.YEAR,
+}
 
 
 def render_reported_list(query: EventQuery, translate: Translator, *, key: str) -> None:
@@ -55,8 +62,8 @@ def _settle_page(key: str, pages: int) -> int:
 def render_reported_event(event: ReportedEvent, translate: Translator) -> None:
     """One event: date, kind and type; where, and the fatalities; the source; the note."""
     with st.container(border=True):
-        day = translate.short_date(event.date)
-        head = [md_escape(day), md_escape(kind_label(event.kind, translate))]
+        head = [md_escape(reported_when(event, translate))]
+        head.append(md_escape(kind_label(event.kind, translate)))
         if event.event_type:
             head.append(_text(event_type(event)))
         st.markdown(" · ".join(head))
@@ -65,9 +72,29 @@ def render_reported_event(event: ReportedEvent, translate: Translator) -> None:
             place.append(md_escape(translate("reported.fatalities", count=event.fatalities)))
         if place:
             st.caption(" · ".join(place))
-        st.caption(f"{md_escape(source_label(event.source, translate))}: {_source(event)}")
+        source = f"{md_escape(source_label(event.source, translate))}: {_source(event)}"
+        if event.date_added is not None and event.date_added != event.date:
+            added = translate("reported.added", date=translate.short_date(event.date_added))
+            source = f"{source} · {md_escape(added)}"
+        st.caption(source)
         if event.notes:
             _render_note(event.notes, translate)
+
+
+def reported_when(event: ReportedEvent, translate: Translator) -> str:
+    """The event's date to the precision its source knows, the precision named unless a day.
+
+    A week (ACLED's time precision 2) is the day the source gives, said to be known to the
+    week; a row imported before precisions were kept (or of a value no importer writes)
+    reads as its day alone.
+    """
+    precision = event.precision
+    if precision not in _KNOWN_PRECISIONS or precision == ReportedPrecision.DAY:
+        return translate.short_date(event.date)
+    shown = _PRECISIONS.get(precision)
+    day = translate.short_date(event.date) if shown is None else translate.date(event.date, shown)
+    word = precision_word(translate, precision)
+    return translate("dates.with_precision", date=day, precision=word)
 
 
 def kind_label(kind: str, translate: Translator) -> str:
