@@ -182,7 +182,7 @@ def test_the_caption_writes_the_day_and_range_as_the_page_does(catalog: Catalog,
         rtl=lang == "ar",
     )
     top = SMALL[1] - caption_height(request)
-    draw_caption(expected, worded, top=top, scale=SMALL[1] / settings.animation_height)
+    draw_caption(expected, worded, top=top, scale=SMALL[1] / settings.animation_scale_height)
     assert ImageChops.difference(drawn, expected).getbbox() is None
     blank = Image.new("RGB", SMALL, (255, 255, 255))
     draw_caption(blank, Caption(date="", rtl=lang == "ar"), top=top, scale=1.0)

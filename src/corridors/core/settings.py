@@ -244,12 +244,15 @@ future_date_slack_days: int = 31
 
 #: Size in pixels of an exported animation's frames (a 16:9 slide), and of the page's own
 #: (smaller: a GIF is held whole in memory while it is written, about a byte per pixel per
-#: frame). Lines, dots and text are drawn at screen size in a frame
-#: :data:`animation_height` tall, and in proportion in a smaller or larger one.
+#: frame).
 animation_width: int = 1280
 animation_height: int = 720
 page_animation_width: int = 960
 page_animation_height: int = 540
+
+#: The frame height at which lines, dots and text are drawn at their size on screen (as in
+#: presenter mode's 1280 x 720 map); in proportion in a smaller or larger frame.
+animation_scale_height: int = 720
 
 #: Frames a second of an exported animation.
 animation_fps: float = 8.0
@@ -259,7 +262,7 @@ animation_fps: float = 8.0
 max_animation_frames: int = 600
 
 #: Height of the caption band under the map (the date, the milestone), in pixels at
-#: :data:`animation_height`.
+#: :data:`animation_scale_height`.
 animation_caption_height: int = 84
 
 #: Each frame is drawn this many times larger and scaled down, which smooths its edges.

@@ -19,7 +19,7 @@ from PIL import Image
 
 from corridors.core import settings
 from corridors.data.catalog import Catalog
-from corridors.data.models import EventKind
+from corridors.data.models import LAYERS, EventKind
 from corridors.data.playback import (
     EventMilestone,
     Milestone,
@@ -64,6 +64,7 @@ class AnimationRequest:
     lang: str = "en"
     agreement: str | None = None
     kinds: frozenset[EventKind] | None = None
+    layers: frozenset[str] = frozenset(LAYERS)
     fps: float = settings.animation_fps
     size: tuple[int, int] = (settings.animation_width, settings.animation_height)
 
@@ -138,6 +139,7 @@ def frames(
             SceneRequest(
                 dates=frame.shown,
                 kinds=request.kinds,
+                layers=request.layers,
                 lang=request.lang,
                 agreement=request.agreement,
             ),
@@ -147,7 +149,9 @@ def frames(
         image = Image.new("RGB", request.size)
         image.paste(painter.draw(scene), (0, 0))
         words = caption(catalog, frame, request, translate)
-        draw_caption(image, words, top=height - band, scale=height / settings.animation_height)
+        draw_caption(
+            image, words, top=height - band, scale=height / settings.animation_scale_height
+        )
         if progress is not None:
             progress(done, len(planned))
         yield image
@@ -155,14 +159,14 @@ def frames(
 
 def caption_height(request: AnimationRequest) -> int:
     """The caption band's height in pixels, in proportion to the frame's."""
-    scale = request.size[1] / settings.animation_height
+    scale = request.size[1] / settings.animation_scale_height
     return round(settings.animation_caption_height * scale)
 
 
 def frame_view(scene: Scene, request: AnimationRequest) -> View:
     """The map's view in a frame: above the caption band, framed on the scene's bounds."""
     width, height = request.size
-    scale = height / settings.animation_height
+    scale = height / settings.animation_scale_height
     return View.fitted(scene, width, max(1, height - caption_height(request)), scale)
 
 
