@@ -102,6 +102,30 @@ def test_a_corridor_changes_colour_on_the_frame_of_its_status_change(catalog: Ca
     assert len(changed) > len(points) * 2 / 3
 
 
+def test_the_gif_keeps_the_colour_of_a_status_that_comes_after_its_first_frame(
+    catalog: Catalog,
+) -> None:
+    """The palette is made before the later frames are drawn: it must hold their statuses."""
+    corridor, _, _ = _status_change(catalog)
+    request = AnimationRequest(Playback(speed=SPEEDS["week"]), AROUND_OPENING, fps=1)
+    drawn = list(frames(catalog, request))
+    view = frame_view(build_scene(catalog, SceneRequest(dates=AROUND_OPENING)), request)
+    line = catalog.geometries[corridor.id]
+    points = [line.interpolate(step / 20, normalized=True) for step in range(1, 20)]
+    pixels = [tuple(round(v) for v in view.point(p.x, p.y)) for p in points]
+    last, first = drawn[-1], drawn[0]
+    # where the line is drawn in its new status's colour (over a country or the ground)
+    styled = set(encode.style_colours())
+    on_line = [
+        p for p in pixels if last.getpixel(p) in styled and last.getpixel(p) != first.getpixel(p)
+    ]
+    assert len(on_line) > len(pixels) / 3
+    with Image.open(io.BytesIO(encode.gif(drawn, request.fps))) as gif:
+        gif.seek(gif.n_frames - 1)
+        shown = gif.convert("RGB")
+    assert [shown.getpixel(p) for p in on_line] == [last.getpixel(p) for p in on_line]
+
+
 def test_a_longer_play_than_allowed_is_refused_naming_the_limit(
     catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:

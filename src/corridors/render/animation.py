@@ -133,7 +133,12 @@ def frames(
     height = request.size[1]
     band = caption_height(request)
     painter: Painter | None = None
+    previous: tuple[Frame, Image.Image] | None = None
     for done, frame in enumerate(planned, start=1):
+        if previous is not None and previous[0] == frame:  # a milestone held: the same picture
+            _report(progress, done, len(planned))
+            yield previous[1].copy()
+            continue
         scene = build_scene(
             catalog,
             SceneRequest(
@@ -152,9 +157,14 @@ def frames(
         draw_caption(
             image, words, top=height - band, scale=height / settings.animation_scale_height
         )
-        if progress is not None:
-            progress(done, len(planned))
+        previous = (frame, image)
+        _report(progress, done, len(planned))
         yield image
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
 
 
 def caption_height(request: AnimationRequest) -> int:

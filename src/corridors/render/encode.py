@@ -5,13 +5,14 @@ button. PyAV's wheels carry FFmpeg with its H.264 encoder (libx264): nothing is 
 installed beside the package, and PyAV writes to a memory buffer, which the ffmpeg
 program that imageio-ffmpeg drives cannot (it writes MP4 to a file).
 
-A GIF has 256 colours: every frame is mapped to one palette, made from the first and the
-last frame and a swatch of every colour the map's styles use (a corridor's status, an
-event's kind, an agreement's levels), without dithering, so flat colours stay flat and
-nothing flickers from frame to frame. Pillow writes only what changed from one frame to the
-next and merges frames that did not change (a milestone held) into one longer frame. It
-holds the frames until the end, about a byte per pixel each: hence the frame limit
-(:data:`corridors.core.settings.max_animation_frames`).
+A GIF has 256 colours: every frame is mapped to one palette, without dithering, so flat
+colours stay flat and nothing flickers from frame to frame. The palette holds every
+colour a corridor's status, an event's kind or an agreement's level is drawn in, exactly
+(over each ground it may lie on), so a later frame's new status keeps its colour; the
+rest of it is the first frame's own colours. Pillow writes only what
+changed from one frame to the next and merges frames that did not change (a milestone
+held) into one longer frame. It holds the frames until the end, a byte per pixel each:
+hence the frame limit (:data:`corridors.core.settings.max_animation_frames`).
 """
 
 from __future__ import annotations
@@ -26,12 +27,18 @@ import numpy as np
 from PIL import Image
 
 from corridors.render.styles import (
+    BACKGROUND,
+    FOCUS_FILL,
     HIGHLIGHT,
     IMPLEMENTATION_COLORS,
     KIND_RGBA,
+    MARK_RIM,
+    NEIGHBOUR_FILL,
+    QUIET_ALPHA,
     RGBA,
     ROUTE_COLOR,
     STATUS_COLOR,
+    STATUS_FILL_ALPHA,
     UNSCORED_COLOR,
 )
 
@@ -42,9 +49,11 @@ def gif(frames: Iterable[Image.Image], fps: float) -> bytes:
     first = next(pending, None)
     if first is None:
         raise ValueError("an animation needs at least one frame")
-    held = [first, *pending]  # Pillow holds every frame while it writes anyway
-    palette = _palette(held[0], held[-1])
-    indexed = [frame.quantize(palette=palette, dither=Image.Dither.NONE) for frame in held]
+    palette = _palette(first)
+    indexed = [
+        frame.quantize(palette=palette, dither=Image.Dither.NONE)
+        for frame in chain((first,), pending)  # each frame held as its 8-bit indices only
+    ]
     out = io.BytesIO()
     indexed[0].save(
         out,
@@ -93,22 +102,46 @@ def _even(frames: Iterable[Image.Image], size: tuple[int, int]) -> Iterator[Imag
             yield canvas
 
 
-def _palette(*frames: Image.Image) -> Image.Image:
-    """A 256-colour palette for every frame: from ``frames`` and the styles' colours."""
-    swatch: list[RGBA] = [
+def _palette(first: Image.Image) -> Image.Image:
+    """A 256-colour palette for every frame: the styles' colours, then the first frame's."""
+    fixed = style_colours()
+    adaptive = first.quantize(
+        256 - len(fixed), method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+    )
+    rest = (adaptive.getpalette() or [])[: 3 * (256 - len(fixed))]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette([channel for colour in fixed for channel in colour] + rest)
+    return palette
+
+
+def style_colours() -> list[tuple[int, int, int]]:
+    """Every colour a status, a kind or an agreement's level is drawn in, exactly.
+
+    As drawn over each ground a line or an area may lie on (the background, a neighbour,
+    a focus country): quiet corridors and status-coloured regions are translucent.
+    """
+    grounds: list[RGBA] = [BACKGROUND, NEIGHBOUR_FILL]
+    grounds += [(*_over(fill, BACKGROUND), 255) for fill in FOCUS_FILL.values()]
+    solid = [
         *STATUS_COLOR.values(),
         *KIND_RGBA.values(),
         *IMPLEMENTATION_COLORS,
         UNSCORED_COLOR,
         ROUTE_COLOR,
         HIGHLIGHT,
+        MARK_RIM,
     ]
-    width, height = frames[0].size
-    source = Image.new("RGB", (width, height * len(frames) + 8))
-    for index, frame in enumerate(frames):
-        source.paste(frame, (0, height * index))
-    strip = height * len(frames)
-    step = max(1, width // len(swatch))
-    for index, color in enumerate(swatch):
-        source.paste(color[:3], (index * step, strip, (index + 1) * step, strip + 8))
-    return source.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    quiet = [(*color[:3], QUIET_ALPHA) for color in STATUS_COLOR.values()]
+    areas = [(*color[:3], STATUS_FILL_ALPHA) for color in (*IMPLEMENTATION_COLORS, UNSCORED_COLOR)]
+    blended = [_over(color, ground) for color in (*quiet, *areas) for ground in grounds]
+    return list(dict.fromkeys([color[:3] for color in solid] + blended))
+
+
+def _over(color: RGBA, ground: RGBA) -> tuple[int, int, int]:
+    """``color`` drawn with its opacity over an opaque ``ground``."""
+    share = color[3] / 255
+    return (
+        round(color[0] * share + ground[0] * (1 - share)),
+        round(color[1] * share + ground[1] * (1 - share)),
+        round(color[2] * share + ground[2] * (1 - share)),
+    )
