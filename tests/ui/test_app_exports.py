@@ -9,10 +9,14 @@ import json
 from collections.abc import Callable
 
 import pytest
+from PIL import Image
 
 from corridors.core import settings
 from corridors.core.languages import available_languages
 from corridors.data.catalog import Catalog
+from corridors.data.playback import Playback
+from corridors.data.timeline import DateRange
+from corridors.render.animation import AnimationRequest, plan
 from support.app import listed_ids, open_app
 
 
@@ -97,3 +101,31 @@ def test_a_searched_download_says_so_in_its_file_name(file_names: dict[str, str]
     assert file_names["csv"] == "corridor-atlas-2025-08-07-2025-08-08-search.csv"
     assert file_names["geojson"] == "corridor-atlas-2025-08-07-2025-08-08-search.geojson"
     assert file_names["html"] == plain["html"]  # the map is not narrowed by the search
+
+
+def test_the_playback_download_is_the_views_animation_in_its_language(
+    downloads: dict[str, Callable[[], str]], catalog: Catalog
+) -> None:
+    """The GIF: a frame per day of a play over the view's range (the page's frame size)."""
+    at = open_app(**{"from": "2025-08-01", "to": "2025-09-30", "lang": "ar"})
+    span = DateRange(dt.date(2025, 8, 1), dt.date(2025, 9, 30))
+    count = len(plan(catalog, AnimationRequest(Playback(), span)))
+    data = downloads["playback-gif"]()
+    assert isinstance(data, bytes)
+    with Image.open(io.BytesIO(data)) as gif:
+        assert gif.size == (settings.page_animation_width, settings.page_animation_height)
+        assert gif.n_frames == count
+    assert downloads["playback-mp4"]()[4:8] == b"ftyp"  # an MP4 file
+    help_text = [caption.value for caption in at.caption if "العرض المتحرك" in caption.value]
+    assert help_text
+    assert f"{count}" in help_text[0]
+
+
+def test_a_playback_too_long_for_an_animation_says_so_instead_of_a_download(
+    downloads: dict[str, Callable[[], str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings, "max_animation_frames", 3)
+    at = open_app(**{"from": "2025-08-01", "to": "2025-09-30"})
+    assert "playback-gif" not in downloads
+    said = [caption.value for caption in at.caption if "frames, more than the 3" in caption.value]
+    assert said

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from corridors.cli._common import add_old_spelling, data_parent, settle_data
+from corridors.cli.animation import add_playback_options, export_playback, refuse_playback_options
 from corridors.cli.edit import add_edit_command
 from corridors.cli.imports import add_import_commands
 from corridors.cli.ingest import add_ingest_commands
@@ -72,17 +73,22 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export",
         parents=data,
-        help="write the events (CSV, GeoJSON), the map (HTML) or the agreements (CSV, JSON)",
-        description="Write the events, the map, or the agreements: `corridors export "
-        "agreements FILE.csv` writes one row per status observation (UTF-8 with BOM), "
-        "`FILE.json` the agreements whole; --to stops at what was known that day.",
+        help="write the events (CSV, GeoJSON), the map (HTML), the agreements (CSV, JSON) "
+        "or the playback (GIF, MP4)",
+        description="Write the events, the map, the agreements or the playback: `corridors "
+        "export agreements FILE.csv` writes one row per status observation (UTF-8 with BOM), "
+        "`FILE.json` the agreements whole; --to stops at what was known that day. "
+        "`corridors export playback FILE.gif` (or FILE.mp4) draws the map of each day of a "
+        "play from --from to --to, as the page plays it, with the date burnt in, e.g. "
+        "`--from 2020-01-01 --speed quarter`.",
     )
-    export.add_argument("format", choices=("csv", "geojson", "html", "agreements"))
+    export.add_argument("format", choices=("csv", "geojson", "html", "agreements", "playback"))
     export.add_argument("output", type=Path, help="file to write (atomically)")
     export.add_argument("--from", dest="start", type=dt.date.fromisoformat, help="YYYY-MM-DD")
     export.add_argument("--to", dest="end", type=dt.date.fromisoformat, help="YYYY-MM-DD")
     export.add_argument("--kinds", type=_kinds, default=None, help="comma-separated event kinds")
     export.add_argument("--lang", default="en", choices=available_languages())
+    add_playback_options(export)
     export.set_defaults(run=_export)
 
     serve = commands.add_parser(
@@ -145,6 +151,10 @@ def _export(args: argparse.Namespace, console: Console) -> int:
     from corridors.render.leaflet.standalone import map_html
     from corridors.render.scene import SceneRequest, build_scene
 
+    refused = refuse_playback_options(args)
+    if refused:
+        console.print(Text("error:", style="bold red"), Text(refused))
+        return 2
     try:
         catalog = load_catalog(args.data)
     except CatalogError as error:
@@ -152,6 +162,8 @@ def _export(args: argparse.Namespace, console: Console) -> int:
         return 1
     if args.format == "agreements":
         return _export_agreements(args, catalog, console)
+    if args.format == "playback":
+        return export_playback(args, catalog, console)
     span = catalogue_span(catalog.events)
     dates = DateRange(args.start or span.start, args.end or span.end)
     events = filter_events(catalog.events, dates, args.kinds)

@@ -261,3 +261,35 @@ max_title_chars: int = 200
 #: Days after an article's publication date that a day and month it mentions without a year
 #: may fall in the same year; later, it is taken as the year before.
 future_date_slack_days: int = 31
+
+# --- Exported playback (corridors.render.animation; corridors export playback) ---
+
+#: Size in pixels of an exported animation's frames (a 16:9 slide), and of the page's own
+#: (smaller: a GIF is held whole in memory while it is written, about a byte per pixel per
+#: frame).
+animation_width: int = 1280
+animation_height: int = 720
+page_animation_width: int = 960
+page_animation_height: int = 540
+
+#: The frame height at which lines, dots and text are drawn at their size on screen (as in
+#: presenter mode's 1280 x 720 map); in proportion in a smaller or larger frame.
+animation_scale_height: int = 720
+
+#: Frames a second of an exported animation.
+animation_fps: float = 8.0
+
+#: Most frames one animation may have: a longer play is refused with the limit named (a
+#: faster speed, a shorter range or fewer frames a second make fewer).
+max_animation_frames: int = 600
+
+#: Height of the caption band under the map (the date, the milestone), in pixels at
+#: :data:`animation_scale_height`.
+animation_caption_height: int = 84
+
+#: Each frame is drawn this many times larger and scaled down, which smooths its edges.
+animation_supersample: int = 2
+
+#: The least important names written on an exported frame (label ranks run 0 to 9: 5 keeps
+#: capitals, countries, cities, towns, provinces and corridors; the rest would crowd a slide).
+animation_label_rank: int = 5

@@ -1,7 +1,9 @@
 """The Export control: the listed events as CSV or GeoJSON, the map as standalone HTML.
 
 Also the agreements' provisions and status observations known by the range's end, as CSV
-(one row per observation) and JSON.
+(one row per observation) and JSON; and the playback of the range as on the map, as an
+animated GIF or an MP4 video (:mod:`corridors.render.animation`), made in memory when its
+button is pressed (the button shows that it is busy meanwhile), never written to a file.
 
 The CSV and the GeoJSON hold the rows of the event list on all its pages, search
 included, in the list's order: :func:`~corridors.ui.dashboard.events_panel.listed_events`
@@ -17,12 +19,16 @@ from collections.abc import Callable, Sequence
 
 import streamlit as st
 
+from corridors.core import settings
 from corridors.data.agreement_export import agreements_csv, agreements_json
 from corridors.data.catalog import Catalog
 from corridors.data.export import events_csv, events_geojson, geojson_text
 from corridors.data.models import Event
+from corridors.data.playback import Playback
 from corridors.geo.camera import Camera, fit_bounds
 from corridors.i18n import Translator
+from corridors.render import encode
+from corridors.render.animation import AnimationRequest, frame_count, frames
 from corridors.render.leaflet.standalone import map_html
 from corridors.render.scene import SceneRequest
 from corridors.review.public import drafts_shown
@@ -94,10 +100,45 @@ def render_exports(
             ),
         )
         _render_downloads(agreement_files, translate, topic="agreements_")
+        _render_playback(catalog, animation_request(request, Playback()), translate)
+
+
+def animation_request(request: SceneRequest, playback: Playback) -> AnimationRequest:
+    """The animation of the view: ``playback`` over its range, in the page's frame size.
+
+    With the view's language, event kinds, layers and open agreement.
+    """
+    return AnimationRequest(
+        playback=playback,
+        span=request.dates,
+        lang=request.lang,
+        agreement=request.agreement,
+        kinds=request.kinds,
+        layers=request.layers,
+        size=(settings.page_animation_width, settings.page_animation_height),
+    )
+
+
+def _render_playback(catalog: Catalog, animation: AnimationRequest, translate: Translator) -> None:
+    """The playback's downloads, or why there are none (too many frames at this speed)."""
+    count = frame_count(catalog, animation)
+    limit = settings.max_animation_frames
+    if count > limit:
+        st.caption(translate("export.playback_too_long", frames=count, limit=limit))
+        return
+    span = animation.span
+    start, end = translate.date(span.start), translate.date(span.end)
+    st.caption(translate("export.playback_help", count=count, start=start, end=end))
+    stem = f"corridor-atlas-playback-{span.start}-{span.end}"
+    files = (
+        ("gif", lambda: encode.gif(frames(catalog, animation), animation.fps), "image/gif", stem),
+        ("mp4", lambda: encode.mp4(frames(catalog, animation), animation.fps), "video/mp4", stem),
+    )
+    _render_downloads(files, translate, topic="playback_")
 
 
 def _render_downloads(
-    downloads: Sequence[tuple[str, Callable[[], str], str, str]],
+    downloads: Sequence[tuple[str, Callable[[], str | bytes], str, str]],
     translate: Translator,
     *,
     topic: str = "",
