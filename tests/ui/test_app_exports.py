@@ -14,7 +14,7 @@ from PIL import Image
 from corridors.core import settings
 from corridors.core.languages import available_languages
 from corridors.data.catalog import Catalog
-from corridors.data.playback import Playback
+from corridors.data.playback import SPEEDS, Playback, PlayMode
 from corridors.data.timeline import DateRange
 from corridors.render.animation import AnimationRequest, plan
 from support.app import listed_ids, open_app
@@ -119,6 +119,21 @@ def test_the_playback_download_is_the_views_animation_in_its_language(
     help_text = [caption.value for caption in at.caption if "العرض المتحرك" in caption.value]
     assert help_text
     assert f"{count}" in help_text[0]
+
+
+def test_the_playback_download_plays_as_the_page_is_set_to(
+    downloads: dict[str, Callable[[], str]], catalog: Catalog
+) -> None:  # (a GIF holds a milestone as one long frame: its frames are not counted here)
+    """The mode and speed of the playback bar (from the link here) make the animation."""
+    query = {"from": "2025-01-01", "to": "2025-12-31", "play": "milestones", "speed": "week"}
+    at = open_app(**query)
+    span = DateRange(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+    chosen = Playback(mode=PlayMode.MILESTONES, speed=SPEEDS["week"])
+    count = len(plan(catalog, AnimationRequest(chosen, span)))
+    assert count != len(plan(catalog, AnimationRequest(Playback(), span)))
+    help_text = [caption.value for caption in at.caption if "frames" in caption.value]
+    assert any(f"{count} frames" in text for text in help_text), help_text
+    assert "playback-gif" in downloads
 
 
 def test_a_playback_too_long_for_an_animation_says_so_instead_of_a_download(

@@ -15,6 +15,7 @@ leaves the app without the marker that says so beside each of them on screen.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
 import streamlit as st
@@ -100,7 +101,8 @@ def render_exports(
             ),
         )
         _render_downloads(agreement_files, translate, topic="agreements_")
-        _render_playback(catalog, animation_request(request, Playback()), translate)
+        chosen = dataclasses.replace(session.playback(), playing=False, elapsed=0.0)
+        _render_playback(catalog, animation_request(request, chosen), translate)
 
 
 def animation_request(request: SceneRequest, playback: Playback) -> AnimationRequest:
