@@ -59,6 +59,14 @@ def test_a_milestones_link_plays_through_milestones_and_stops_on_pause(
     assert reached[0] > start
     assert set(reached[:2]) <= linked  # the address bar's ``to`` follows the playhead
     expect(bar.bar).to_contain_text(dashboard_date(reached[2]))
+    # frames leave out what the map holds (borders, water, labels): only changes are sent
+    held = [
+        layer["id"]
+        for spec in dashboard.deck_specs
+        for layer in spec["layers"]
+        if layer.get("held")
+    ]
+    assert "water" in held
     pane = dashboard.keyed("playback-pane")
     expect(pane.locator('[class*="st-key-now-card-"]').first).to_be_visible()  # the latest event
     expect(dashboard.page.get_by_test_id("stException")).to_have_count(0)
@@ -172,3 +180,25 @@ def wait_for_btk_nearer(dashboard: Dashboard, catalog: Catalog, colour: RGB, *, 
     )
     assert seen[0] is not None
     return seen[0]
+
+
+def test_a_story_step_plays_its_span_and_the_bar_keeps_its_arrow_keys(
+    dashboard: Dashboard, catalog: Catalog
+) -> None:
+    """The last step plays from November 2020; the arrows in the bar step time, not the story."""
+    (story,) = catalog.stories
+    total = len(story.steps)
+    dashboard.open(f"?mode=present&step={total}")
+    bar = PlaybackBar(dashboard.page)
+    expect(bar.bar).to_have_attribute("data-playing", "true")
+    wait_until(
+        lambda: bar.day() > dt.date(2021, 6, 1),
+        timeout_ms=MAP_TIMEOUT,
+        message="the step's playback did not move",
+    )
+    bar.button("toggle").focus()
+    bar.press(" ")
+    expect(bar.bar).to_have_attribute("data-playing", "false")
+    paused = bar.day()
+    assert bar.press("ArrowLeft") < paused
+    assert f"step={total}" in dashboard.page.url  # still the same step

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from corridors.atlas import inspect_atlas
 from corridors.core import settings
 from corridors.core.errors import ProblemKind
 from corridors.data.catalog import Catalog
+from corridors.data.playback import PlayMode
+from corridors.data.timeline import catalogue_span
 from corridors.geo.camera import TILE_SIZE
 from corridors.links.stories import story_views
 
@@ -58,6 +61,18 @@ def test_every_bundled_step_has_a_camera_that_frames_its_subject(catalog: Catalo
     first = shown(views[0].lat, views[0].lon, views[0].zoom)  # type: ignore[arg-type]
     assert first.contains(catalog.geometries["az-nx"])
     assert first.contains(catalog.geometries["am-su"])
+
+
+def test_a_step_plays_a_span_in_about_twenty_seconds(catalog: Catalog) -> None:
+    """The last step plays from the 2020 statement to the latest event, at its own speed."""
+    (story,) = catalog.stories
+    view = story_views(catalog, story)[-1]
+    assert view.playing
+    assert view.play is PlayMode.CUMULATIVE
+    assert view.start == view.end == dt.date(2020, 11, 10)
+    assert view.speed is not None
+    span = catalogue_span(catalog.events)
+    assert 15 <= (span.end - view.start).days / view.speed <= 25  # seconds of playback
 
 
 @pytest.mark.parametrize(

@@ -136,6 +136,10 @@ max_map_cells: int = 1500
 #: 12-32 px across unless the store's finest cells are coarser still.
 min_cell_px: float = 12.0
 
+#: Narrowest a cell is drawn while the map plays: one H3 resolution coarser (about 7 times
+#: fewer cells), so a frame stays light on the wire and in the browser (pause for detail).
+playing_min_cell_px: float = 32.0
+
 #: Share of the map's width and height added on every side of the view before its cells are
 #: counted, so that a short pan shows cells already drawn.
 map_cells_padding: float = 0.25
@@ -246,6 +250,14 @@ cached_data_dirs: int = 4
 
 #: Map scenes held at once (each a few hundred KB): filters x selections x languages.
 cached_scenes: int = 64
+
+#: Numbers kept formatted per language (a map of imported events writes a count per cell,
+#: every frame of a playback).
+cached_numbers: int = 4096
+
+#: Areas whose label points (pole of inaccessibility, points well inside) are kept: every
+#: region and country drawn, at each of its shapes.
+cached_label_areas: int = 512
 
 #: Drafts folders whose drafts are held at once (one in production; tests open a few).
 cached_drafts_dirs: int = 8

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Final
 
 import yaml
@@ -14,6 +14,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal, format_percent
 
+from corridors.core import settings
 from corridors.core.assets import locales
 from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
 from corridors.data.models import Precision
@@ -173,11 +174,17 @@ class Translator:
 
     def number(self, value: float) -> str:
         """A number with this language's digits and separators."""
-        return format_decimal(value, locale=self.locale)
+        return _decimal(value, self.locale)
 
     def percent(self, share: float) -> str:
         """A share (0 to 1) as a whole percentage, as this language writes one."""
         return format_percent(share, locale=self.locale)
+
+
+@lru_cache(maxsize=settings.cached_numbers)
+def _decimal(value: float, locale: Locale) -> str:
+    """``value`` as ``locale`` writes numbers (formatting is slow: each is kept)."""
+    return format_decimal(value, locale=locale)
 
 
 def right_to_left(lang: str) -> bool:

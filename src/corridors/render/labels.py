@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
+import shapely
 from shapely.geometry import LineString, MultiLineString, MultiPoint, Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import polylabel
 
+from corridors.core import settings
 from corridors.data.catalog import Catalog
 from corridors.data.models import Boundary, BoundaryKind, Corridor, Place, PlaceKind, WaterBody
 from corridors.i18n import Translator
@@ -140,7 +143,7 @@ def _anchors(
         return _given(given) + tuple((round(stop.x, 4), round(stop.y, 4)) for stop in stops)
     parts = getattr(geometry, "geoms", [geometry])
     largest = max(parts, key=lambda part: part.area)
-    return _given(given) + _inner_points(largest)
+    return _given(given) + _inner_points(shapely.to_wkb(largest))
 
 
 def _given(label_at: tuple[float, float] | None) -> tuple[tuple[float, float], ...]:
@@ -151,12 +154,15 @@ def _given(label_at: tuple[float, float] | None) -> tuple[tuple[float, float], .
     return ((lon, lat),)
 
 
-def _inner_points(area: BaseGeometry) -> tuple[tuple[float, float], ...]:
-    """The pole of inaccessibility, then other points well inside ``area``, deepest first.
+@lru_cache(maxsize=settings.cached_label_areas)
+def _inner_points(shape: bytes) -> tuple[tuple[float, float], ...]:
+    """The pole of inaccessibility, then other points well inside an area, deepest first.
 
     A renderer that places labels itself tries them in turn, so that an area's name stays
-    inside the area when its middle is taken by other names.
+    inside the area when its middle is taken by other names. The area comes as its WKB
+    (``shape``): the points of each shape are worked out once.
     """
+    area = shapely.from_wkb(shape)
     pole = polylabel(area, tolerance=0.01)
     depth = area.exterior.distance(pole)
     west, south, east, north = area.bounds

@@ -113,8 +113,8 @@ class ReportedLayer:
     selected_outline: tuple[tuple[float, float], ...] = ()
 
 
-def resolution_for(view: MapView) -> int:
-    """The finest H3 resolution whose cells are :data:`settings.min_cell_px` wide or more.
+def resolution_for(view: MapView, min_cell_px: float = settings.min_cell_px) -> int:
+    """The finest H3 resolution whose cells are ``min_cell_px`` wide or more.
 
     Measured at the view's centre (a Web Mercator pixel covers ``cos(latitude)`` times fewer
     metres away from the equator); never finer than the store's own cells.
@@ -126,7 +126,7 @@ def resolution_for(view: MapView) -> int:
     )
     chosen = 0
     for resolution in range(settings.stored_cell_resolution + 1):
-        if cell_width_m(resolution) / metres_per_px >= settings.min_cell_px:
+        if cell_width_m(resolution) / metres_per_px >= min_cell_px:
             chosen = resolution
     return chosen
 
@@ -144,15 +144,17 @@ def build_reported_layer(
     *,
     selected: str | None = None,
     gazetteer: CellGazetteer | None = None,
+    min_cell_px: float = settings.min_cell_px,
 ) -> ReportedLayer:
     """The cells of ``view`` holding events that match ``query``, at most the cap of them.
 
     ``query``'s own box, if any, is replaced by the view's. ``selected`` is the selected
     cell's H3 name (from the session or a link; an invalid one is not outlined).
     ``gazetteer`` names the cells; without it a cell is named by its centre's coordinates.
+    Cells are ``min_cell_px`` wide at least (a playing map asks for wider ones).
     """
     shown = view.bounds(padding=settings.map_cells_padding)
-    resolution = resolution_for(view)
+    resolution = resolution_for(view, min_cell_px)
     counts = _counts_in(store, query, shown, resolution)
     while len(counts) > settings.max_map_cells and resolution > 0:
         steps = math.ceil(math.log(len(counts) / settings.max_map_cells, CHILDREN))

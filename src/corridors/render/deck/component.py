@@ -22,6 +22,7 @@ from corridors.core.basemaps import BASEMAPS, BUNDLED
 from corridors.geo.camera import Bounds, Camera
 from corridors.i18n import Translator
 from corridors.render.deck.builder import deck_layers
+from corridors.render.deck.parts import part_hashes
 from corridors.render.event_marks import EVENTS_LAYER
 from corridors.render.labels import SceneLabel
 from corridors.render.reported_layer import CELLS_LAYER, ReportedLayer
@@ -76,12 +77,15 @@ def component_drawing(
 ) -> Drawing:
     """The component's arguments that draw ``scene``: layers, labels, marks, language, tiles."""
     tiles = BASEMAPS[basemap].tiles
-    layers = deck_layers(scene, translate, reported)
+    layer_texts = {
+        layer.id: json.dumps(
+            layer, default=default_serialize, separators=(",", ":"), sort_keys=True
+        )
+        for layer in deck_layers(scene, translate, reported)
+    }
     marks = scene.marks
-    return {
-        "spec": json.dumps(
-            {"layers": layers}, default=default_serialize, separators=(",", ":"), sort_keys=True
-        ),
+    drawing: Drawing = {
+        "spec": '{"layers":[' + ",".join(layer_texts.values()) + "]}",
         "labels": [_label(label, labels) for label in scene.labels],
         "dots": _dots(scene),
         "marks": [
@@ -106,6 +110,8 @@ def component_drawing(
         "pickingRadius": PICKING_RADIUS,
         "picking": PICKING_ORDER,
     }
+    drawing["hashes"] = part_hashes(layer_texts, drawing)
+    return drawing
 
 
 def deck_drawing(

@@ -34,7 +34,7 @@ def mount_deck_map(
     """Put the map on the page; what it sends back is in ``st.session_state[key]``."""
     held: dict[str, str] = st.session_state.get(_held_key(key), {}) if only_changes else {}
     sent = without_parts(drawing, held)
-    st.session_state[_held_key(key)] = sent["hashes"]
+    st.session_state[_held_key(key)] = drawing["hashes"]
     _deck_map(
         **sent,
         height=height,

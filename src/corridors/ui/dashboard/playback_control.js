@@ -67,13 +67,11 @@ export default function (component) {
     });
     bar.addEventListener("keydown", (event) => {
       const keys = { ArrowRight: "forward", ArrowLeft: "back", Home: "home", End: "end" };
-      if (event.key === " " || event.key === "Spacebar") {
-        event.preventDefault(); // a focused button would also click: one toggle only
-        send(clock.data.playing ? "pause" : "play");
-      } else if (keys[event.key]) {
-        event.preventDefault();
-        send(keys[event.key]);
-      }
+      const action = event.key === " " || event.key === "Spacebar" ? "toggle" : keys[event.key];
+      if (!action) return;
+      event.preventDefault(); // a focused button would also click: one toggle only
+      event.stopPropagation(); // the presenter's arrow keys (next step) are the page's, not these
+      send(action === "toggle" ? (clock.data.playing ? "pause" : "play") : action);
     });
   }
 

@@ -124,6 +124,7 @@ def values_of(state: ViewState, span: DateRange) -> dict[str, Any]:
         PLAY_SPEED: state.speed or _PLAYBACK.speed,
         PLAY_WINDOW: state.window or _PLAYBACK.window,
         PLAYING: state.playing,
+        PLAYING_RANGE: None,  # the view's range, not the one a playback was showing
     }
 
 

@@ -50,13 +50,20 @@ def _reported(view: MapView) -> ReportedLayer | None:
     """The cells of reported events seen in ``view``; ``None`` with nothing imported.
 
     Cells show every event in the filters (dates, kinds, sources), not only those of the
-    selected feature (see :mod:`corridors.render.reported_layer`).
+    selected feature (see :mod:`corridors.render.reported_layer`); while playing, one
+    resolution coarser.
     """
     if not imported_sources():
         return None
     selected = st.session_state[session.CELL]
+    playing = session.playback().playing
     return build_reported_layer(
-        event_store(), reported_query(), view, selected=selected, gazetteer=cell_gazetteer()
+        event_store(),
+        reported_query(),
+        view,
+        selected=selected,
+        gazetteer=cell_gazetteer(),
+        min_cell_px=settings.playing_min_cell_px if playing else settings.min_cell_px,
     )
 
 
