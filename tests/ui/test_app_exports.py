@@ -6,6 +6,8 @@ import csv
 import datetime as dt
 import io
 import json
+import threading
+import time
 from collections.abc import Callable
 
 import pytest
@@ -17,6 +19,7 @@ from corridors.data.catalog import Catalog
 from corridors.data.playback import SPEEDS, Playback, PlayMode
 from corridors.data.timeline import DateRange
 from corridors.render.animation import AnimationRequest, plan
+from corridors.ui.dashboard import exports
 from support.app import listed_ids, open_app
 
 
@@ -139,8 +142,35 @@ def test_the_playback_download_plays_as_the_page_is_set_to(
 def test_a_playback_too_long_for_an_animation_says_so_instead_of_a_download(
     downloads: dict[str, Callable[[], str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(settings, "max_animation_frames", 3)
+    monkeypatch.setattr(settings, "max_page_animation_frames", 3)
     at = open_app(**{"from": "2025-08-01", "to": "2025-09-30"})
     assert "playback-gif" not in downloads
     said = [caption.value for caption in at.caption if "frames, more than the 3" in caption.value]
     assert said
+
+
+def test_the_page_makes_one_animation_at_a_time(catalog: Catalog) -> None:
+    """Each animation is held in memory while made: two visitors' presses take turns."""
+    making: list[int] = []
+    most: list[int] = []
+
+    def encoder(pictures: object, fps: float) -> bytes:
+        assert pictures is not None
+        assert fps > 0
+        making.append(1)
+        most.append(len(making))
+        time.sleep(0.05)
+        making.pop()
+        return b"GIF89a"
+
+    span = DateRange(dt.date(2025, 8, 1), dt.date(2025, 8, 31))
+    request = AnimationRequest(Playback(), span)
+    presses = [
+        threading.Thread(target=exports._one_at_a_time, args=(encoder, catalog, request))
+        for _ in range(4)
+    ]
+    for press in presses:
+        press.start()
+    for press in presses:
+        press.join()
+    assert most == [1, 1, 1, 1]

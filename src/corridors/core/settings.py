@@ -295,6 +295,10 @@ animation_fps: float = 8.0
 #: faster speed, a shorter range or fewer frames a second make fewer).
 max_animation_frames: int = 600
 
+#: Most frames an animation made on the public page may have (30 s at 8 frames a second):
+#: one is made at a time per process, in memory, so a visitor cannot hold much of either.
+max_page_animation_frames: int = 240
+
 #: Height of the caption band under the map (the date, the milestone), in pixels at
 #: :data:`animation_scale_height`.
 animation_caption_height: int = 84

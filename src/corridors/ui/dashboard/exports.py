@@ -16,9 +16,12 @@ leaves the app without the marker that says so beside each of them on screen.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from typing import Final
 
 import streamlit as st
+from PIL import Image
 
 from corridors.core import settings
 from corridors.data.agreement_export import agreements_csv, agreements_json
@@ -37,6 +40,9 @@ from corridors.ui.common.data import cached_scene
 from corridors.ui.common.safe import md_escape
 from corridors.ui.dashboard import session
 from corridors.ui.dashboard.events_panel import Listing, listed_events
+
+#: Held while the page makes an animation: one at a time per process (each is in memory).
+_ANIMATING: Final = threading.Lock()
 
 
 def export_title(request: SceneRequest, translate: Translator) -> str:
@@ -122,9 +128,13 @@ def animation_request(request: SceneRequest, playback: Playback) -> AnimationReq
 
 
 def _render_playback(catalog: Catalog, animation: AnimationRequest, translate: Translator) -> None:
-    """The playback's downloads, or why there are none (too many frames at this speed)."""
+    """The playback's downloads, or why there are none (too many frames at this speed).
+
+    The page makes one animation at a time (others wait their turn), of at most
+    :data:`settings.max_page_animation_frames` frames: each is held in memory while made.
+    """
     count = frame_count(catalog, animation)
-    limit = settings.max_animation_frames
+    limit = settings.max_page_animation_frames
     if count > limit:
         st.caption(translate("export.playback_too_long", frames=count, limit=limit))
         return
@@ -133,10 +143,20 @@ def _render_playback(catalog: Catalog, animation: AnimationRequest, translate: T
     st.caption(translate("export.playback_help", count=count, start=start, end=end))
     stem = f"corridor-atlas-playback-{span.start}-{span.end}"
     files = (
-        ("gif", lambda: encode.gif(frames(catalog, animation), animation.fps), "image/gif", stem),
-        ("mp4", lambda: encode.mp4(frames(catalog, animation), animation.fps), "video/mp4", stem),
+        ("gif", lambda: _one_at_a_time(encode.gif, catalog, animation), "image/gif", stem),
+        ("mp4", lambda: _one_at_a_time(encode.mp4, catalog, animation), "video/mp4", stem),
     )
     _render_downloads(files, translate, topic="playback_")
+
+
+def _one_at_a_time(
+    encoder: Callable[[Iterable[Image.Image], float], bytes],
+    catalog: Catalog,
+    animation: AnimationRequest,
+) -> bytes:
+    """The animation's file, made while no other is being made in this process."""
+    with _ANIMATING:
+        return encoder(frames(catalog, animation), animation.fps)
 
 
 def _render_downloads(
