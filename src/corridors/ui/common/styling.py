@@ -75,7 +75,7 @@ _DASHBOARD_CSS: Final = """
       > [data-testid="stColumn"] > [data-testid="stVerticalBlock"],
     [data-testid="stLayoutWrapper"]:has(> .st-key-side-pane),
     .st-key-side-pane { display: contents; }
-    [data-testid="stLayoutWrapper"]:has(> .st-key-map-pane) { order: 1; }
+    [data-testid="stLayoutWrapper"]:has(> .st-key-map-and-playback) { order: 1; }
     [data-testid="stLayoutWrapper"]:has(> .st-key-selection-pane) { order: 2; }
     [data-testid="stLayoutWrapper"]:has(> .st-key-legend-pane) { order: 3; }
     [data-testid="stLayoutWrapper"]:has(> .st-key-side-view) { order: 4; }
@@ -85,15 +85,15 @@ _DASHBOARD_CSS: Final = """
   }
 """
 
-#: Presenter mode: no Streamlit header or sidebar, the map fills the screen's height and
-#: the step's text sits beside it (under it on a phone).
+#: Presenter mode: no Streamlit header or sidebar, the map fills the screen's height but
+#: for the playback bar under it, and the step's text sits beside it (under it on a phone).
 _PRESENT_CSS: Final = """
   [data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
   [data-testid="stExpandSidebarButton"] { display: none !important; }
   [data-testid="stMainBlockContainer"] { padding: 0.5rem 1rem 0.5rem; max-width: none; }
   .st-key-present-map [data-testid="stFullScreenFrame"],
   .st-key-present-map [data-testid="stDeckGlJsonChart"],
-  .st-key-present-map iframe { height: calc(100vh - 2.5rem) !important; }
+  .st-key-present-map iframe { height: calc(100vh - 6.5rem) !important; }
   .st-key-present-map [data-testid="stElementContainer"] {
     flex: 0 0 auto !important; height: auto !important;
   }

@@ -169,7 +169,8 @@ def render_map_and_playback(catalog: Catalog, translate: Translator, *, map_key:
     fragment is there in both cases: drawn in one and not the other, the map would be
     mounted anew each time playing starts or stops.)
     """
-    st.fragment(_map_and_playback)(catalog, translate, map_key)
+    with st.container(key="map-and-playback"):  # (the fragment's own box has no key)
+        st.fragment(_map_and_playback)(catalog, translate, map_key)
 
 
 def _map_and_playback(catalog: Catalog, translate: Translator, map_key: str) -> None:
@@ -182,9 +183,10 @@ def _map_and_playback(catalog: Catalog, translate: Translator, map_key: str) -> 
     request = _scene_request(catalog, event_index(), translate)
     with st.container(key=map_key):
         render_map(request, translate)
+    presenting = session.page_mode() is not None
     with st.container(key="playback-pane"):
-        render_playback(catalog, span, translate)
-        if session.playback().playing:
+        render_playback(catalog, span, translate, compact=presenting)
+        if session.playback().playing and not presenting:  # (a presenter's step is beside)
             events = filter_events(catalog.events, request.dates, request.kinds)
             playing = current_event(events, request.dates.end)
             if playing is not None:

@@ -84,8 +84,14 @@ _control = st.components.v2.component(
 )
 
 
-def render_playback(catalog: Catalog, span: DateRange, translate: Translator) -> None:
-    """The bar: buttons and the day shown, then the mode, speed and window choices."""
+def render_playback(
+    catalog: Catalog, span: DateRange, translate: Translator, *, compact: bool = False
+) -> None:
+    """The bar: buttons and the day shown, then the mode, speed and window choices.
+
+    ``compact`` (presenter mode): the buttons and the day only; the step's link sets the
+    mode and the speed.
+    """
     playback = session.playback()
     day = session.date_range().end
     with st.container(horizontal=True, key="playback-bar", vertical_alignment="center"):
@@ -105,7 +111,8 @@ def render_playback(catalog: Catalog, span: DateRange, translate: Translator) ->
             on_action_change=lambda: _on_action(span),
             on_tick_change=lambda: _on_tick(span),
         )
-        _render_choices(translate)
+        if not compact:
+            _render_choices(translate)
 
 
 @contextmanager
