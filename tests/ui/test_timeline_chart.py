@@ -135,12 +135,18 @@ def test_reported_bars_stand_behind_the_points_on_their_own_scale(catalog: Catal
     events = [event for event in catalog.events if event.date in dates]
     bars = ReportedBars("month", ((dt.date(2025, 11, 1), 4), (dt.date(2025, 12, 1), 7)))
     spec = timeline_chart(events, EN, dates=dates, selected=None, bars=bars).to_dict()
-    behind, events_drawn = spec["layer"]
+    behind, spans, points = spec["layer"]  # one flat layer
     assert behind["mark"]["type"] == "bar"
-    assert view_of(events_drawn, "circle")["encoding"]["y"]["field"] == "kind"
+    assert points["mark"]["type"] == "circle"
+    assert points["encoding"]["y"]["field"] == "kind"
     # the month's event stays a bar among them, clickable (Streamlit needs every pick named)
-    assert view_of(events_drawn, "bar")["encoding"]["x2"]["field"] == "end"
+    assert spans["encoding"]["x2"]["field"] == "end"
     assert {param["name"] for param in spec["params"]} == {PICK, PICK_BAR, SPAN}
+    # each selection on one view (a nested layer had them twice: Vega's "duplicate signal"
+    # left the chart blank), and the rows of the events' two layers line up
+    assert all(len(param["views"]) == 1 for param in spec["params"])
+    rows = points["encoding"]["y"]["scale"]["domain"]
+    assert spans["encoding"]["y"]["scale"]["domain"] == rows
     assert spec["resolve"]["scale"]["y"] == "independent"
     assert behind["encoding"]["y"]["axis"]["orient"] == "right"
     data = spec["datasets"][behind["data"]["name"]]

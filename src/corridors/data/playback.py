@@ -20,12 +20,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from corridors.data.agreement_models import Agreement, LifecycleStage
-from corridors.data.catalog import Catalog
 from corridors.data.models import Corridor, Event, EventKind, StatusChange
 from corridors.data.timeline import DateRange
+
+if TYPE_CHECKING:  # (the catalogue brings shapely: a command's --help need not load it)
+    from corridors.data.catalog import Catalog
 
 
 class PlayMode(StrEnum):

@@ -137,12 +137,15 @@ def timeline_chart(
         .encode(**encodings.common("slot:O"))
         .add_params(alt.selection_point(name=PICK, fields=["id"], on="click", clear=False), span)
     )
-    chart: alt.Chart | alt.LayerChart | alt.FacetChart = points
+    # one flat layer: Altair lifts a nested layer's selections twice (a duplicate signal)
+    layers: list[alt.Chart] = [] if bars is None else [_bar_layer(bars, translate, dates)]
     if bar_events:  # the bars behind the points, each kind's bars in lanes of their own
-        spans = _span_layer(bar_events, translate, dates, selected, encodings)
-        chart = alt.layer(spans, points).resolve_scale(yOffset="independent")
-    if bars is not None:  # the bars behind, on a count scale of their own
-        chart = alt.layer(_bar_layer(bars, translate, dates), chart).resolve_scale(y="independent")
+        layers.append(_span_layer(bar_events, translate, dates, selected, encodings))
+    chart: alt.Chart | alt.LayerChart | alt.FacetChart = points
+    if layers:
+        chart = alt.layer(*layers, points).resolve_scale(
+            y="independent" if bars is not None else "shared", yOffset="independent"
+        )
     shown = [stage for stage in stages if dates.start <= stage.day <= dates.end]
     if shown:
         chart = alt.layer(*_stage_layers(shown, translate, dates), chart)
@@ -167,8 +170,13 @@ class _Encodings:
     dates: DateRange
     rows: list[str]
 
-    def common(self, lane: str) -> dict[str, Any]:
-        """The x, y, lane, colour, outline and tooltip of a mark in a kind's row."""
+    def common(self, lane: str, *, axis: bool = True) -> dict[str, Any]:
+        """The x, y, lane, colour, outline and tooltip of a mark in a kind's row.
+
+        The rows are the same in every layer (their domain is given), so layers whose y
+        scales are independent (beside the reported bars' counts) still line up; one
+        layer draws the axis.
+        """
         translate = self.translate
         kinds = [translate(f"kinds.{kind}") for kind in KIND_COLORS]
         domain = [self.dates.start.isoformat(), self.dates.end.isoformat()]
@@ -178,7 +186,8 @@ class _Encodings:
                 "kind:N",
                 title=None,
                 sort=self.rows,
-                axis=alt.Axis(labelOverlap=False, labelLimit=200),
+                scale=alt.Scale(domain=self.rows),
+                axis=alt.Axis(labelOverlap=False, labelLimit=200) if axis else None,
             ),
             "yOffset": alt.YOffset(lane),
             "color": alt.Color(
@@ -226,7 +235,7 @@ def _span_layer(
         .encode(
             x2="end:T",
             opacity=alt.Opacity("opacity:Q", scale=None, legend=None),
-            **encodings.common("lane:O"),
+            **encodings.common("lane:O", axis=False),
         )
         .add_params(pick)
     )
