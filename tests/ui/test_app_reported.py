@@ -363,11 +363,11 @@ def test_the_timeline_has_bars_of_reported_events_per_period(
 ) -> None:
     at = open_app(**link)
     spec = timeline_spec(at)
-    bars, events = spec["layer"]
+    bars, *events = spec["layer"]
     assert bars["mark"]["type"] == "bar"
     assert bars["encoding"]["y"]["title"] == f"Reported events per {period}"
     assert spec["resolve"]["scale"]["y"] == "independent"
     # a click picks a point, or a bar of a month's, a year's or a lasting event
     assert {param["name"] for param in spec["params"]} == {"picked", "picked_bar", "span"}
-    assert [view["mark"]["type"] for view in events["layer"]] == ["bar", "circle"]
+    assert [view["mark"]["type"] for view in events] == ["bar", "circle"]
     assert sample.counts_by_period(EventQuery(), period)  # there is something to draw
