@@ -39,7 +39,10 @@ _RTL_CSS: Final = """
 #: Streamlit's (its faded text: #828180 on white, 3.9:1, or with a themed primary colour the
 #: text colour at 60 % opacity, 2.6:1): #5f6068, opaque, reads at 6.3:1 on white and at
 #: least 5.3:1 on the sidebar's and the alerts' pale backgrounds (WCAG AA asks 4.5:1).
+#: The map and its playback bar never fade while a run redraws them: a playing map's
+#: frames redraw them four times a second (faded, the card's text would fail contrast).
 _COMMON_CSS: Final = """
+  .st-key-map-and-playback [data-stale="true"] { opacity: 1 !important; transition: none; }
   [data-testid="stCaptionContainer"] { color: #5f6068; opacity: 1; }
   [data-testid="stMainBlockContainer"] { padding-top: 3.5rem; padding-bottom: 2rem; }
   .st-key-app-header h1 { font-size: 1.9rem; padding: 0; }
