@@ -72,10 +72,10 @@ def test_a_milestones_link_plays_through_milestones_and_stops_on_pause(
     expect(dashboard.page.get_by_test_id("stException")).to_have_count(0)
     bar.button("toggle").click()
     expect(bar.bar).to_have_attribute("data-playing", "false")
-    stopped = bar.day()
+    stopped, frames = bar.day(), bar.frame()
     dashboard.wait_for_run()
-    dashboard.page.wait_for_timeout(3500)  # longer than a milestone is held
-    assert bar.day() == stopped
+    dashboard.page.wait_for_timeout(1000)  # four frames' time: the clock has stopped
+    assert (bar.day(), bar.frame()) == (stopped, frames)
     assert bar.link_to() == stopped
     assert "playing" not in dashboard.page.url
 
