@@ -161,16 +161,19 @@ def _render_side_view_choice(translate: Translator) -> None:
 
 
 def render_map_and_playback(catalog: Catalog, translate: Translator, *, map_key: str) -> None:
-    """The map and the playback bar under it, in a fragment: a frame reruns only them.
+    """The map and the playback bar under it; while playing, a fragment that reruns alone.
 
     While playing, each frame redraws the map, the bar, the card of the latest event and
     the link's ``to``; the rest of the page (timeline, list, sidebar) catches up when
-    playing stops. When not playing, whatever happens in them reruns the whole page. (The
-    fragment is there in both cases: drawn in one and not the other, the map would be
-    mounted anew each time playing starts or stops.)
+    playing stops. When not playing they are drawn as the rest of the page is, so a click,
+    a pan or a zoom reruns the whole page at once (the map is drawn anew when playing
+    starts or stops: a fragment is a box of its own).
     """
     with st.container(key="map-and-playback"):  # (the fragment's own box has no key)
-        st.fragment(_map_and_playback)(catalog, translate, map_key)
+        if session.playback().playing:
+            st.fragment(_map_and_playback)(catalog, translate, map_key)
+        else:
+            _map_and_playback(catalog, translate, map_key)
 
 
 def _map_and_playback(catalog: Catalog, translate: Translator, map_key: str) -> None:

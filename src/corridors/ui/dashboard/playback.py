@@ -194,8 +194,8 @@ def _on_tick(span: DateRange) -> None:
 def _on_action(span: DateRange) -> None:
     """What the reader did: play or pause, step, jump."""
     action: dict[str, Any] | None = st.session_state[CONTROL].get("action")
-    if not action:
-        return
+    if not action or action.get("n", 0) <= st.session_state[session.PLAY_HANDLED]:
+        return  # (an action sent again, already handled: a step is taken once)
     st.session_state[session.PLAY_HANDLED] = action.get("n", 0)
     playback, dates = session.playback(), session.date_range()
     days = milestone_days(catalog_milestones(), span)

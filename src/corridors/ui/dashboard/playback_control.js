@@ -31,9 +31,9 @@ export default function (component) {
   const send = (kind) => {
     window.clearTimeout(clock.timer); // no tick until the page has answered
     clock.count = Math.max(clock.count, clock.data.handled) + 1;
-    clock.pending = clock.count;
-    clock.pendingSince = performance.now();
-    clock.setTriggerValue("action", { kind, n: clock.count });
+    const action = { kind, n: clock.count };
+    clock.pending = action.n;
+    clock.setTriggerValue("action", action);
   };
 
   bar.dir = "ltr"; // the buttons run as time does, left to right (the status reads in its own)
@@ -59,6 +59,18 @@ export default function (component) {
 
   if (!clock.bound) {
     clock.bound = true;
+    // the bar is drawn anew when playing starts or stops: the focus goes back where it was
+    const last = window.__playbackFocus;
+    if (last && performance.now() - last.at < 5000) {
+      bar.querySelector(`button[data-action="${last.action}"]`)?.focus();
+    }
+    bar.addEventListener("focusin", (event) => {
+      const button = event.target.closest("button[data-action]");
+      if (button) window.__playbackFocus = { action: button.dataset.action, at: performance.now() };
+    });
+    bar.addEventListener("focusout", () => {
+      if (window.__playbackFocus) window.__playbackFocus.at = performance.now();
+    });
     bar.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-action]");
       if (!button) return;
@@ -84,8 +96,7 @@ export default function (component) {
     clock.playing = true;
     clock.last = performance.now(); // the play starts now
   }
-  // a click not handled yet (given up after 3 s: it was lost, the clock goes on)
-  if (clock.pending > data.handled && performance.now() - clock.pendingSince < 3000) return;
+  if (clock.pending > data.handled) return; // a click not handled yet
   clock.pending = 0;
   if (data.frame === clock.frame) return;
   clock.frame = data.frame;
