@@ -34,6 +34,15 @@ export default function (component) {
     const action = { kind, n: clock.count };
     clock.pending = action.n;
     clock.setTriggerValue("action", action);
+    // a request waiting on the server can be replaced by the next: play and pause (taken
+    // once each, by their number) are sent again until the page has handled them
+    window.clearInterval(clock.retry);
+    if (kind === "play" || kind === "pause") {
+      clock.retry = window.setInterval(() => {
+        if (clock.data.handled >= action.n || !bar.isConnected) window.clearInterval(clock.retry);
+        else clock.setTriggerValue("action", action);
+      }, 1000);
+    }
   };
 
   bar.dir = "ltr"; // the buttons run as time does, left to right (the status reads in its own)
