@@ -22,7 +22,7 @@ from corridors.testing.browser import (
     Dashboard,
     colour_at,
     deck_highlighted,
-    deck_pixel,
+    line_points_clear_of_places,
     near,
     wait_until,
 )
@@ -76,17 +76,7 @@ def retina(browser: Browser, server_url: str) -> Iterator[Dashboard]:
 
 def route_colours(dashboard: Dashboard, catalog: Catalog) -> list[RGB]:
     """The colours drawn at points along the route in view, clear of every place's dot."""
-    view, box = dashboard.deck_view(), dashboard.deck_box()
-    route = catalog.geometries["syunik-route"]
-    dots = [deck_pixel(view, box, p.lon, p.lat) for p in catalog.places]
-    points = [route.interpolate(share / 80, normalized=True) for share in range(81)]
-    clear = [
-        (x, y)
-        for x, y in (deck_pixel(view, box, point.x, point.y) for point in points)
-        if 4 < x < box["width"] - 4
-        and 4 < y < box["height"] - 4
-        and all(((x - dx) ** 2 + (y - dy) ** 2) ** 0.5 > 14 for dx, dy in dots)
-    ]
+    clear = line_points_clear_of_places(dashboard, catalog, "syunik-route", 80)
     assert len(clear) >= 10, "too little of the route is in view"
     picture = dashboard.deck_screenshot(scale="css")
     return [colour_at(picture, x, y) for x, y in clear]

@@ -20,7 +20,7 @@ from corridors.testing.browser import (
     RGB,
     Dashboard,
     colour_at,
-    deck_pixel,
+    line_points_clear_of_places,
     wait_until,
 )
 from corridors.testing.playback import PlaybackBar
@@ -143,17 +143,7 @@ def distance(one: RGB, other: RGB) -> float:
 
 def btk_drawn(dashboard: Dashboard, catalog: Catalog) -> RGB | None:
     """The median colour drawn along the railway in view, clear of places (per channel)."""
-    view, box = dashboard.deck_view(), dashboard.deck_box()
-    dots = [deck_pixel(view, box, place.lon, place.lat) for place in catalog.places]
-    line = catalog.geometries[BTK]
-    points = [line.interpolate(share / 60, normalized=True) for share in range(61)]
-    clear = [
-        (x, y)
-        for x, y in (deck_pixel(view, box, point.x, point.y) for point in points)
-        if 4 < x < box["width"] - 4
-        and 4 < y < box["height"] - 4
-        and all(((x - dx) ** 2 + (y - dy) ** 2) ** 0.5 > 14 for dx, dy in dots)
-    ]
+    clear = line_points_clear_of_places(dashboard, catalog, BTK, 60)
     if len(clear) < 8:
         return None
     picture = dashboard.deck_screenshot(scale="css")

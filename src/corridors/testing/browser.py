@@ -671,3 +671,23 @@ def host_of(url: str) -> str | None:
     if parts.scheme in ("data", "blob", "about", "javascript"):
         return None
     return parts.hostname
+
+
+def line_points_clear_of_places(
+    dashboard: Dashboard, catalog: Catalog, feature_id: str, samples: int
+) -> list[tuple[float, float]]:
+    """Canvas points along a line feature, in view and 14 px clear of every place's dot.
+
+    ``samples + 1`` points evenly along the line, 4 px inside the map's edges.
+    """
+    view, box = dashboard.deck_view(), dashboard.deck_box()
+    dots = [deck_pixel(view, box, place.lon, place.lat) for place in catalog.places]
+    line = catalog.geometries[feature_id]
+    points = [line.interpolate(share / samples, normalized=True) for share in range(samples + 1)]
+    return [
+        (x, y)
+        for x, y in (deck_pixel(view, box, point.x, point.y) for point in points)
+        if 4 < x < box["width"] - 4
+        and 4 < y < box["height"] - 4
+        and all(((x - dx) ** 2 + (y - dy) ** 2) ** 0.5 > 14 for dx, dy in dots)
+    ]
