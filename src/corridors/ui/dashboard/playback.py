@@ -192,7 +192,7 @@ def _on_tick(span: DateRange) -> None:
 
 
 def _on_action(span: DateRange) -> None:
-    """What the reader did: play or pause, step, jump."""
+    """What the reader did: play or pause (as the page, not the bar, last knew), step, jump."""
     action: dict[str, Any] | None = st.session_state[CONTROL].get("action")
     if not action or action.get("n", 0) <= st.session_state[session.PLAY_HANDLED]:
         return  # (an action sent again, already handled: a step is taken once)
@@ -201,11 +201,11 @@ def _on_action(span: DateRange) -> None:
     days = milestone_days(catalog_milestones(), span)
     kind = action.get("kind")
     day = dates.end
-    if kind == "play":
+    if kind == "toggle" and not playback.playing:
         if day >= last_day(playback, span=span, days=days):  # from the end: from the start
             day = first_day(playback, start=dates.start, span=span, days=days)
         playback = dataclasses.replace(playback, playing=True, elapsed=0.0)
-    elif kind == "pause":
+    elif kind == "toggle":
         playback = dataclasses.replace(playback, playing=False, elapsed=0.0)
     elif kind in ("back", "forward"):
         day = step(playback, day, kind == "forward", span=span, days=days)

@@ -1,12 +1,13 @@
 // The playback bar's buttons, keys and clock (Streamlit components v2: in the page, no frame).
 //
 // Python draws the state (data); this sends what the reader does as the trigger value
-// `action` (play, pause, back, forward, home, end) and, while playing, the clock's trigger
-// `tick` with the seconds of wall time since the last frame was asked for (two triggers:
-// a tick sent just after a click must not replace it). No tick is sent from a click until
-// the page says it has handled it (`handled`): a request waiting on the server is replaced
-// by the next one, so a tick would swallow the click. The next tick is asked for only once the page has
-// drawn the last one (a new `frame`), and never sooner than `frameMs` after it: a slow
+// `action` (toggle, back, forward, home, end: the page, not this drawing of it, knows
+// whether it plays, so a bar drawn from a stale state cannot play a playing page) and,
+// while playing, the clock's trigger `tick` with the seconds of wall time since the last
+// frame was asked for (two triggers: a tick sent just after a click must not replace it).
+// No tick is sent from a click until the page says it has handled it (`handled`): a
+// request waiting on the server is replaced by the next one, so a tick would swallow the
+// click. The next tick is asked for only once the page has drawn the last one (a new `frame`), and never sooner than `frameMs` after it: a slow
 // frame makes the next one jump further in data time (frames are dropped, not time).
 // Keys, while focus is in the bar: Space plays or pauses, the arrows step, Home and End
 // jump. Time runs left to right in both languages: the right arrow goes later in Arabic too.
@@ -30,14 +31,16 @@ export default function (component) {
   clock.setTriggerValue = setTriggerValue; // the listeners, bound once, use the latest
   const send = (kind) => {
     window.clearTimeout(clock.timer); // no tick until the page has answered
+    // the bar may be drawn anew by this action: its focus is as recent as the action
+    if (window.__playbackFocus) window.__playbackFocus.at = performance.now();
     clock.count = Math.max(clock.count, clock.data.handled) + 1;
     const action = { kind, n: clock.count };
     clock.pending = action.n;
     clock.setTriggerValue("action", action);
-    // a request waiting on the server can be replaced by the next: play and pause (taken
-    // once each, by their number) are sent again until the page has handled them
+    // a request waiting on the server can be replaced by the next: play/pause (taken once,
+    // by its number) is sent again until the page has handled it
     window.clearInterval(clock.retry);
-    if (kind === "play" || kind === "pause") {
+    if (kind === "toggle") {
       clock.retry = window.setInterval(() => {
         if (clock.data.handled >= action.n || !bar.isConnected) window.clearInterval(clock.retry);
         else clock.setTriggerValue("action", action);
@@ -84,7 +87,7 @@ export default function (component) {
       const button = event.target.closest("button[data-action]");
       if (!button) return;
       const action = button.dataset.action;
-      send(action === "toggle" ? (clock.data.playing ? "pause" : "play") : action);
+      send(action);
     });
     bar.addEventListener("keydown", (event) => {
       const keys = { ArrowRight: "forward", ArrowLeft: "back", Home: "home", End: "end" };
@@ -92,7 +95,7 @@ export default function (component) {
       if (!action) return;
       event.preventDefault(); // a focused button would also click: one toggle only
       event.stopPropagation(); // the presenter's arrow keys (next step) are the page's, not these
-      send(action === "toggle" ? (clock.data.playing ? "pause" : "play") : action);
+      send(action);
     });
   }
 
