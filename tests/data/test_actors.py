@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 
 from corridors.data.catalog import Catalog, inspect_catalog
 
@@ -39,3 +40,29 @@ def test_a_data_folder_without_actors_names_none(data_copy) -> None:
     report = inspect_catalog(data_copy)
     assert report.ok
     assert report.catalog.actors == ()
+
+
+def test_the_two_supreme_leaders_are_two_actors_with_dated_roles(catalog: Catalog) -> None:
+    actors = {actor.id: actor for actor in catalog.actors}
+    ali, mojtaba = actors["ali-khamenei"], actors["mojtaba-khamenei"]
+    dated = [(r.since, r.until) for r in ali.roles]
+    assert dated == [(dt.date(1989, 6, 4), dt.date(2026, 2, 28))]
+    assert [(r.since, r.until) for r in mojtaba.roles] == [(dt.date(2026, 3, 8), None)]
+    assert "Khamenei" not in {*ali.aliases, *mojtaba.aliases}  # the surname names neither
+
+
+def test_the_people_the_events_name_are_actors(catalog: Catalog) -> None:
+    ids = {actor.id for actor in catalog.actors}
+    assert {"grigoryan", "overchuk", "papoyan", "khudatyan", "elnur-mammadov", "coulter"} <= ids
+    roles = {actor.id: actor.roles for actor in catalog.actors}
+    assert all(roles[i] for i in ("grigoryan", "overchuk", "papoyan", "khudatyan", "coulter"))
+
+
+def test_a_role_ending_before_it_began_is_reported(data_copy, edit_records) -> None:
+    def spoil(records):
+        role = {"title": {"en": "x", "ar": "س"}, "since": "2020-01-02", "until": "2020-01-01"}
+        records[0]["roles"] = [role]
+
+    edit_records(data_copy, "actors.yaml", spoil)
+    found = {(p.record, p.field, str(p.kind)) for p in inspect_catalog(data_copy).problems}
+    assert any(record == "aliyev" and field.startswith("roles") for record, field, _ in found)

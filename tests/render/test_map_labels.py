@@ -305,3 +305,19 @@ def test_line_labels_stand_off_the_places_the_line_runs_through(catalog: Catalog
     label = labels["baku-tbilisi-kars-railway"]
     nearest = min(shapely.Point(label.lon, label.lat).distance(place) for place in places)
     assert nearest > 0.2  # degrees: a dot's width at any zoom the map opens at
+
+
+@pytest.mark.parametrize(
+    ("lang", "kind", "rejected"), [("en", "Route", "Corridor"), ("ar", "طريق", "ممر")]
+)
+def test_the_route_tooltip_uses_the_neutral_kind_name(
+    catalog: Catalog, lang: str, kind: str, rejected: str
+) -> None:
+    dates = DateRange(dt.date(2025, 8, 1), dt.date(2025, 8, 31))
+    drawn = {f.id: f for f in build_scene(catalog, SceneRequest(dates=dates, lang=lang)).features}
+    route = drawn["syunik-route"].detail
+    assert route.startswith(f"{kind} · ")
+    assert rejected not in route
+    others = [f.detail for f in drawn.values() if f.layer == "corridors"]  # keep their kind
+    assert others
+    assert all(d.startswith(f"{rejected} · ") for d in others)

@@ -228,13 +228,18 @@ class _Record(BaseModel):
 
 
 class Source(_Record):
-    """Where a fact was published."""
+    """Where a fact was published.
+
+    ``unresolved`` marks a cited address that could not be found in any public copy: the
+    citation is kept (it is what the record was written from) and the card says so.
+    """
 
     url: HttpUrlText | None = None
     outlet: NonEmptyText
     language: LanguageCode
     published: PartialDate | None = None
     title: str | None = None
+    unresolved: bool = False
 
 
 Sources = Annotated[tuple[Source, ...], Field(min_length=1)]
@@ -344,16 +349,38 @@ class ActorKind(StrEnum):
     ORGANISATION = "organisation"
 
 
+class ActorRole(_Record):
+    """An office an actor held: from ``since`` to ``until`` (either open when not recorded)."""
+
+    title: Localized
+    since: Date | None = None
+    until: Date | None = None
+
+    @field_validator("until")
+    @classmethod
+    def _until_after_since(cls, until: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        since = info.data.get("since")
+        if until is not None and since is not None and until < since:
+            raise PydanticCustomError(
+                "bad_date",
+                "until {until} is before since {since}",
+                {"until": until.isoformat(), "since": since.isoformat()},
+            )
+        return until
+
+
 class Actor(_Record):
     """A person, company or organisation that articles name (found by ``corridors ingest``).
 
-    ``names`` and ``aliases`` hold every spelling an article may use, surnames included.
+    ``names`` and ``aliases`` hold every spelling an article may use, surnames included;
+    ``roles`` the dated offices that tell two people of one surname apart.
     """
 
     id: FeatureId
     kind: ActorKind
     names: Localized
     aliases: tuple[NonEmptyText, ...] = ()
+    roles: tuple[ActorRole, ...] = ()
     sources: LinkedSources
 
 

@@ -259,7 +259,7 @@ def _corridor(
         id=corridor.id,
         layer="route" if corridor.subject else "corridors",
         name=translate.text(corridor.names),
-        detail=f"{translate('features.corridor')} · {modes} · {translate(f'status.{status}')}",
+        detail=f"{translate(_corridor_kind(corridor))} · {modes} · {translate(f'status.{status}')}",
         event_count=count,
         highlighted=highlighted,
         fill=style.color,
@@ -269,6 +269,14 @@ def _corridor(
         muted=status is Status.DISUSED,
         casing=casing,
     )
+
+
+def _corridor_kind(corridor: Corridor) -> str:
+    """The kind's message key: "route" for the route through Syunik, else "corridor".
+
+    "Route" is the neutral name: Armenia rejects "corridor" for the route.
+    """
+    return "features.route" if corridor.subject else "features.corridor"
 
 
 def in_status_colour(

@@ -198,13 +198,21 @@ def _card_body(event: Event, translate: Translator, *, key_prefix: str, selected
 
 
 def source_links(sources: Sequence[Source], translate: Translator) -> str:
-    """Sources as markdown: each outlet a link (http(s) only), or said to have no address."""
-    return " · ".join(
-        md_link(source.outlet, source.url)
-        if source.url
-        else f"{md_escape(isolate(source.outlet))} ({md_escape(translate('events.no_url'))})"
-        for source in sources
-    )
+    """Sources as markdown: each outlet a link (http(s) only), or said to have no address.
+
+    A link whose address could not be found in any public copy (``unresolved``) says so
+    beside it.
+    """
+    return " · ".join(_source_link(source, translate) for source in sources)
+
+
+def _source_link(source: Source, translate: Translator) -> str:
+    if not source.url:
+        return f"{md_escape(isolate(source.outlet))} ({md_escape(translate('events.no_url'))})"
+    link = md_link(source.outlet, source.url)
+    if source.unresolved:
+        return f"{link} ({md_escape(translate('events.unresolved_url'))})"
+    return link
 
 
 def other_names(record: Boundary | Place | Corridor, translate: Translator) -> list[str]:

@@ -165,5 +165,8 @@ def _feature_label(catalog: Catalog, feature_id: str | None, translate: Translat
     if feature_id is None:
         return "—"
     record = catalog.feature(feature_id)
-    kind = "corridor" if isinstance(record, Corridor) else str(record.kind)
+    if isinstance(record, Corridor):
+        kind = "route" if record.subject else "corridor"
+    else:
+        kind = str(record.kind)
     return f"{translate.text(record.names)} · {translate(f'features.{kind}')}"
