@@ -366,9 +366,7 @@ def _event_links(
     ]
 
 
-def history_problems(
-    filename: str, record: Event | Corridor, *, today: dt.date
-) -> list[Problem]:
+def history_problems(filename: str, record: Event | Corridor, *, today: dt.date) -> list[Problem]:
     """A record's ``checked`` day and correction dates: oldest first, none in the future.
 
     An event's are not before the event either: nothing is checked or corrected before it
