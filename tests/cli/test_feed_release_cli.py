@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from corridors.cli.main import main
+from corridors.core.datasets import RELEASED_FILE
 from corridors.data.catalog import load_catalog
-from corridors.data.release import RELEASED_FILE, guard, read_release
+from corridors.data.release import guard, read_release
 from support.records import EditRecords, record
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -10,11 +10,10 @@ from typing import Any
 
 import pytest
 
-from corridors.core.datasets import data_dir
+from corridors.core.datasets import RELEASED_FILE, data_dir
 from corridors.data.catalog import Catalog
 from corridors.data.models import Event
 from corridors.data.release import (
-    RELEASED_FILE,
     Release,
     ReleaseError,
     guard,

@@ -11,7 +11,7 @@ import pytest
 
 from corridors.data.catalog import Catalog
 from corridors.i18n import Translator
-from corridors.links.feed import DEFAULT_BASE_URL, feed_xml, read_view, view_events
+from corridors.links.feed import feed_xml, read_view, view_events
 from corridors.links.view_state import NoticeKind
 from support.records import HOSTILE_HTML
 
@@ -132,9 +132,10 @@ def test_text_is_escaped(catalog: Catalog) -> None:
 
 def test_the_feed_is_deterministic(catalog: Catalog) -> None:
     state, _ = read_view(catalog, "feature=az-nx")
-    first = feed_xml(catalog, state, Translator("en"))
-    assert first == feed_xml(catalog, state, Translator("en"))
-    assert DEFAULT_BASE_URL.encode() in first
+    first = feed_xml(catalog, state, Translator("en"), base_url=BASE)
+    assert first == feed_xml(catalog, state, Translator("en"), base_url=BASE)
+    newest = max(event.date for event in view_events(catalog, state))  # not "now"
+    assert _one(ET.fromstring(first), "atom:updated") == f"{newest.isoformat()}T00:00:00Z"
 
 
 @pytest.mark.parametrize("query", ["feature=atlantis", "https://x.example/?feature=atlantis"])

@@ -6,7 +6,7 @@ import argparse
 import dataclasses
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from rich.console import Console
 from rich.text import Text
@@ -14,7 +14,9 @@ from rich.text import Text
 from corridors.core.atomic import write_bytes_atomic
 from corridors.core.errors import CatalogError
 from corridors.core.languages import available_languages
-from corridors.links.feed import DEFAULT_BASE_URL
+
+#: The atlas's address when none is given: where ``corridors serve`` listens by default.
+DEFAULT_BASE_URL: Final = "http://localhost:8501/"
 
 
 def add_feed_command(commands: Any, data: list[argparse.ArgumentParser]) -> None:

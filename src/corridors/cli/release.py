@@ -9,8 +9,7 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from corridors.core.datasets import data_dir
-from corridors.data.release import RELEASED_FILE
+from corridors.core.datasets import RELEASED_FILE, data_dir
 
 
 def add_release_command(commands: Any, data: list[argparse.ArgumentParser]) -> None:

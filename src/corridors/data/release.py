@@ -24,15 +24,13 @@ import yaml
 from pydantic import ValidationError
 
 from corridors.core.atomic import write_text_atomic
-from corridors.core.datasets import DATASETS
+from corridors.core.datasets import DATASETS, RELEASED_FILE
 from corridors.core.documents import parse_yaml
 from corridors.core.errors import CorridorsError, Problem
 from corridors.core.reading import read_data_text
 from corridors.data.models import Event
 from corridors.data.validate import read_document, record_list
 
-#: Where the release is kept, relative to the data directory.
-RELEASED_FILE: Final = "released/events.yaml"
 #: The text fields whose numbers a release fixes.
 TEXT_FIELDS: Final = ("title", "summary", "note")
 _DIGITS: Final = re.compile(r"\d+")

@@ -32,8 +32,6 @@ from corridors.i18n import Translator
 from corridors.links.stories import vocabulary
 from corridors.links.view_state import Notice, ViewState, from_query, to_query
 
-#: The atlas's address when none is given: where ``corridors serve`` listens by default.
-DEFAULT_BASE_URL: Final = "http://localhost:8501/"
 ATOM: Final = "http://www.w3.org/2005/Atom"
 _XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -105,10 +103,11 @@ def feed_entries(
     )
 
 
-def feed_xml(
-    catalog: Catalog, state: ViewState, translate: Translator, *, base_url: str = DEFAULT_BASE_URL
-) -> bytes:
-    """The Atom document (UTF-8) of a view's feed, in ``translate``'s language."""
+def feed_xml(catalog: Catalog, state: ViewState, translate: Translator, *, base_url: str) -> bytes:
+    """The Atom document (UTF-8) of a view's feed, in ``translate``'s language.
+
+    ``base_url`` is the atlas's address, which the entries' links start with.
+    """
     entries = feed_entries(catalog, state, translate, base_url=base_url)
     view = dataclasses.replace(state, lang=translate.lang)
     feed = ET.Element("feed", {"xmlns": ATOM, _XML_LANG: translate.lang})
