@@ -51,11 +51,6 @@ def all_corrections(catalog: Catalog) -> tuple[ListedCorrection, ...]:
     )
 
 
-def event_corrections(event: Event) -> tuple[ListedCorrection, ...]:
-    """An event's corrections, newest first."""
-    return tuple(reversed(tuple(_listed((event,), "events"))))
-
-
 def _listed(
     records: tuple[Event, ...] | tuple[Corridor, ...], layer: Layer
 ) -> Iterator[ListedCorrection]:
