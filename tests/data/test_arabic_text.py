@@ -17,9 +17,16 @@ TEXT_FILES = (".yaml", ".yml", ".json", ".geojson", ".csv", ".md")
 
 
 def _text_files() -> list[Path]:
+    """What readers see: the data and the locales (not the released catalogue's archive)."""
     locales = Path(corridors.i18n.__file__).parent / "locales"
     roots = (data_dir(), locales)
-    return sorted(p for root in roots for p in root.rglob("*") if p.suffix in TEXT_FILES)
+    archive = data_dir() / "released"
+    return sorted(
+        p
+        for root in roots
+        for p in root.rglob("*")
+        if p.suffix in TEXT_FILES and archive not in p.parents
+    )
 
 
 def test_there_are_data_files_and_locales_to_check() -> None:

@@ -20,8 +20,10 @@ from rich.text import Text
 from corridors.cli._common import add_old_spelling, data_parent, settle_data
 from corridors.cli.animation import add_playback_options, export_playback, refuse_playback_options
 from corridors.cli.edit import add_edit_command
+from corridors.cli.feed import add_feed_command
 from corridors.cli.imports import add_import_commands
 from corridors.cli.ingest import add_ingest_commands
+from corridors.cli.release import add_release_command
 from corridors.cli.site import refuse_overrides, run_site
 from corridors.core.assets import main_script
 from corridors.core.atomic import write_text_atomic
@@ -131,6 +133,8 @@ def _parser() -> argparse.ArgumentParser:
     add_edit_command(commands, data)
     add_import_commands(commands, data)
     add_ingest_commands(commands, data)
+    add_feed_command(commands, data)
+    add_release_command(commands, data)
     return parser
 
 

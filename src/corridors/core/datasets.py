@@ -27,6 +27,8 @@ DATASETS: Final[dict[str, str]] = {
 }
 #: Folder of presentation stories, one YAML file each (optional).
 STORIES_DIR: Final = "stories"
+#: The events as last released (``corridors release``), for the correction guard.
+RELEASED_FILE: Final = "released/events.yaml"
 
 
 def data_dir(override: Path | str | None = None) -> Path:

@@ -5,6 +5,8 @@
 - :mod:`~corridors.data.containment`, :mod:`~corridors.data.timeline`,
   :mod:`~corridors.data.search`: what lies inside what, dates, text search;
 - :mod:`~corridors.data.export`: events as CSV and GeoJSON;
+- :mod:`~corridors.data.corrections`, :mod:`~corridors.data.release`: every correction
+  newest first; the released catalogue and the guard against unrecorded changes;
 - :mod:`~corridors.data.builders`: the commands that derive the bundled geometry.
 
 Knows nothing of links, renderers, the UI, ingest or the store of reported events.

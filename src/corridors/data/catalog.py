@@ -8,6 +8,7 @@ or the UI's strings (story steps are checked against the catalogue one layer up,
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from corridors.data.validate import (
     event_problems,
     event_provision_problems,
     feature_list,
+    history_problems,
     parse_features,
     parse_records,
     place_problems,
@@ -191,12 +193,19 @@ def inspect_catalog(directory: Path | str | None = None) -> CatalogReport:
         corridors,
         lambda c, rejected: corridor_problems(c, place_ids=points.keys(), rejected=rejected),
     )
+    today = dt.date.today()
+    corridors = problems.keep(
+        corridors, lambda c, _: history_problems(DATASETS["corridors"], c, today=today)
+    )
     lines = {corridor.id: corridor_line(corridor, points) for corridor in corridors}
     shapes = {**country_shapes, **region_shapes, **points, **lines}
     feature_ids = country_ids | region_ids | points.keys() | lines.keys()
     events = problems.keep(
         events,
-        lambda e, rejected: event_problems(e, feature_ids=feature_ids, rejected=rejected),
+        lambda e, rejected: [
+            *event_problems(e, feature_ids=feature_ids, rejected=rejected),
+            *history_problems(DATASETS["events"], e, today=today),
+        ],
     )
     parties, agreements, written = _agreements(
         root, problems, feature_ids=feature_ids, event_ids={e.id for e in events}

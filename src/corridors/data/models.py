@@ -253,6 +253,40 @@ def _require_linked_source(sources: tuple[Source, ...]) -> tuple[Source, ...]:
 
 LinkedSources = Annotated[Sources, AfterValidator(_require_linked_source)]
 
+#: Fields a correction cannot name: the record's identity and its own history.
+_UNCORRECTABLE: Final = frozenset({"id", "checked", "corrections"})
+
+
+class Correction(_Record):
+    """A dated change to a published record: which fields, what and why, on which source.
+
+    ``wording`` marks a typo-level change of wording (the release guard lets it through,
+    visibly); the date checks (order, not in the future, not before the event) are in
+    :func:`corridors.data.validate.history_problems`.
+    """
+
+    date: Date
+    fields: Annotated[tuple[NonEmptyText, ...], Field(min_length=1)]
+    text: Localized
+    sources: LinkedSources
+    wording: bool = False
+
+
+def _known_fields(
+    corrections: tuple[Correction, ...], model: type[BaseModel]
+) -> tuple[Correction, ...]:
+    """``corrections``, when each names only fields ``model`` has (and may be corrected)."""
+    known = set(model.model_fields) - _UNCORRECTABLE
+    for correction in corrections:
+        unknown = [name for name in correction.fields if name not in known]
+        if unknown:
+            raise PydanticCustomError(
+                "invalid_value",
+                "a correction names {unknown}, not a field of the record (fields: {known})",
+                {"unknown": ", ".join(map(quote, unknown)), "known": ", ".join(sorted(known))},
+            )
+    return corrections
+
 
 class Boundary(_Record):
     """Properties of a country or region polygon (the geometry is kept beside it)."""
@@ -318,8 +352,17 @@ class Corridor(_Record):
     status_history: Annotated[tuple[StatusChange, ...], Field(min_length=1)]
     path: Annotated[tuple[FeatureId | ShapePoint, ...], Field(min_length=2)]
     length_km: Annotated[float, Field(gt=0)] | None = None
+    #: The day the record was last checked against its sources.
+    checked: Date | None = None
     description: Localized
     sources: LinkedSources
+    #: What was corrected after publication, oldest first.
+    corrections: tuple[Correction, ...] = ()
+
+    @field_validator("corrections")
+    @classmethod
+    def _corrected_fields(cls, corrections: tuple[Correction, ...]) -> tuple[Correction, ...]:
+        return _known_fields(corrections, cls)
 
     @field_validator("status_history")
     @classmethod
@@ -414,6 +457,8 @@ class Event(_Record):
     id: FeatureId
     date: Date
     precision: Precision = Precision.DAY
+    #: The day the record was last checked against its sources.
+    checked: Date | None = None
     kind: EventKind
     title: Localized
     summary: Localized
@@ -428,6 +473,8 @@ class Event(_Record):
     #: The last day of an event that lasts (a blockade, a mandate), known to ``end_precision``.
     end: Date | None = None
     end_precision: Precision = Precision.DAY
+    #: What was corrected after publication, oldest first.
+    corrections: tuple[Correction, ...] = ()
 
     @field_validator("precision")
     @classmethod
@@ -450,6 +497,11 @@ class Event(_Record):
     @classmethod
     def _end_fits_precision(cls, precision: Precision, info: ValidationInfo) -> Precision:
         return _fits_precision(info.data.get("end"), precision, "end")
+
+    @field_validator("corrections")
+    @classmethod
+    def _corrected_fields(cls, corrections: tuple[Correction, ...]) -> tuple[Correction, ...]:
+        return _known_fields(corrections, cls)
 
     @field_validator("features")
     @classmethod

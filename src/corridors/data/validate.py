@@ -7,6 +7,7 @@ from the set of rejected ids the caller passes in.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -363,6 +364,41 @@ def _event_links(
             )
         )
     ]
+
+
+def history_problems(filename: str, record: Event | Corridor, *, today: dt.date) -> list[Problem]:
+    """A record's ``checked`` day and correction dates: oldest first, none in the future.
+
+    An event's are not before the event either: nothing is checked or corrected before it
+    happened (a corridor has no such day).
+    """
+    start = record.date if isinstance(record, Event) else None
+    dated = [("checked", record.checked)] if record.checked is not None else []
+    dated += [(f"corrections[{i}].date", c.date) for i, c in enumerate(record.corrections)]
+    problems = [
+        Problem(filename, record.id, field, ProblemKind.BAD_DATE, reason)
+        for field, day in dated
+        if (reason := _history_date_reason(day, start=start, today=today))
+    ]
+    for index in range(1, len(record.corrections)):
+        earlier, later = record.corrections[index - 1].date, record.corrections[index].date
+        if later < earlier:
+            reason = (
+                f"{later.isoformat()} is before the correction above it ({earlier.isoformat()}):"
+                " corrections go oldest first"
+            )
+            field = f"corrections[{index}].date"
+            problems.append(Problem(filename, record.id, field, ProblemKind.BAD_DATE, reason))
+    return problems
+
+
+def _history_date_reason(day: dt.date, *, start: dt.date | None, today: dt.date) -> str | None:
+    """Why ``day`` cannot date a check or a correction, if it cannot."""
+    if day > today:
+        return f"{day.isoformat()} is in the future (today is {today.isoformat()})"
+    if start is not None and day < start:
+        return f"{day.isoformat()} is before the event itself ({start.isoformat()})"
+    return None
 
 
 def story_file_problems(filename: str, story: Story) -> list[Problem]:

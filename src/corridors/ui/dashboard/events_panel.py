@@ -27,6 +27,7 @@ from corridors.links.view_state import EventOrder
 from corridors.ui.common.safe import md_escape, md_link
 from corridors.ui.common.styling import isolate
 from corridors.ui.dashboard import session
+from corridors.ui.dashboard.corrections_panel import render_history
 from corridors.ui.dashboard.reported.panels import render_feature_reported
 
 
@@ -180,6 +181,7 @@ def _card_body(event: Event, translate: Translator, *, key_prefix: str, selected
     st.caption(
         f"{md_escape(translate('events.sources'))}: {source_links(event.sources, translate)}"
     )
+    render_history(event, translate)
     if selected:
         st.button(
             translate("selection.clear"),
@@ -264,6 +266,8 @@ def render_feature(
         for line in other_names(record, translate):
             st.caption(line)
         render_spellings(record, translate)
+        if isinstance(record, Corridor):
+            render_history(record, translate)
         _render_wholes(catalog, feature_id, translate)
         all_dates = st.toggle(translate("selection.all_dates"), key=session.ALL_DATES)
         parts = parts_of(catalog, feature_id)

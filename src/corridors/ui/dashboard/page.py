@@ -25,6 +25,7 @@ from corridors.ui.dashboard.agreements_panel import (
     render_feature_provisions,
     stage_marks,
 )
+from corridors.ui.dashboard.corrections_panel import render_corrections
 from corridors.ui.dashboard.drafts_panel import render_drafts
 from corridors.ui.dashboard.events_panel import render_card, render_events, render_feature
 from corridors.ui.dashboard.exports import render_exports
@@ -275,5 +276,6 @@ def _render_dashboard(
         if not feature_id:
             with st.container(key="list-pane"):
                 render_events(catalog, events, request.dates, translate)
+                render_corrections(catalog, translate)
                 if drafts_shown():  # only when started so; never read otherwise
                     render_drafts(catalog, request, translate)
