@@ -14,6 +14,8 @@ import streamlit as st
 from corridors.data.catalog import Catalog
 from corridors.data.models import Place
 from corridors.i18n import Translator
+from corridors.reported.export import reported_csv
+from corridors.reported.precision import imprecise_count
 from corridors.ui.common.data import cell_gazetteer, event_store, imported_sources
 from corridors.ui.common.safe import md_escape
 from corridors.ui.common.styling import isolate
@@ -49,22 +51,40 @@ def render_feature_reported(catalog: Catalog, feature_id: str, translate: Transl
 
 
 def render_cell_reported(translate: Translator) -> None:
-    """The selected cell's reported events (every one its cell counts), where, a way out."""
+    """The selected cell's reported events (every one its cell counts), where, a way out.
+
+    How many of them are imprecise is counted from the cell's rows
+    (:func:`~corridors.reported.precision.imprecise_count`); the rows download as CSV
+    (:func:`~corridors.reported.export.reported_csv`).
+    """
     cell = st.session_state[session.CELL]
     if cell is None or not imported_sources():
         return
     query = reported_query(cell=cell)
-    count = event_store().count(query)
+    store = event_store()
+    count = store.count(query)
     names = cell_gazetteer().name(query.cell) if query.cell is not None else None
     with st.container(key="cell-reported"):
         st.markdown(f"**{md_escape(translate('reported.cell', count=count))}**")
         if names is not None:
             st.caption(md_escape(" · ".join(names.lines(translate))))
+        events = store.page(query, limit=count)
+        imprecise = imprecise_count(events)
+        st.caption(md_escape(translate("reported_precision.imprecise", count=imprecise)))
         st.button(
             translate("reported.clear_cell"),
             key="clear-cell",
             on_click=session.select_cell,
             args=(None,),
             icon=":material/close:",
+        )
+        st.download_button(
+            translate("reported.download"),
+            data=lambda: reported_csv(events),
+            file_name=f"corridor-atlas-reported-{cell}.csv",
+            mime="text/csv",
+            key="cell-reported-csv",
+            on_click="ignore",
+            icon=":material/download:",
         )
         render_reported_list(query, translate, key=f"cell-reported-{cell}")
