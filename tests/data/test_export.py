@@ -62,12 +62,13 @@ def test_csv_columns_follow_the_available_languages(
     events = summit_events(catalog)
     header = next(csv.reader(io.StringIO(events_csv(events).removeprefix(BYTE_ORDER_MARK))))
     assert header == [
-        "id", "date", "precision", "end", "end_precision", "kind", "title_en", "title_ar",
-        "summary_en", "summary_ar", "features", "sources",
+        "id", "review_status", "date", "precision", "end", "end_precision", "kind", "title_en",
+        "title_ar", "summary_en", "summary_ar", "features", "sources",
     ]  # fmt: skip
     monkeypatch.setattr(export, "available_languages", lambda: ("en",))
     rows = csv_rows(events_csv(events))
-    assert list(rows[0]) == ["id", "date", "precision", "end", "end_precision", "kind",
+    assert list(rows[0]) == ["id", "review_status", "date", "precision", "end", "end_precision",
+                             "kind",
                              "title_en", "summary_en",
                              "features", "sources"]  # fmt: skip
     assert rows[0]["summary_en"] == events[0].summary["en"]
@@ -92,6 +93,14 @@ def test_geojson_joins_events_to_their_features(catalog: Catalog) -> None:
     assert first["properties"]["feature_id"] == events[0].features[0]
     assert first["properties"]["sources"][0]["url"].startswith("https://")
     assert first["geometry"]["type"] in {"Polygon", "MultiPolygon", "Point", "LineString"}
+
+
+def test_every_exported_event_says_it_is_curated(catalog: Catalog) -> None:
+    """The same ``review_status`` column as the export of imported events (``imported``)."""
+    events = list(catalog.events)
+    assert {row["review_status"] for row in csv_rows(events_csv(events))} == {"curated"}
+    features = events_geojson(catalog, events)["features"]
+    assert {feature["properties"]["review_status"] for feature in features} == {"curated"}
 
 
 def test_map_snapshot_is_self_contained(catalog: Catalog) -> None:

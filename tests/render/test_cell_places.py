@@ -77,7 +77,7 @@ def test_no_tooltip_of_the_map_shows_an_h3_id(
         for cell in layer.cells:
             tooltip = cell.tooltip(translate)
             assert cell.name not in tooltip
-            assert tooltip.split("\n")[1:] == gazetteer.name(h3.str_to_int(cell.name)).lines(
+            assert tooltip.split("\n")[1:-1] == gazetteer.name(h3.str_to_int(cell.name)).lines(
                 translate
             )
     named = {cell.tooltip(EN).split("\n")[1] for cell in layer.cells}

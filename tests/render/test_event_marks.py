@@ -126,14 +126,15 @@ def test_the_tooltip_is_title_date_and_kind_in_the_page_language(catalog: Catalo
     mark = mark_of(catalog, event(catalog, "peace-agreement-initialled"))
     assert mark.tooltip(EN) == (
         "Peace agreement initialled by the foreign ministers (not yet signed)\n"
-        "August 8, 2025\nAgreement"
+        "August 8, 2025\nAgreement\nCurated: checked against its sources by the atlas"
     )
     # a date known to the month is written to the month, as the event's card writes it
     monthly = mark_of(catalog, event(catalog, "nakhchivan-railway-reconstruction"))
-    assert monthly.tooltip(EN).split("\n")[1:] == ["December 2025", "Infrastructure"]
+    assert monthly.tooltip(EN).split("\n")[1:3] == ["December 2025", "Infrastructure"]
     arabic = Translator("ar")
     (in_arabic,) = event_marks(catalog, [event(catalog, "peace-agreement-initialled")], arabic)
-    title, day, kind = in_arabic.tooltip(arabic).split("\n")
+    title, day, kind, status = in_arabic.tooltip(arabic).split("\n")
+    assert status.startswith("\u2068مُنتقى\u2069: ")
     assert title == event(catalog, "peace-agreement-initialled").title["ar"]
     assert "أغسطس" in day  # the month named in Arabic
     assert kind == arabic("kinds.agreement") != "Agreement"

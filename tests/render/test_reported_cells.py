@@ -310,6 +310,7 @@ def test_deck_draws_cells_between_areas_and_lines_with_the_selection_outlined(
     assert cells["data"][0]["tooltip"] == (
         f"{layer.cells[0].count} reported event{'s' * (layer.cells[0].count > 1)} in this cell"
         "\nNear Nakhchivan\nNakhchivan (city), Nakhchivan Autonomous Republic"
+        "\nImported: as ACLED, GDELT or a GeoJSON file gives it, not reviewed by the atlas"
     )  # the event at (39.2089, 45.4122), named by the place there, not by the H3 id
     selected = spec["layers"][names.index(SELECTED_CELL_LAYER)]
     assert selected["data"] == [

@@ -71,8 +71,8 @@ def write_hostile_acled(path: Path) -> Path:
     return path
 
 
-def gdelt_row(event_id: str, day: str, url: str) -> str:
-    """One GDELT 2.0 export line (61 columns) of a protest at Meghri with ``url``."""
+def gdelt_row(event_id: str, day: str, url: str, **values: str) -> str:
+    """One GDELT 2.0 export line (61 columns) of a protest at Meghri with ``url``, ``values``."""
     row = dict.fromkeys(GDELT_COLUMNS, "")
     row.update(
         GLOBALEVENTID=event_id,
@@ -90,6 +90,7 @@ def gdelt_row(event_id: str, day: str, url: str) -> str:
         DATEADDED=f"{day}120000",
         SOURCEURL=url,
     )
+    row.update(values)
     return "\t".join(row.values())
 
 
@@ -120,3 +121,43 @@ def fill_many_store(folder: Path, catalog: Catalog, scratch: Path, count: int) -
     path = write_acled(scratch / "synthetic_acled.csv", catalog, count)
     import_file(open_store(folder), "acled", path, linker=build_linker(catalog))
     return path
+
+
+def fill_precision_store(folder: Path, catalog: Catalog, scratch: Path) -> Path:
+    """A store of four events at Meghri, two of them imprecise, one with a script in a field.
+
+    ACLED ``PRE1`` is placed at a regional centre (``geo_precision`` 3) and dated to the week
+    (``time_precision`` 2), its location holding :data:`SCRIPT`; ``PRE2`` is exact. GDELT
+    ``1400000001`` is placed to the country only (``ActionGeo_Type`` 1) and was added three
+    days after the event; ``1400000002`` to a city, added the same day.
+    """
+    acled = scratch / "precision_acled.csv"
+    with acled.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, lineterminator="\r\n")
+        writer.writerow(ACLED_COLUMNS)
+        writer.writerow(
+            acled_row(
+                event_id_cnty="PRE1",
+                time_precision="2",
+                geo_precision="3",
+                location=f"{SCRIPT}Syunik",
+                source="Regional wire",
+            )
+        )
+        writer.writerow(acled_row(event_id_cnty="PRE2", source="Town paper"))
+    gdelt = scratch / "20250808000000.export.CSV"
+    lines = [
+        gdelt_row(
+            "1400000001",
+            "20250805",
+            "https://example.org/armenia",
+            ActionGeo_Type="1",
+            DATEADDED="20250808093000",
+        ),
+        gdelt_row("1400000002", "20250805", "https://example.org/meghri"),
+    ]
+    gdelt.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store, linker = open_store(folder), build_linker(catalog)
+    for source, path in (("acled", acled), ("gdelt", gdelt)):
+        import_file(store, source, path, linker=linker)
+    return folder

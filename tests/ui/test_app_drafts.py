@@ -62,7 +62,8 @@ def test_with_the_setting_each_draft_is_marked_in_the_list_and_its_card(
     rows = [e for e in at.expander if e.label and e.label.startswith("**Unreviewed draft**")]
     assert len(rows) == 1
     assert "August 7, 2025 · Agreement · رئيس جمهورية أذربيجان" in rows[0].label
-    assert [w.value for w in rows[0].warning] == ["Unreviewed draft"]  # the card
+    (card,) = [w.value for w in rows[0].warning]  # the card says what it is
+    assert card.startswith("Draft\\: proposed from a news article, not yet reviewed")
     assert "Unreviewed drafts" in [s.value for s in at.subheader]
 
 
@@ -72,7 +73,8 @@ def test_the_marker_is_in_arabic_on_the_arabic_page(monkeypatch: pytest.MonkeyPa
     at = open_app(lang="ar")
     rows = [e for e in at.expander if e.label and e.label.startswith("**مسودة لم تُراجَع**")]
     assert len(rows) == 1
-    assert [w.value for w in rows[0].warning] == ["مسودة لم تُراجَع"]
+    (card,) = [w.value for w in rows[0].warning]
+    assert card.startswith("\u2068مسودة\u2069\\: \u2068مقترح من مقال إخباري ولم يُراجَع بعد")
 
 
 @pytest.mark.usefixtures("with_draft")

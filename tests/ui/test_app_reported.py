@@ -200,10 +200,10 @@ def test_gdelt_links_its_source_by_host_and_acled_names_its_sources(sample: Even
     del sample
     at = open_app(feature="am-su")
     sources = [line for event in rows(at, "feature-reported-am-su") for line in event[2:3]]
-    assert (
-        "GDELT: [\u2068example\\.org\u2069](https://example.org/news/meghri-protest)"
-        " · added Aug 10, 2025"  # GDELT added the row two days after the event
-    ) in sources
+    assert "GDELT: [\u2068example\\.org\u2069](https://example.org/news/meghri-protest)" in sources
+    notes = [line for event in rows(at, "feature-reported-am-su") for line in event]
+    # GDELT added the row two days after the event (SQLDATE 8 Aug, DATEADDED 10 Aug)
+    assert "Location\\: the city · added by the source 2 days later \\(Aug 10, 2025\\)" in notes
     assert "ACLED: \u2068Azatutyun; News\\.am\u2069" in sources
     # not http(s): text; a hostile URL: a link named by its host, its specials percent-encoded
     assert BAD_URL == "javascript:alert(document.cookie)"
@@ -317,7 +317,8 @@ def test_a_selected_cell_lists_every_event_its_tooltip_counts_whatever_is_select
     at.run()
     heading, where = texts(block(at, "cell-reported"))[:2]
     assert heading == f"**{count} reported events in the selected map cell**"
-    assert where == " · ".join(row["tooltip"].split("\n")[1:])  # named as its tooltip names it
+    # named as its tooltip names it (the tooltip's last line: imported, not reviewed)
+    assert where == " · ".join(row["tooltip"].split("\n")[1:-1])
     assert len(rows(at, f"cell-reported-{row['id']}")) == min(count, settings.reported_page_size)
     if feature is not None:  # the feature's own listing gives way to the cell's; its counts stay
         keys = {getattr(n, "key", None) for n in walk(at._tree)}

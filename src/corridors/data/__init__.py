@@ -4,6 +4,7 @@
   :mod:`~corridors.data.catalog`: records, checks that return problems, the loader;
 - :mod:`~corridors.data.containment`, :mod:`~corridors.data.timeline`,
   :mod:`~corridors.data.search`: what lies inside what, dates, text search;
+- :mod:`~corridors.data.review_status`: what an item is (curated, imported, draft);
 - :mod:`~corridors.data.export`: events as CSV and GeoJSON;
 - :mod:`~corridors.data.corrections`, :mod:`~corridors.data.release`: every correction
   newest first; the released catalogue and the guard against unrecorded changes;

@@ -16,6 +16,7 @@ from shapely.geometry import mapping
 from corridors.core.languages import available_languages
 from corridors.data.catalog import Catalog
 from corridors.data.models import Event, Source
+from corridors.data.review_status import ReviewStatus
 
 #: Starts the CSV text: written as UTF-8 it lets a spreadsheet opened by double-click
 #: detect the encoding (without it, the Arabic columns show as mojibake).
@@ -41,6 +42,7 @@ def csv_columns() -> tuple[str, ...]:
     languages = available_languages()
     return (
         "id",
+        "review_status",
         "date",
         "precision",
         "end",
@@ -63,6 +65,9 @@ def _end_of(event: Event) -> tuple[str, str] | None:
 def events_csv(events: Sequence[Event]) -> str:
     """The events as CSV, one row each, with sources; formula-safe.
 
+    Every row says it is curated (``review_status``, :class:`ReviewStatus`): drafts are
+    never exported, and imported events are not catalogue events.
+
     The text starts with :data:`BYTE_ORDER_MARK`, so the file written as UTF-8 (by the
     command line or the app's download) carries one.
     """
@@ -74,6 +79,7 @@ def events_csv(events: Sequence[Event]) -> str:
     for event in events:
         row = [
             event.id,
+            str(ReviewStatus.CURATED),
             event.date.isoformat(),
             str(event.precision),
             *(_end_of(event) or ("", "")),
@@ -99,6 +105,7 @@ def events_geojson(catalog: Catalog, events: Sequence[Event]) -> dict[str, Any]:
             record = catalog.feature(feature_id)
             properties = {
                 "event_id": event.id,
+                "review_status": str(ReviewStatus.CURATED),
                 "date": event.date.isoformat(),
                 "precision": str(event.precision),
                 **dict(zip(("end", "end_precision"), _end_of(event) or (None, None), strict=True)),

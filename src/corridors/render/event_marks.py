@@ -22,8 +22,10 @@ from shapely.ops import polylabel
 
 from corridors.data.catalog import Catalog
 from corridors.data.models import Boundary, BoundaryKind, Event, EventKind, Precision
+from corridors.data.review_status import ReviewStatus
 from corridors.data.timeline import DateRange, Overlap, overlap
 from corridors.i18n import Translator
+from corridors.i18n.review import status_line
 from corridors.i18n.when import written_dates
 from corridors.render.styles import KIND_RGBA, RGBA
 
@@ -60,11 +62,16 @@ class EventMark:
     selected: bool = False
 
     def tooltip(self, translate: Translator) -> str:
-        """Plain-text tooltip: the title, the date as the event's card writes it, the kind."""
+        """Plain-text tooltip: the title, the date as the event's card writes it, the kind.
+
+        Then what the event is: curated, checked against its sources (only the catalogue's
+        events are marks; drafts and imported events are not drawn as marks).
+        """
         start = (dt.date.fromisoformat(self.date), self.precision)
         end = None if self.end is None else (dt.date.fromisoformat(self.end), self.end_precision)
         day = written_dates(translate, start, end, in_part=self.in_part)
-        return f"{self.title}\n{day}\n{translate(f'kinds.{self.kind}')}"
+        curated = status_line(translate, ReviewStatus.CURATED)
+        return f"{self.title}\n{day}\n{translate(f'kinds.{self.kind}')}\n{curated}"
 
 
 def event_marks(

@@ -25,9 +25,11 @@ from typing import Final
 import h3
 
 from corridors.core import settings
+from corridors.data.review_status import ReviewStatus
 from corridors.geo.camera import TILE_SIZE, Bounds, Camera, mercator_latitude, mercator_y
 from corridors.geo.cells import cell_name, cell_outline, parse_cell
 from corridors.i18n import Translator
+from corridors.i18n.review import status_line
 from corridors.render.cell_places import CellGazetteer, CellPlace
 from corridors.render.styles import CELL_OUTLINES, CELL_RAMP, RGBA, cell_class
 from corridors.reported.store import EventQuery, EventStore
@@ -94,9 +96,14 @@ class ReportedCell:
         return CELL_OUTLINES[self.shade]
 
     def tooltip(self, translate: Translator) -> str:
-        """Plain-text tooltip: how many reported events, then where (never the H3 id)."""
+        """Plain-text tooltip: how many reported events, where (never the H3 id), what they are.
+
+        The events' own text is never in it: only a count, catalogue names and the line
+        saying that imported events are not reviewed by the atlas.
+        """
         count = translate("cells.tooltip", count=self.count)
-        return "\n".join([count, *self.place.lines(translate)])
+        imported = status_line(translate, ReviewStatus.IMPORTED)
+        return "\n".join([count, *self.place.lines(translate), imported])
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,15 @@ from corridors.ui.common.styling import isolate
 from corridors.ui.dashboard import session
 
 
-def render_history(record: Event | Corridor, translate: Translator) -> None:
-    """A card's "Checked on …" and "Corrected on …" with each entry (newest first).
+def render_history(
+    record: Event | Corridor, translate: Translator, *, checked: bool = True
+) -> None:
+    """A record's "Checked on …" and "Corrected on …" with each entry (newest first).
 
-    A corridor's panel shows its own the same way.
+    An event's card says when it was checked in its review line (``checked=False``); a
+    corridor's panel says it here.
     """
-    if record.checked is not None:
+    if checked and record.checked is not None:
         checked = translate.date(record.checked)
         st.caption(md_escape(translate("corrections.checked", date=checked)))
     if not record.corrections:

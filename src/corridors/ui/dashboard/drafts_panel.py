@@ -14,7 +14,9 @@ import streamlit as st
 from corridors.core import settings
 from corridors.core.datasets import data_dir
 from corridors.data.catalog import Catalog
+from corridors.data.review_status import ReviewStatus
 from corridors.i18n import Translator
+from corridors.i18n.review import status_line
 from corridors.render.scene import SceneRequest
 from corridors.review import DraftRecord
 from corridors.review.public import drafts_in_view, read_drafts
@@ -62,7 +64,7 @@ def _render_row(catalog: Catalog, draft: DraftRecord, translate: Translator) -> 
 
 
 def _card_body(catalog: Catalog, draft: DraftRecord, translate: Translator) -> None:
-    st.warning(translate("drafts.marker"), icon=":material/rate_review:")
+    st.warning(md_escape(status_line(translate, ReviewStatus.DRAFT)), icon=":material/rate_review:")
     kind = translate(f"kinds.{draft.kind}") if draft.kind else translate("drafts.no_kind")
     st.caption(f"{md_escape(_when(draft, translate))} · {md_escape(kind)}")
     st.markdown(f"**{md_text(_title(draft, translate))}**")

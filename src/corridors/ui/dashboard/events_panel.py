@@ -19,11 +19,14 @@ from corridors.data.models import (
     Place,
     Source,
 )
+from corridors.data.review_status import ReviewStatus
 from corridors.data.search import search_events
 from corridors.data.timeline import DateRange, EventIndex
 from corridors.i18n import Translator
+from corridors.i18n.review import curated_status
 from corridors.i18n.when import event_when
 from corridors.links.view_state import EventOrder
+from corridors.ui.common.review import render_status
 from corridors.ui.common.safe import md_escape, md_link
 from corridors.ui.common.styling import isolate
 from corridors.ui.dashboard import session
@@ -181,7 +184,8 @@ def _card_body(event: Event, translate: Translator, *, key_prefix: str, selected
     st.caption(
         f"{md_escape(translate('events.sources'))}: {source_links(event.sources, translate)}"
     )
-    render_history(event, translate)
+    render_status(ReviewStatus.CURATED, curated_status(event, translate))
+    render_history(event, translate, checked=False)
     if selected:
         st.button(
             translate("selection.clear"),

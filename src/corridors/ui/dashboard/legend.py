@@ -7,7 +7,9 @@ import html
 import streamlit as st
 
 from corridors.data.models import Mode, ReportedKind, Status
+from corridors.data.review_status import ReviewStatus
 from corridors.i18n import Translator
+from corridors.i18n.review import status_meaning, status_name
 from corridors.render.styles import (
     CELL_CLASS_STARTS,
     CELL_OUTLINES,
@@ -82,7 +84,22 @@ def legend_html(translate: Translator) -> str:
         f"<div dir='{'rtl' if translate.rtl else 'ltr'}' style='font-size:.85rem;line-height:1.9'>"
         f"<div>{''.join(areas)}</div>"
         f"<div><b>{html.escape(translate('legend.status'))}</b>: {''.join(statuses)}</div>"
-        f"<div><b>{html.escape(translate('legend.mode'))}</b>: {''.join(modes)}</div></div>"
+        f"<div><b>{html.escape(translate('legend.mode'))}</b>: {''.join(modes)}</div>"
+        f"{review_legend_html(translate)}</div>"
+    )
+
+
+def review_legend_html(translate: Translator) -> str:
+    """What each item is (curated, imported, draft) and what that means, as safe HTML."""
+    entries = "".join(
+        f"<li><b>{html.escape(status_name(translate, status))}</b>: "
+        f"{html.escape(status_meaning(translate, status))}</li>"
+        for status in ReviewStatus
+    )
+    return (
+        f"<div data-legend='review' style='line-height:1.6'>"
+        f"<b>{html.escape(translate('review.legend'))}</b>"
+        f"<ul style='margin:0;padding-inline-start:1.2em'>{entries}</ul></div>"
     )
 
 
@@ -130,6 +147,8 @@ def render_legend(
     translate: Translator, *, reported: bool = False, agreement: str | None = None
 ) -> None:
     """Swatches for the route, areas, water, places, selection, corridor status and mode.
+
+    Then what each item is: curated, imported or a draft.
 
     With ``reported``, also what the cells of reported events and their kinds mean; with an
     ``agreement`` open, the colours of its provisions' statuses (first: they recolour the map).

@@ -17,10 +17,14 @@ import streamlit as st
 
 from corridors.core import settings
 from corridors.data.models import Precision, ReportedKind, ReportedPrecision, ReportedSource
+from corridors.data.review_status import ReviewStatus
 from corridors.i18n import Translator
+from corridors.i18n.review import status_line
 from corridors.i18n.when import precision_word
+from corridors.reported.precision import precision_notes
 from corridors.reported.store import EventQuery, ReportedEvent
 from corridors.ui.common.data import event_store
+from corridors.ui.common.review import render_status
 from corridors.ui.common.safe import md_escape, md_link, md_text
 from corridors.ui.common.styling import isolate
 
@@ -60,7 +64,11 @@ def _settle_page(key: str, pages: int) -> int:
 
 
 def render_reported_event(event: ReportedEvent, translate: Translator) -> None:
-    """One event: date, kind and type; where, and the fatalities; the source; the note."""
+    """One event: date, kind and type; where, and the fatalities; the source; the note.
+
+    Then what it is (imported, not reviewed by the atlas) and how precisely its source
+    placed it and when it added it (:func:`~corridors.reported.precision.precision_notes`).
+    """
     with st.container(border=True):
         head = [md_escape(reported_when(event, translate))]
         head.append(md_escape(kind_label(event.kind, translate)))
@@ -72,13 +80,13 @@ def render_reported_event(event: ReportedEvent, translate: Translator) -> None:
             place.append(md_escape(translate("reported.fatalities", count=event.fatalities)))
         if place:
             st.caption(" · ".join(place))
-        source = f"{md_escape(source_label(event.source, translate))}: {_source(event)}"
-        if event.date_added is not None and event.date_added != event.date:
-            added = translate("reported.added", date=translate.short_date(event.date_added))
-            source = f"{source} · {md_escape(added)}"
-        st.caption(source)
+        st.caption(f"{md_escape(source_label(event.source, translate))}: {_source(event)}")
         if event.notes:
             _render_note(event.notes, translate)
+        notes = precision_notes(event, translate)
+        if notes:
+            st.caption(md_escape(" · ".join(notes)))
+        render_status(ReviewStatus.IMPORTED, status_line(translate, ReviewStatus.IMPORTED))
 
 
 def reported_when(event: ReportedEvent, translate: Translator) -> str:

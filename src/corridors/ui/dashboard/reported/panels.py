@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from corridors.core import settings
 from corridors.data.catalog import Catalog
 from corridors.data.models import Place
 from corridors.i18n import Translator
+from corridors.reported.export import reported_csv
+from corridors.reported.precision import imprecise_count
+from corridors.reported.store import EventQuery, EventStore
 from corridors.ui.common.data import cell_gazetteer, event_store, imported_sources
 from corridors.ui.common.safe import md_escape
 from corridors.ui.common.styling import isolate
@@ -49,17 +53,24 @@ def render_feature_reported(catalog: Catalog, feature_id: str, translate: Transl
 
 
 def render_cell_reported(translate: Translator) -> None:
-    """The selected cell's reported events (every one its cell counts), where, a way out."""
+    """The selected cell's reported events (every one its cell counts), where, a way out.
+
+    How many of them are imprecise is counted from the cell's rows (:func:`_imprecise_line`);
+    the rows download as CSV (:func:`~corridors.reported.export.reported_csv`), read only
+    when the button is pressed.
+    """
     cell = st.session_state[session.CELL]
     if cell is None or not imported_sources():
         return
     query = reported_query(cell=cell)
-    count = event_store().count(query)
+    store = event_store()
+    count = store.count(query)
     names = cell_gazetteer().name(query.cell) if query.cell is not None else None
     with st.container(key="cell-reported"):
         st.markdown(f"**{md_escape(translate('reported.cell', count=count))}**")
         if names is not None:
             st.caption(md_escape(" · ".join(names.lines(translate))))
+        st.caption(md_escape(_imprecise_line(store, query, count, translate)))
         st.button(
             translate("reported.clear_cell"),
             key="clear-cell",
@@ -67,4 +78,26 @@ def render_cell_reported(translate: Translator) -> None:
             args=(None,),
             icon=":material/close:",
         )
+        st.download_button(
+            translate("reported.download"),
+            data=lambda: reported_csv(store.page(query, limit=count)),
+            file_name=f"corridor-atlas-reported-{cell}.csv",
+            mime="text/csv",
+            key="cell-reported-csv",
+            on_click="ignore",
+            icon=":material/download:",
+        )
         render_reported_list(query, translate, key=f"cell-reported-{cell}")
+
+
+def _imprecise_line(store: EventStore, query: EventQuery, count: int, translate: Translator) -> str:
+    """How many of the cell's ``count`` events are imprecise, read from its rows.
+
+    Up to :data:`settings.imprecise_rows_counted` rows (the store has no count of them
+    yet); a cell holding more says that it is too full to count.
+    """
+    limit = settings.imprecise_rows_counted
+    if count > limit:
+        return translate("reported_precision.too_many", limit=limit)
+    imprecise = imprecise_count(store.page(query, limit=count))
+    return translate("reported_precision.imprecise", count=imprecise)
