@@ -16,16 +16,16 @@ from corridors.ui.dashboard import session
 
 
 def render_history(
-    record: Event | Corridor, translate: Translator, *, checked: bool = True
+    record: Event | Corridor, translate: Translator, *, with_checked: bool = True
 ) -> None:
     """A record's "Checked on …" and "Corrected on …" with each entry (newest first).
 
-    An event's card says when it was checked in its review line (``checked=False``); a
-    corridor's panel says it here.
+    An event's card says when it was checked in its review line (``with_checked=False``);
+    a corridor's panel says it here.
     """
-    if checked and record.checked is not None:
-        checked = translate.date(record.checked)
-        st.caption(md_escape(translate("corrections.checked", date=checked)))
+    if with_checked and record.checked is not None:
+        day = translate.date(record.checked)
+        st.caption(md_escape(translate("corrections.checked", date=day)))
     if not record.corrections:
         return
     entries = tuple(reversed(record.corrections))

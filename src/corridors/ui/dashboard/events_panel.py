@@ -185,7 +185,7 @@ def _card_body(event: Event, translate: Translator, *, key_prefix: str, selected
         f"{md_escape(translate('events.sources'))}: {source_links(event.sources, translate)}"
     )
     render_status(ReviewStatus.CURATED, curated_status(event, translate))
-    render_history(event, translate, checked=False)
+    render_history(event, translate, with_checked=False)
     if selected:
         st.button(
             translate("selection.clear"),
