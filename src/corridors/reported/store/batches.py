@@ -20,7 +20,7 @@ import datetime as dt
 import re
 import stat
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
@@ -53,11 +53,18 @@ _Verdict = tuple[str | None, bool]
 
 @dataclass(frozen=True, slots=True)
 class Scan:
-    """The batches of a store (sorted by path), what was skipped, and whether any revises."""
+    """The batches of a store (sorted by path), what was skipped, and those that revise."""
 
     batches: list[Path]
     skipped: list[SkippedFile]
-    revising: bool = False
+    revising: list[Path] = field(default_factory=list)
+
+    def parameters(self) -> dict[str, list[str]]:
+        """The query parameters naming the batches: ``$files``, and ``$revising`` if any."""
+        named = {"files": [str(path) for path in self.batches]}
+        if self.revising:
+            named["revising"] = [str(path) for path in self.revising]
+        return named
 
 
 def new_batch_name() -> str:
@@ -77,13 +84,14 @@ class BatchFinder:
         batches: list[Path] = []
         skipped: list[SkippedFile] = []
         verdicts: dict[_Identity, _Verdict] = {}
-        revising = False
+        revising: list[Path] = []
         for folder in self._folders(source, skipped):
             for path in sorted(folder.glob(f"*{SUFFIX}")):
                 reason, revises = self._verdict(path, verdicts)
                 if reason is None:
                     batches.append(path)
-                    revising |= revises
+                    if revises:
+                        revising.append(path)
                 elif reason:
                     skipped.append(SkippedFile(path, reason))
         # Forget the files that are gone (after a scan of every source); one assignment, so

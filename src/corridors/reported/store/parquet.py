@@ -307,8 +307,9 @@ class ParquetStore:
         if not scan.batches:
             return {}
         rows = self._sql(
-            f"SELECT event_id, changed_at, deleted FROM ({latest_sql(resolve=scan.revising)})",  # noqa: S608 (constants only)
-            {"files": [str(path) for path in scan.batches]},
+            "SELECT event_id, changed_at, deleted FROM "  # noqa: S608 (constants only)
+            f"({latest_sql(resolve=bool(scan.revising))})",
+            scan.parameters(),
         )
         return {event_id: Stored(changed, bool(deleted)) for event_id, changed, deleted in rows}
 
@@ -319,8 +320,8 @@ class ParquetStore:
             return EVENT_SCHEMA.empty_table()
         rows = self._sql(
             f"SELECT {', '.join(EVENT_SCHEMA.names)} FROM "  # noqa: S608 (constants only)
-            f"({latest_sql(resolve=scan.revising)}) WHERE list_contains($ids, event_id)",
-            {"files": [str(path) for path in scan.batches], "ids": ids},
+            f"({latest_sql(resolve=bool(scan.revising))}) WHERE list_contains($ids, event_id)",
+            {**scan.parameters(), "ids": ids},
         )
         return pa.Table.from_pylist(
             [dict(zip(EVENT_SCHEMA.names, row, strict=True)) for row in rows], schema=EVENT_SCHEMA
@@ -339,7 +340,7 @@ class ParquetStore:
         if not files:
             return []
         conditions = ["TRUE"]
-        parameters: dict[str, Any] = {"files": [str(path) for path in files], **extra}
+        parameters: dict[str, Any] = {**scan.parameters(), **extra}
         if query.start is not None:
             conditions.append("date >= $start")
             parameters["start"] = query.start
@@ -363,7 +364,7 @@ class ParquetStore:
                 "longitude BETWEEN $west AND $east AND latitude BETWEEN $south AND $north"
             )
             parameters.update(zip(("west", "south", "east", "north"), query.bounds, strict=True))
-        events = events_sql(resolve=scan.revising)
+        events = events_sql(resolve=bool(scan.revising))
         return self._sql(events + template.format(where=" AND ".join(conditions)), parameters)
 
 

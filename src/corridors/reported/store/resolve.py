@@ -17,10 +17,11 @@ every write atomic:
 Readers resolve each ``(source, event_id)`` to its row with the latest ``changed_at`` (a
 tombstone before a row of the same time; a row without ``changed_at``, imported before the
 store kept it, last) and leave tombstones out. Writers add a row for a stored event only
-when it is strictly newer (:func:`supersedes`), so no two live rows of an event tie. The
-resolution (a window over the events) is paid only when some batch is marked as revising
-(:data:`~corridors.reported.store.batches.REVISES_KEY`): a store that only ever added
-events is read as before.
+when it is strictly newer (:func:`supersedes`), so no two live rows of an event tie. Only
+the events named in a batch marked as revising
+(:data:`~corridors.reported.store.batches.REVISES_KEY`, the query's ``$revising``) can
+have more than one row: the others are read as they are (an anti-join on those ids), and
+only those few are ranked. A store that only ever added events is read as before.
 """
 
 from __future__ import annotations
@@ -36,9 +37,17 @@ _STORED: Final = (
     "SELECT NULL::VARCHAR AS precision, NULL::DATE AS date_added, "
     "NULL::TIMESTAMP AS changed_at, NULL::BOOLEAN AS deleted WHERE FALSE"
 )
+#: The events named by a revising batch (``$revising``).
+_REVISED: Final = "(SELECT DISTINCT source, event_id FROM read_parquet($revising))"
+#: Each event's rows as they are when no revising batch names it; its latest row otherwise.
 _LATEST: Final = (
-    " QUALIFY row_number() OVER (PARTITION BY source, event_id "
-    "ORDER BY changed_at DESC NULLS LAST, deleted DESC NULLS LAST) = 1"
+    f"WITH stored AS ({_STORED}) "  # noqa: S608 (constants only)
+    f"SELECT s.* FROM stored s ANTI JOIN {_REVISED} r "
+    "ON s.source = r.source AND s.event_id = r.event_id "
+    f"UNION ALL SELECT s.* FROM stored s SEMI JOIN {_REVISED} r "
+    "ON s.source = r.source AND s.event_id = r.event_id "
+    "QUALIFY row_number() OVER (PARTITION BY s.source, s.event_id "
+    "ORDER BY s.changed_at DESC NULLS LAST, s.deleted DESC NULLS LAST) = 1"
 )
 
 
@@ -53,9 +62,10 @@ class Stored:
 def latest_sql(*, resolve: bool) -> str:
     """A query of each event's latest row, tombstones included, from the batches ``$files``.
 
-    ``resolve`` is whether some batch revises (otherwise every row is its event's latest).
+    ``resolve`` is whether some batches revise (``$revising`` names them); otherwise every
+    row is its event's latest.
     """
-    return f"SELECT * FROM ({_STORED}){_LATEST if resolve else ''}"  # noqa: S608 (constants only)
+    return f"SELECT * FROM ({_LATEST if resolve else _STORED})"  # noqa: S608 (constants only)
 
 
 def events_sql(*, resolve: bool) -> str:
