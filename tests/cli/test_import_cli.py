@@ -1,10 +1,12 @@
-"""``corridors import``, ``corridors imports`` and ``corridors imports remove``."""
+"""``corridors import``, ``corridors imports [remove]`` and ``corridors relink``."""
 
 from __future__ import annotations
 
 import subprocess
 import zipfile
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from corridors.cli.main import main
@@ -13,6 +15,9 @@ from support.paths import FIXTURES, REPOSITORY
 IMPORT_FIXTURES = FIXTURES / "imports"
 ACLED_FILE = IMPORT_FIXTURES / "acled_sample.csv"
 GDELT_FILE = IMPORT_FIXTURES / "20250808120000.export.CSV"
+GDELT_NEXT = IMPORT_FIXTURES / "20250808121500.export.CSV"
+ACLED_REVISED = IMPORT_FIXTURES / "acled_revised.csv"
+ACLED_DELETED = IMPORT_FIXTURES / "acled_deleted.csv"
 
 
 def corridors(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
@@ -26,7 +31,8 @@ def test_import_reports_problems_by_line_and_column_and_lists_the_import(data_co
     assert f"{ACLED_FILE}, line 7, column 2 (event_date): [bad-date] '2025-02-30'" in out
     assert f"{ACLED_FILE}, line 13, column 22 (location): [not-utf8]" in out
     assert (
-        "11 rows read, 4 added, 0 already in the store, 1 repeated in the file, 6 unusable" in out
+        "11 rows read, 4 added, 0 updated, 0 kept (older or same), 1 repeated in the file, "
+        "6 unusable" in out
     )
     status, out = corridors(capsys, "import", "gdelt", str(GDELT_FILE), "--data", str(data_copy))
     assert status == 0
@@ -42,7 +48,7 @@ def test_reimport_adds_nothing(data_copy, capsys):
     corridors(capsys, "import", "gdelt", str(GDELT_FILE), "--data", str(data_copy))
     status, out = corridors(capsys, "import", "gdelt", str(GDELT_FILE), "--data", str(data_copy))
     assert status == 0
-    assert "0 added, 3 already in the store" in out
+    assert "0 added, 0 updated, 3 kept (older or same)" in out
 
 
 def test_strict_fails_and_stores_nothing(data_copy, capsys):
@@ -130,3 +136,73 @@ def test_the_store_in_a_checkout_is_git_ignored():
         check=False,
     )
     assert fixture.returncode == 1  # the fixtures themselves are committed
+
+
+def flat(out: str) -> str:
+    """The output with the table's borders and line breaks taken out."""
+    return out.replace("\n", "").replace("│", "").replace(" ", "")
+
+
+def test_a_revised_acled_export_updates_and_a_deleted_list_removes(data_copy, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "300")  # the listing's table unfolded
+    corridors(capsys, "import", "acled", str(ACLED_FILE), "--data", str(data_copy))
+    status, out = corridors(capsys, "import", "acled", str(ACLED_REVISED), "--data", str(data_copy))
+    assert status == 0
+    assert "4 rows read, 1 added, 1 updated, 2 kept (older or same)" in out
+    status, out = corridors(capsys, "imports", "--data", str(data_copy))
+    assert "acled: newest timestamp 2025-09-12 00:00:00 UTC" in out
+    status, out = corridors(
+        capsys, "import", "acled-deleted", str(ACLED_DELETED), "--data", str(data_copy)
+    )
+    assert status == 0
+    assert "2 listed, 1 removed, 1 not in the store, 0 kept (changed after their deletion)" in out
+    status, out = corridors(capsys, "imports", "--data", str(data_copy))
+    (listed,) = [line for line in out.splitlines() if ACLED_DELETED.name in line]
+    assert [cell.strip() for cell in listed.split("│")][3:5] == ["0", "1"]  # rows, deleted
+
+
+def test_a_bad_deleted_events_list_is_refused_by_line_and_field(data_copy, tmp_path, capsys):
+    path = tmp_path / "deleted.csv"
+    path.write_text("event_id_cnty,deleted_timestamp\n,1757635200\n", encoding="utf-8")
+    status, out = corridors(capsys, "import", "acled-deleted", str(path), "--data", str(data_copy))
+    assert status == 2
+    assert f"{path}, line 2, column 1 (event_id_cnty): no event id" in out
+
+
+def test_imports_lists_each_gdelt_file_and_the_newest_dateadded(data_copy, capsys):
+    corridors(capsys, "import", "gdelt", str(GDELT_FILE), "--data", str(data_copy))
+    status, out = corridors(capsys, "import", "gdelt", str(GDELT_NEXT), "--data", str(data_copy))
+    assert "3 rows read, 2 added, 0 updated, 1 kept (older or same)" in out
+    status, out = corridors(capsys, "imports", "--data", str(data_copy))
+    assert status == 0
+    assert GDELT_FILE.name in flat(out)
+    assert GDELT_NEXT.name in flat(out)
+    assert "gdelt: newest DATEADDED 2025-08-10 09:30:00 UTC" in out
+
+
+def test_relink_prints_how_many_rows_changed_links(data_copy, tmp_path, capsys):
+    path = tmp_path / "near.csv"
+    path.write_text(
+        "event_id_cnty,event_date,event_type,latitude,longitude,geo_precision\n"
+        "ARM3,2025-08-08,Protests,38.9216,46.2426,3\n"
+        "ARM1,2025-08-08,Protests,38.9216,46.2426,1\n",
+        encoding="utf-8",
+    )
+    corridors(capsys, "import", "acled", str(path), "--data", str(data_copy))
+    (batch,) = (data_copy / "imports" / "acled").glob("2*.parquet")
+    table = pq.read_table(batch)
+    index = table.schema.get_field_index("features")
+    precise = table.column("features").to_pylist()[
+        table.column("event_id").to_pylist().index("ARM1")
+    ]
+    assert "syunik-route" in precise
+    linked = [precise, precise]  # both linked as places, as before precision counted
+    pq.write_table(table.set_column(index, table.schema.field(index), pa.array(linked)), batch)
+    assert corridors(capsys, "relink", "--data", str(data_copy)) == (
+        0,
+        "relinked: 1 row(s) changed links\n",
+    )
+    assert corridors(capsys, "relink", "--data", str(data_copy)) == (
+        0,
+        "relinked: 0 row(s) changed links\n",
+    )

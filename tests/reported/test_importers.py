@@ -406,11 +406,13 @@ class FailingLinker:
     def __init__(self, linker: Linker, fail_at: int, error: BaseException) -> None:
         self.linker, self.fail_at, self.error, self.calls = linker, fail_at, error, 0
 
-    def links(self, longitude: np.ndarray, latitude: np.ndarray) -> pa.ListArray:
+    def links(
+        self, longitude: np.ndarray, latitude: np.ndarray, scopes: np.ndarray | None = None
+    ) -> pa.ListArray:
         self.calls += 1
         if self.calls == self.fail_at:
             raise self.error
-        return self.linker.links(longitude, latitude)
+        return self.linker.links(longitude, latitude, scopes)
 
 
 @pytest.mark.parametrize("error", [KeyboardInterrupt(), OSError("disk full")], ids=repr)

@@ -42,6 +42,7 @@ def rows(source: str, count: int, *, offset: int = 0) -> list[dict[str, object]]
                 "notes": f"note {index}",
                 "features": FEATURES[index % 4],
                 "cell": cell_ids([latitude], [longitude])[0].as_py(),
+                "changed_at": dt.datetime(2025, 2, 1, 12, index % 60) if index % 5 else None,
             }
         )
     return made

@@ -1,4 +1,4 @@
-"""The ``corridors import`` and ``corridors imports [remove]`` commands.
+"""The ``corridors import``, ``corridors imports [remove]`` and ``corridors relink`` commands.
 
 Kept apart from :mod:`corridors.cli.main` (which only registers them) so that the import
 commands read as one piece. Everything from a file is printed as plain text, never as
@@ -9,6 +9,7 @@ characters (terminal escape sequences) and bidi controls, which are printed esca
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from corridors.cli._common import data_parent
+from corridors.cli.revisions import ACLED_DELETED, add_relink_command, run_deleted
 from corridors.core.datasets import data_dir, imports_dir
 from corridors.core.errors import CatalogError
 from corridors.core.locking import LockError
@@ -29,16 +31,21 @@ if TYPE_CHECKING:
 
 
 def add_import_commands(commands: Any, data: list[argparse.ArgumentParser]) -> None:
-    """Register ``import`` and ``imports`` (each with the ``data`` parents)."""
+    """Register ``import``, ``imports`` and ``relink`` (each with the ``data`` parents)."""
     command = commands.add_parser(
         "import",
         parents=data,
         help="import reported events (ACLED CSV, GDELT 2.0 export, the atlas's GeoJSON)",
         description="Import a file of reported events into the data directory's imports/ "
         "store. Unusable rows are reported by file, line and column and left out; "
-        "--strict refuses the whole file instead.",
+        "--strict refuses the whole file instead. A row newer than the stored version of "
+        "its event (ACLED's timestamp) replaces it; an older or same one is kept out. "
+        f"'{ACLED_DELETED}' reads ACLED's list of deleted events (event_id_cnty, "
+        "deleted_timestamp) and removes them.",
     )
-    command.add_argument("source", choices=sorted(ReportedSource), help="the file's layout")
+    command.add_argument(
+        "source", choices=[*sorted(ReportedSource), ACLED_DELETED], help="the file's layout"
+    )
     command.add_argument("file", type=Path, help="the file (a GDELT export may be zipped)")
     command.add_argument("--strict", action="store_true", help="fail on any unusable row")
     command.set_defaults(run=_import)
@@ -53,6 +60,7 @@ def add_import_commands(commands: Any, data: list[argparse.ArgumentParser]) -> N
     )
     remove.add_argument("selector", metavar="SOURCE|FILE", help="a source name or a file")
     remove.set_defaults(run=_remove)
+    add_relink_command(commands, data)
 
 
 def _shown(text: str) -> str:
@@ -69,6 +77,8 @@ def _import(args: argparse.Namespace, console: Console) -> int:
     from corridors.reported.linker import build_linker
     from corridors.reported.store import open_store
 
+    if args.source == ACLED_DELETED:
+        return run_deleted(args, console, _shown)
     directory = data_dir(args.data)
     try:
         linker = build_linker(load_catalog(directory))
@@ -122,7 +132,8 @@ def _print_report(console: Console, report: ImportReport) -> None:
         Text(f"{_shown(report.file)} ({report.source}): "),
         Text(
             f"{report.rows_read:,} rows read, {report.added:,} added, "
-            f"{report.already_stored:,} already in the store, "
+            f"{report.updated:,} updated, "
+            f"{report.already_stored:,} kept (older or same), "
             f"{report.repeated:,} repeated in the file, {report.bad_rows:,} unusable"
         ),
     )
@@ -136,6 +147,7 @@ def _list(args: argparse.Namespace, console: Console) -> int:
     records = store.imports()
     if records:
         _print_imports(console, folder, records)
+        _print_latest(console, store.latest_changes())
     else:
         console.print(_shown(f"nothing imported in {folder}"), markup=False)
     skipped = store.skipped()
@@ -153,18 +165,35 @@ def _print_imports(console: Console, folder: Path, records: list[ImportRecord]) 
     table.add_column("source")
     table.add_column("file", overflow="fold")
     table.add_column("rows", justify="right")
+    deletions = any(record.removed for record in records)
+    if deletions:  # (a narrow terminal has no room for an empty column)
+        table.add_column("deleted", justify="right")
     for column in ("from", "to", "imported (UTC)"):
         table.add_column(column, no_wrap=True)
     for record in records:
+        counts = [f"{record.rows:,}", *([f"{record.removed:,}"] if deletions else [])]
         table.add_row(
             Text(_shown(record.source)),
             Text(_shown(record.file)),
-            f"{record.rows:,}",
+            *counts,
             record.first.isoformat(),
             record.last.isoformat(),
             f"{record.imported_at:%Y-%m-%d %H:%M:%S}",
         )
     console.print(table)
+
+
+#: What each source's ``changed_at`` is called in its own files.
+_CHANGED_AT: dict[str, str] = {ReportedSource.ACLED: "timestamp", ReportedSource.GDELT: "DATEADDED"}
+
+
+def _print_latest(console: Console, latest: dict[str, dt.datetime]) -> None:
+    """Each source's newest change: where the next download of its updates starts."""
+    for source, moment in sorted(latest.items()):
+        name = _CHANGED_AT.get(source, "change")
+        console.print(
+            Text(_shown(f"{source}: newest {name} {moment:%Y-%m-%d %H:%M:%S} UTC")),
+        )
 
 
 def _remove(args: argparse.Namespace, console: Console) -> int:

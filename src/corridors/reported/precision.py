@@ -1,26 +1,35 @@
-"""How precisely an imported event's source placed and dated it, in the source's own codes.
+"""How precisely an imported event's source placed and dated it: named, linked, counted.
 
 ACLED gives ``geo_precision`` (1: the place named; 2: near it, within its area; 3: a
 regional centre, the exact place being unknown) and ``time_precision`` (kept as a day, a
 week or a month, :class:`~corridors.data.models.ReportedPrecision`). GDELT gives
-``ActionGeo_Type`` (1: a country; 2 and 5: a first-order division, a US state or a province;
-3 and 4: a city) and the day it added the row (``DATEADDED``) beside the event's day
-(``SQLDATE``). Both are stored as they come (``geo_precision``, ``precision``,
-``date_added``, :mod:`corridors.reported.store.schema`); this module names them.
+``ActionGeo_Type`` (GDELT Event Codebook V2.0, "Geo_Type": 1 a country; 2 a US state and 5
+a first-order division elsewhere (ADM1), both at the area's centroid; 3 and 4 a city) and
+the day it added the row (``DATEADDED``) beside the event's day (``SQLDATE``). Both are
+stored as they come (``geo_precision``, ``precision``, ``date_added``,
+:mod:`corridors.reported.store.schema`); this module names them.
 
-An event is *imprecise* (:func:`is_imprecise`) when its source placed it only at a regional
-centre, a first-order division or a country, or dated it only to a week, a month or a year.
+A point that stands for an area says which country or region an event concerns, not where
+in it: the linker never ties it to a corridor near that centre (:func:`place_scopes`). An
+event is *imprecise* (:func:`is_imprecise`, :func:`imprecise_sql`) when its source placed it
+only at a regional centre, a first-order division or a country, or dated it only to a
+week, a month or a year.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import StrEnum
-from typing import Final
+from enum import IntEnum, StrEnum
+from typing import TYPE_CHECKING, Final
+
+import numpy as np
+import numpy.typing as npt
 
 from corridors.data.models import ReportedPrecision, ReportedSource
 from corridors.i18n import Translator
-from corridors.reported.store import ReportedEvent
+
+if TYPE_CHECKING:
+    from corridors.reported.store import ReportedEvent
 
 
 class PlacePrecision(StrEnum):
@@ -49,10 +58,28 @@ PLACE_CODES: Final[dict[str, dict[int, PlacePrecision]]] = {
         5: PlacePrecision.ADM1,
     },
 }
-#: Locations that stand for a wider area than the event's place.
-COARSE_PLACES: Final = frozenset(
-    {PlacePrecision.REGIONAL_CENTRE, PlacePrecision.ADM1, PlacePrecision.COUNTRY}
-)
+
+
+class PlaceScope(IntEnum):
+    """What a stored point stands for: the place itself, a region's or a country's centre."""
+
+    POINT = 0
+    REGION = 1
+    COUNTRY = 2
+
+
+#: The locations that stand for a wider area than the event's place, and which area.
+AREA_SCOPES: Final[dict[PlacePrecision, PlaceScope]] = {
+    PlacePrecision.REGIONAL_CENTRE: PlaceScope.REGION,
+    PlacePrecision.ADM1: PlaceScope.REGION,
+    PlacePrecision.COUNTRY: PlaceScope.COUNTRY,
+}
+COARSE_PLACES: Final = frozenset(AREA_SCOPES)
+#: The ``geo_precision`` codes of each source that stand for an area, not a place.
+AREA_CODES: Final[dict[str, dict[int, PlaceScope]]] = {
+    source: {code: AREA_SCOPES[place] for code, place in codes.items() if place in AREA_SCOPES}
+    for source, codes in PLACE_CODES.items()
+}
 #: Dates known to less than a day.
 COARSE_DATES: Final = frozenset(
     {ReportedPrecision.WEEK, ReportedPrecision.MONTH, ReportedPrecision.YEAR}
@@ -94,3 +121,27 @@ def precision_notes(event: ReportedEvent, translate: Translator) -> list[str]:
         added = translate.short_date(event.date_added)
         notes.append(translate("reported_precision.added", count=late, date=added))
     return notes
+
+
+def place_scopes(sources: npt.ArrayLike, codes: npt.ArrayLike) -> npt.NDArray[np.int8]:
+    """The :class:`PlaceScope` of each row, from its source and ``geo_precision`` (or null)."""
+    source_array = np.asarray(sources, dtype=object)
+    code_array = np.asarray(codes, dtype=object)
+    scopes = np.full(len(source_array), PlaceScope.POINT, dtype=np.int8)
+    for source, areas in AREA_CODES.items():
+        for code, scope in areas.items():
+            scopes[(source_array == source) & (code_array == code)] = scope
+    return scopes
+
+
+def imprecise_sql() -> str:
+    """A DuckDB condition on a stored row: its date or its place is imprecise (see above).
+
+    Only constants of this module are written into it (source names and whole numbers).
+    """
+    dates = f"coalesce(precision, '{ReportedPrecision.DAY}') <> '{ReportedPrecision.DAY}'"
+    places = [
+        f"(source = '{source}' AND list_contains({sorted(areas)}, geo_precision))"
+        for source, areas in AREA_CODES.items()
+    ]
+    return f"({' OR '.join([dates, *places])})"

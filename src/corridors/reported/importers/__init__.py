@@ -2,9 +2,10 @@
 
 :func:`import_file` reads a file chunk by chunk with its source's reader (one module per
 layout), links every valid row to the map features it concerns (:mod:`corridors.reported.linker`)
-and adds it to the store in one transaction. Unusable rows are counted and reported by
-file, line and column; ``strict`` makes any of them fail the import, which then leaves the
-store as it was.
+and adds it to the store in one transaction: a row newer than the stored version of its
+event replaces it (ACLED revises events). Unusable rows are counted and reported by file,
+line and column; ``strict`` makes any of them fail the import, which then leaves the store
+as it was. :func:`relinker` gives ``corridors relink`` the links of stored rows.
 """
 
 from __future__ import annotations
@@ -23,10 +24,17 @@ from corridors.geo.cells import cell_ids
 from corridors.reported.importers import acled, gdelt, geojson
 from corridors.reported.importers._opening import ImportFileError, OpenedFile, Progress, open_import
 from corridors.reported.importers.rows import Chunk, RowProblem, RowProblemKind, quote_value
-from corridors.reported.linker import Linker
+from corridors.reported.linker import Linker, row_links
 from corridors.reported.store import EventStore, ImportWriter
 
-__all__ = ["SOURCES", "ImportFileError", "ImportReport", "StrictImportError", "import_file"]
+__all__ = [
+    "SOURCES",
+    "ImportFileError",
+    "ImportReport",
+    "StrictImportError",
+    "import_file",
+    "relinker",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,13 +59,16 @@ class ImportReport:
     """What an import did: rows read, added, skipped, and the problems of the bad ones.
 
     ``problems`` lists the first :data:`settings.max_import_problems_listed` problems;
-    ``problem_counts`` counts them all by kind and column.
+    ``problem_counts`` counts them all by kind and column. ``updated`` rows replaced an
+    older stored version of their event; ``already_stored`` ones were kept out, the
+    store's version being as new or newer (or the row not saying when it changed).
     """
 
     source: str
     file: str
     rows_read: int = 0
     added: int = 0
+    updated: int = 0
     already_stored: int = 0
     repeated: int = 0
     bad_rows: int = 0
@@ -122,7 +133,7 @@ def import_file(
 
 def _add_chunk(chunk: Chunk, *, writer: ImportWriter, linker: Linker, report: ImportReport) -> None:
     rows, links = chunk.rows, chunk.links
-    features = linker.links(rows.column("longitude").to_numpy(), rows.column("latitude").to_numpy())
+    features = row_links(linker, rows)
     if links is not None:  # links the file names itself (the atlas's GeoJSON) come first
         features = pa.array(
             [
@@ -132,9 +143,32 @@ def _add_chunk(chunk: Chunk, *, writer: ImportWriter, linker: Linker, report: Im
             type=pa.list_(pa.string()),
         )
     cells = cell_ids(rows.column("latitude").to_numpy(), rows.column("longitude").to_numpy())
+    updated_before = writer.updated
     added = writer.add(rows.append_column("features", features).append_column("cell", cells))
+    updated = writer.updated - updated_before
     report.added += added
-    report.already_stored += rows.num_rows - added
+    report.updated += updated
+    report.already_stored += rows.num_rows - added - updated
+
+
+def relinker(linker: Linker) -> Callable[[pa.Table], pa.ListArray]:
+    """The links of stored rows for :meth:`~corridors.reported.store.EventStore.relink`.
+
+    Rows of the atlas's own GeoJSON keep their links: the file named them, and its points
+    carry no precision code that could change them.
+    """
+
+    def links(rows: pa.Table) -> pa.ListArray:
+        found = row_links(linker, rows).to_pylist()
+        stored = rows.column("features").to_pylist()
+        own = [source == geojson.SOURCE for source in rows.column("source").to_pylist()]
+        kept = [
+            before if mine else after
+            for before, after, mine in zip(stored, found, own, strict=True)
+        ]
+        return pa.array(kept, type=pa.list_(pa.string()))
+
+    return links
 
 
 def _drop_repeats(chunk: Chunk, seen: set[str], label: str) -> list[RowProblem]:

@@ -95,6 +95,12 @@ class ColumnChecker:
 
         An empty value is a problem if ``required``.
         """
+        return self.moment(name, formats, required=required).astype("datetime64[D]")
+
+    def moment(
+        self, name: str, formats: Sequence[str], *, required: bool = True
+    ) -> npt.NDArray[np.datetime64]:
+        """As :meth:`date`, to the second the value gives (a day alone: its midnight)."""
         series = pd.Series(self._raw.column(name), dtype=object).str.strip()
         parsed = pd.Series(pd.NaT, index=series.index, dtype="datetime64[s]")
         for pattern in formats:
@@ -112,7 +118,7 @@ class ColumnChecker:
             RowProblemKind.BAD_DATE,
             f"{{value}} is not a date ({wanted})",
         )
-        return parsed.to_numpy().astype("datetime64[D]")
+        return parsed.to_numpy().astype("datetime64[s]")
 
     def number(self, name: str, *, low: float, high: float, required: bool) -> FloatArray:
         """A number in ``[low, high]``; empty is ``NaN``, or a problem if ``required``."""

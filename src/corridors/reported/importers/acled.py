@@ -18,6 +18,9 @@ import math
 from collections.abc import Iterator
 from typing import Final
 
+import numpy as np
+import numpy.typing as npt
+
 from corridors.core import settings
 from corridors.data.models import ReportedPrecision, ReportedSource
 from corridors.reported.importers._checks import ColumnChecker, FloatArray, RawColumns, raw_chunks
@@ -86,6 +89,7 @@ MAPPING: Final = {
     "fatalities": "fatalities",
     "source_name": "source",
     "notes": "notes",
+    "changed_at": "timestamp",  # ACLED's last change to the row (Unix time)
 }
 #: How much of ``event_date`` ACLED knows, by ``time_precision``: 1, the day; 2, the week
 #: or weekend (the day given lies in it: kept as a week, never claimed as that day); 3, the
@@ -95,6 +99,8 @@ TIME_PRECISIONS: Final = {
     2: ReportedPrecision.WEEK,
     3: ReportedPrecision.MONTH,
 }
+#: The latest ``timestamp`` accepted (Unix time, 1 January 3000): past it, not a time.
+LATEST_TIMESTAMP: Final = 32_503_680_000
 #: Columns read besides those of :data:`MAPPING`.
 ALSO_READ: Final = ("sub_event_type",)
 #: ACLED columns not kept, and why: derived from what is kept, or detail the atlas does not
@@ -115,7 +121,6 @@ NOT_KEPT: Final = {
     "admin3": "replaced by the feature links",
     "source_scale": "detail not shown",
     "tags": "detail not shown",
-    "timestamp": "ACLED's last change, not the event's date",
 }
 #: Columns a file with a header must have.
 REQUIRED: Final = ("event_id_cnty", "event_date", "event_type", "latitude", "longitude")
@@ -247,6 +252,7 @@ def _checked(raw: RawColumns) -> Chunk:
         "source_name": check.text("source"),
         "url": [None] * len(raw),
         "notes": _verbatim(raw.column("notes")),
+        "changed_at": _moments(check.integer("timestamp", low=0, high=LATEST_TIMESTAMP)),
     }
     return check.chunk(columns)
 
@@ -259,6 +265,14 @@ def _precisions(codes: FloatArray) -> list[str | None]:
 def _precision_of(code: int) -> str | None:
     precision = TIME_PRECISIONS.get(code)
     return None if precision is None else str(precision)
+
+
+def _moments(seconds: FloatArray) -> npt.NDArray[np.datetime64]:
+    """Unix times as UTC moments (``NaN``, empty or flagged as bad: not a time)."""
+    moments = np.full(len(seconds), np.datetime64("NaT"), dtype="datetime64[s]")
+    known = ~np.isnan(seconds)
+    moments[known] = seconds[known].astype("int64").astype("datetime64[s]")
+    return moments
 
 
 def _verbatim(values: list[str]) -> list[str | None]:

@@ -76,6 +76,7 @@ MAPPING: Final = {
     "event_id": "GLOBALEVENTID",
     "date": "SQLDATE",  # the day the event happened
     "date_added": "DATEADDED",  # the day GDELT added the row (may be later)
+    "changed_at": "DATEADDED",  # ... and its time (UTC): GDELT never revises a row
     "kind": "EventRootCode",
     "event_type": "EventCode",  # the CAMEO code, e.g. "190"
     "latitude": "ActionGeo_Lat",
@@ -160,12 +161,13 @@ def _checked(raw: RawColumns) -> Chunk:
         RowProblemKind.INVALID_VALUE,
         "{value} is not an id",
     )
+    added = check.moment("DATEADDED", DATE_ADDED_FORMATS, required=False)
     columns: dict[str, object] = {
         "source": [SOURCE] * len(raw),
         "event_id": event_ids,
         "date": check.date("SQLDATE", ("%Y%m%d",)),
         "precision": [str(ReportedPrecision.DAY)] * len(raw),
-        "date_added": check.date("DATEADDED", DATE_ADDED_FORMATS, required=False),
+        "date_added": added.astype("datetime64[D]"),
         "kind": [str(GDELT_ROOT_CODES.get(code or "", ReportedKind.OTHER)) for code in root_codes],
         "event_type": check.text("EventCode"),
         "latitude": check.number("ActionGeo_Lat", low=-90, high=90, required=True),
@@ -179,5 +181,6 @@ def _checked(raw: RawColumns) -> Chunk:
         "source_name": [None] * len(raw),
         "url": check.text("SOURCEURL"),
         "notes": [None] * len(raw),
+        "changed_at": added,
     }
     return check.chunk(columns)

@@ -206,6 +206,7 @@ def _checked(raw: RawColumns) -> Chunk:
         "source_name": check.text("source_name"),
         "url": check.text("url"),
         "notes": [value or None for value in raw.column("notes")],
+        "changed_at": [None] * len(raw),
     }
     chunk = check.chunk(columns)
     return Chunk(

@@ -1,9 +1,11 @@
 """The store of imported reported events, behind one small interface.
 
 :class:`EventStore` is all the rest of the atlas knows of it: add the rows of an import
-(in a transaction that leaves the store as it was if it fails; one at a time), list and
-remove imports, report the files it skipped as not its own, and the queries the UI needs
-(counts and a paged listing under an :class:`EventQuery`).
+(in a transaction that leaves the store as it was if it fails; one at a time; a row newer
+than the stored version of its event replaces it), delete the events a source withdrew,
+recompute the feature links, list and remove imports, report the files it skipped as not
+its own, and the queries the UI needs (counts and a paged listing under an
+:class:`EventQuery`).
 :class:`~corridors.reported.store.parquet.ParquetStore` implements it with Parquet files and DuckDB;
 a server database can implement the same protocol.
 """
@@ -11,6 +13,7 @@ a server database can implement the same protocol.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +26,7 @@ from corridors.reported.store.schema import EVENT_SCHEMA, ROW_SCHEMA
 __all__ = [
     "EVENT_SCHEMA",
     "ROW_SCHEMA",
+    "Deletion",
     "EventQuery",
     "EventStore",
     "ImportRecord",
@@ -58,7 +62,10 @@ class EventQuery:
 
 @dataclass(frozen=True, slots=True)
 class ImportRecord:
-    """One import in the store: the rows one file added."""
+    """One import in the store: the rows one file added (or replaced), the events it deleted.
+
+    ``first`` and ``last`` are the dates of all of them.
+    """
 
     source: str
     file: str
@@ -67,6 +74,20 @@ class ImportRecord:
     last: dt.date
     imported_at: dt.datetime
     batch: str
+    removed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Deletion:
+    """What a list of deleted events did.
+
+    ``removed`` from the store, ``missing`` from it (never imported, or deleted already),
+    and ``newer`` (kept: the stored row changed after the deletion's time).
+    """
+
+    removed: int
+    missing: int
+    newer: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,15 +129,23 @@ class ReportedEvent:
     notes: str | None
     features: tuple[str, ...]
     cell: int | None
+    #: When the source last changed the row (UTC), when it says and the import kept it.
+    changed_at: dt.datetime | None
 
 
 class ImportWriter(Protocol):
     """Adds rows inside an import transaction."""
 
-    def add(self, rows: pa.Table) -> int:
-        """Add the rows of ``rows`` (in :data:`EVENT_SCHEMA`) whose event id the store lacks.
+    #: How many rows so far replaced an older stored version of their event.
+    updated: int
 
-        Returns the number of rows added; the others were in the store already.
+    def add(self, rows: pa.Table) -> int:
+        """Add the rows of ``rows`` (in :data:`EVENT_SCHEMA`, ``deleted`` may be left out).
+
+        A row whose event id the store lacks is added; one whose ``changed_at`` is later
+        than the stored version's (or the stored one has none) replaces it and counts in
+        :attr:`updated`; the others are kept out (the store's version is as new or newer).
+        Returns the number of rows added.
         """
 
 
@@ -135,6 +164,25 @@ class EventStore(Protocol):
     def remove(self, selector: str) -> list[ImportRecord]:
         """Remove a whole source (by its name) or the imports of a file; return them."""
 
+    def delete(self, *, source: str, file: str, deletions: Mapping[str, dt.datetime]) -> Deletion:
+        """Delete the events of ``source`` named in ``deletions`` (id -> time of deletion, UTC).
+
+        ``file`` is the list they come from. All of them or, on error, none.
+        """
+
+    def relink(self, links: Callable[[pa.Table], pa.ListArray]) -> int:
+        """Recompute every stored row's ``features`` with ``links``; return how many changed.
+
+        ``links`` is given the rows of one batch (the columns of :data:`EVENT_SCHEMA` it
+        has) and returns their feature ids, row by row.
+        """
+
+    def latest_changes(self) -> dict[str, dt.datetime]:
+        """The latest ``changed_at`` of each source's events (sources that give one)."""
+
+    def date_span(self) -> tuple[dt.date, dt.date] | None:
+        """The first and the last date of the stored events, ``None`` when there are none."""
+
     def skipped(self) -> list[SkippedFile]:
         """The files in the store's folders that look like batches but are not, left unread."""
 
@@ -149,6 +197,14 @@ class EventStore(Protocol):
 
     def counts_by_cell(self, query: EventQuery, resolution: int) -> dict[int, int]:
         """How many events match ``query``, per H3 cell of ``resolution``."""
+
+    def imprecise_by_cell(self, query: EventQuery, resolution: int) -> dict[int, int]:
+        """How many of the events :meth:`counts_by_cell` counts are imprecise, per cell.
+
+        An event is imprecise when its source knows only its week, month or year, or
+        places it only at a region's or a country's centre
+        (:func:`corridors.reported.precision.imprecise_sql`). Cells without one are left out.
+        """
 
     def counts_by_period(self, query: EventQuery, period: Period) -> list[tuple[dt.date, int]]:
         """How many events match ``query`` per week (from Monday) or month, in date order.

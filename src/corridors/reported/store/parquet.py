@@ -1,11 +1,13 @@
 """The event store as Parquet files queried with DuckDB: embedded, no server, offline.
 
 Layout: ``<root>/<source>/<batch>.parquet``, one file per import, holding the rows that
-import added (event ids new to its source) with the feature links. The file's key-value
-metadata names the imported file and when it was imported. A batch is written to a hidden
-temporary file in the same folder and renamed into place when complete, so an interrupted
-import leaves the store as it was. An import, from reading the ids already stored to that
-rename, and a removal hold the store's lock (``<root>/.corridors.lock``,
+import added (event ids new to its source, and newer versions of stored events) with the
+feature links, or the tombstones of a deleted-events list (how an event's rows resolve:
+:mod:`corridors.reported.store.resolve`). The file's key-value metadata names the imported
+file and when it was imported. A batch is written to a hidden temporary file in the same
+folder and renamed into place when complete, so an interrupted import leaves the store as
+it was. An import, from reading the ids already stored to that rename, a deletion, a
+relink and a removal hold the store's lock (``<root>/.corridors.lock``,
 :mod:`corridors.core.locking`): two imports at once add each event once. Queries read only
 the batches the store wrote (:mod:`corridors.reported.store.batches`); any other file named
 ``*.parquet`` is skipped and reported by :meth:`ParquetStore.skipped`.
@@ -19,8 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Final
@@ -33,8 +34,10 @@ from corridors.core import settings
 from corridors.core.files import open_regular
 from corridors.core.locking import exclusive
 from corridors.geo.cells import cell_resolution, parent_sql
+from corridors.reported.precision import imprecise_sql
 from corridors.reported.store import (
     EVENT_SCHEMA,
+    Deletion,
     EventQuery,
     ImportRecord,
     Period,
@@ -43,11 +46,15 @@ from corridors.reported.store import (
 )
 from corridors.reported.store.batches import (
     FILE_KEY,
+    REVISES_KEY,
     SUFFIX,
     TIME_KEY,
     BatchFinder,
     new_batch_name,
 )
+from corridors.reported.store.relinking import relink_batches
+from corridors.reported.store.resolve import Stored, events_sql, latest_sql
+from corridors.reported.store.writing import BatchWriter, publish, tombstones
 
 
 class ParquetStore:
@@ -64,7 +71,7 @@ class ParquetStore:
     # -- writing -------------------------------------------------------------------------
 
     @contextmanager
-    def writer(self, *, source: str, file: str) -> Iterator[_BatchWriter]:
+    def writer(self, *, source: str, file: str) -> Iterator[BatchWriter]:
         """A transaction adding the rows of one imported file (see the module docstring).
 
         Raises
@@ -79,20 +86,57 @@ class ParquetStore:
         batch = new_batch_name()
         final = folder / f"{batch}{SUFFIX}"
         temporary = folder / f".{batch}{SUFFIX}.tmp"
-        metadata = {FILE_KEY: file.encode(), TIME_KEY: dt.datetime.now(dt.UTC).isoformat()}
+        metadata = _metadata(file)
         with exclusive(self.root, timeout=settings.import_lock_timeout_s):
-            known = set(self._column("event_id", self._files(source)))
-            writer = _BatchWriter(temporary, known, metadata)
+            writer = BatchWriter(temporary, self._stored(source), metadata)
             try:
                 yield writer
                 writer.close()
-                if writer.added:
-                    with temporary.open("rb") as written:
-                        os.fsync(written.fileno())
-                    os.replace(temporary, final)
+                if writer.added or writer.updated:
+                    publish(temporary, final)
             finally:
                 writer.close()
                 temporary.unlink(missing_ok=True)
+
+    def delete(self, *, source: str, file: str, deletions: Mapping[str, dt.datetime]) -> Deletion:
+        """Delete the events of ``source`` named in ``deletions``: one batch of tombstones.
+
+        Raises
+        ------
+        LockTimeoutError
+            As :meth:`writer`; nothing was deleted.
+
+        """
+        with exclusive(self.root, timeout=settings.import_lock_timeout_s):
+            latest = self._latest_rows(source, sorted(deletions))
+            made = tombstones(latest, deletions)
+            if made.rows.num_rows:
+                folder = self.root / source
+                batch = new_batch_name()
+                temporary = folder / f".{batch}{SUFFIX}.tmp"
+                metadata = {**_metadata(file), REVISES_KEY: b"true"}
+                try:
+                    pq.write_table(
+                        made.rows.replace_schema_metadata(metadata), temporary, compression="zstd"
+                    )
+                    publish(temporary, folder / f"{batch}{SUFFIX}")
+                finally:
+                    temporary.unlink(missing_ok=True)
+            return made.deletion
+
+    def relink(self, links: Callable[[pa.Table], pa.ListArray]) -> int:
+        """Recompute the feature links of every batch (:mod:`~corridors.reported.store.relinking`).
+
+        Raises
+        ------
+        LockTimeoutError
+            As :meth:`writer`; nothing was changed.
+
+        """
+        if not self.root.is_dir():
+            return 0
+        with exclusive(self.root, timeout=settings.import_lock_timeout_s):
+            return relink_batches(self._files(), links)
 
     def remove(self, selector: str) -> list[ImportRecord]:
         """Remove a source's imports (``selector`` is its name) or those of one file.
@@ -132,10 +176,12 @@ class ParquetStore:
         if not files:
             return []
         spans = {
-            Path(name).stem: (rows, first, last)
-            for name, rows, first, last in self._sql(
-                "SELECT filename, count(*), min(date), max(date) FROM "
-                "read_parquet($files, filename = true) GROUP BY filename",
+            Path(name).stem: (rows, removed, first, last)
+            for name, rows, removed, first, last in self._sql(
+                "SELECT filename, count(*) FILTER (WHERE deleted IS NOT TRUE), "
+                "count(*) FILTER (WHERE deleted), min(date), max(date) FROM "
+                "(SELECT * FROM read_parquet($files, filename = true, union_by_name = true) "
+                "UNION ALL BY NAME SELECT NULL::BOOLEAN AS deleted WHERE FALSE) GROUP BY filename",
                 {"files": [str(path) for path in files]},
             )
         }
@@ -143,7 +189,7 @@ class ParquetStore:
         for path in files:
             with open_regular(path) as stream:  # checked again: never blocks on a pipe
                 metadata = pq.read_schema(stream).metadata or {}
-            rows, first, last = spans[path.stem]
+            rows, removed, first, last = spans[path.stem]
             records.append(
                 ImportRecord(
                     source=path.parent.name,
@@ -153,6 +199,7 @@ class ParquetStore:
                     last=last,
                     imported_at=dt.datetime.fromisoformat(metadata[TIME_KEY].decode()),
                     batch=path.stem,
+                    removed=removed,
                 )
             )
         return sorted(records, key=lambda record: (record.source, record.imported_at))
@@ -196,6 +243,35 @@ class ParquetStore:
         )
         return {int(cell): int(count) for cell, count in rows}
 
+    def imprecise_by_cell(self, query: EventQuery, resolution: int) -> dict[int, int]:
+        """How many imprecise events match ``query``, per H3 cell of ``resolution``.
+
+        Imprecise: dated only to a week, month or year, or placed at an area's centre
+        (:func:`corridors.reported.precision.imprecise_sql`); cells without one left out.
+        """
+        parent = parent_sql("cell", resolution)
+        rows = self._where(
+            f"SELECT {parent} AS parent, count(*) FROM events "  # noqa: S608 (parent_sql writes digits, imprecise_sql constants)
+            f"WHERE {{where}} AND cell IS NOT NULL AND {imprecise_sql()} GROUP BY parent",
+            query,
+        )
+        return {int(cell): int(count) for cell, count in rows}
+
+    def latest_changes(self) -> dict[str, dt.datetime]:
+        """The latest ``changed_at`` of each source's events, for the sources giving one."""
+        rows = self._where(
+            "SELECT source, max(changed_at) FROM events WHERE {where} GROUP BY source",
+            EventQuery(),
+        )
+        return {source: latest for source, latest in rows if latest is not None}
+
+    def date_span(self) -> tuple[dt.date, dt.date] | None:
+        """The first and the last date of the stored events (``None``: there are none)."""
+        rows = self._where("SELECT min(date), max(date) FROM events WHERE {where}", EventQuery())
+        if not rows or rows[0][0] is None:
+            return None
+        return rows[0][0], rows[0][1]
+
     def counts_by_period(self, query: EventQuery, period: Period) -> list[tuple[dt.date, int]]:
         """How many events match ``query`` per week (from Monday) or month, in date order."""
         if period not in ("week", "month"):
@@ -225,11 +301,31 @@ class ParquetStore:
         """The batches the store wrote (of ``source``), checked: nothing else is read."""
         return self._finder.scan(source).batches
 
-    def _column(self, name: str, files: Sequence[Path]) -> list[Any]:
-        if not files:
-            return []
-        table = pq.ParquetDataset([str(path) for path in files]).read(columns=[name])
-        return list(table.column(name).to_pylist())
+    def _stored(self, source: str) -> dict[str, Stored]:
+        """What is known of each event stored for ``source`` (its latest row)."""
+        scan = self._finder.scan(source)
+        if not scan.batches:
+            return {}
+        rows = self._sql(
+            "SELECT event_id, changed_at, deleted FROM "  # noqa: S608 (constants only)
+            f"({latest_sql(resolve=bool(scan.revising))})",
+            scan.parameters(),
+        )
+        return {event_id: Stored(changed, bool(deleted)) for event_id, changed, deleted in rows}
+
+    def _latest_rows(self, source: str, ids: list[str]) -> pa.Table:
+        """The latest stored row (tombstones included) of each of ``ids``, in EVENT_SCHEMA."""
+        scan = self._finder.scan(source)
+        if not scan.batches or not ids:
+            return EVENT_SCHEMA.empty_table()
+        rows = self._sql(
+            f"SELECT {', '.join(EVENT_SCHEMA.names)} FROM "  # noqa: S608 (constants only)
+            f"({latest_sql(resolve=bool(scan.revising))}) WHERE list_contains($ids, event_id)",
+            {**scan.parameters(), "ids": ids},
+        )
+        return pa.Table.from_pylist(
+            [dict(zip(EVENT_SCHEMA.names, row, strict=True)) for row in rows], schema=EVENT_SCHEMA
+        )
 
     def _sql(self, sql: str, parameters: dict[str, Any]) -> list[tuple[Any, ...]]:
         cursor = self._connection.cursor()
@@ -239,11 +335,12 @@ class ParquetStore:
             cursor.close()
 
     def _where(self, template: str, query: EventQuery, **extra: object) -> list[tuple[Any, ...]]:
-        files = self._files()
+        scan = self._finder.scan()
+        files = scan.batches
         if not files:
             return []
         conditions = ["TRUE"]
-        parameters: dict[str, Any] = {"files": [str(path) for path in files], **extra}
+        parameters: dict[str, Any] = {**scan.parameters(), **extra}
         if query.start is not None:
             conditions.append("date >= $start")
             parameters["start"] = query.start
@@ -267,46 +364,9 @@ class ParquetStore:
                 "longitude BETWEEN $west AND $east AND latitude BETWEEN $south AND $north"
             )
             parameters.update(zip(("west", "south", "east", "north"), query.bounds, strict=True))
-        return self._sql(_EVENTS + template.format(where=" AND ".join(conditions)), parameters)
+        events = events_sql(resolve=bool(scan.revising))
+        return self._sql(events + template.format(where=" AND ".join(conditions)), parameters)
 
-
-class _BatchWriter:
-    """Writes an import's new rows to its temporary Parquet file."""
-
-    def __init__(self, path: Path, known: set[str], metadata: dict[bytes, Any]) -> None:
-        self._path = path
-        self._known = known
-        self._schema = EVENT_SCHEMA.with_metadata(metadata)
-        self._writer: pq.ParquetWriter | None = None
-        self.added = 0
-
-    def add(self, rows: pa.Table) -> int:
-        """Write the rows whose event id is new to the store and to this batch."""
-        keep = []
-        for event_id in rows.column("event_id").to_pylist():
-            keep.append(event_id not in self._known)
-            self._known.add(event_id)
-        new = rows.filter(pa.array(keep, type=pa.bool_())).cast(self._schema)
-        if new.num_rows:
-            if self._writer is None:
-                self._writer = pq.ParquetWriter(self._path, self._schema, compression="zstd")
-            self._writer.write_table(new)
-            self.added += new.num_rows
-        return int(new.num_rows)
-
-    def close(self) -> None:
-        """Finish the file (idempotent)."""
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
-
-
-#: The stored events: every batch by column name, a column a batch lacks (one written
-#: before the column existed, :data:`LATER_COLUMNS`) null, even when no batch has it yet.
-_EVENTS: Final = (
-    "WITH events AS (SELECT * FROM read_parquet($files, union_by_name = true) "
-    "UNION ALL BY NAME SELECT NULL::VARCHAR AS precision, NULL::DATE AS date_added WHERE FALSE) "
-)
 
 #: The columns a listing returns: the fields of :class:`ReportedEvent`.
 _LISTED: Final = tuple(field.name for field in dataclasses.fields(ReportedEvent))
@@ -316,3 +376,8 @@ def _event(row: tuple[Any, ...]) -> ReportedEvent:
     values = dict(zip(_LISTED, row, strict=True))
     values["features"] = tuple(values["features"] or ())
     return ReportedEvent(**values)
+
+
+def _metadata(file: str) -> dict[bytes, bytes]:
+    """The key-value metadata of a new batch from ``file``: the file, the time of import."""
+    return {FILE_KEY: file.encode(), TIME_KEY: dt.datetime.now(dt.UTC).isoformat().encode()}

@@ -29,14 +29,21 @@ ROW_SCHEMA: Final = pa.schema(
         pa.field("source_name", pa.string()),
         pa.field("url", pa.string()),
         pa.field("notes", pa.string()),
+        # when the source last changed the row, UTC, when it says (ACLED's ``timestamp``,
+        # GDELT's ``DATEADDED``; milliseconds: Parquet has no seconds): an import replaces
+        # a stored row only by a newer one
+        pa.field("changed_at", pa.timestamp("ms")),
     ]
 )
 
 #: Columns a batch written before they existed lacks: read as null (not recorded).
-LATER_COLUMNS: Final = frozenset({"precision", "date_added"})
+LATER_COLUMNS: Final = frozenset({"precision", "date_added", "changed_at", "deleted"})
 
-#: The columns of a stored event: an importer's row, the ids of the features it is in, and
-#: its H3 cell (:mod:`corridors.geo.cells`).
-EVENT_SCHEMA: Final = ROW_SCHEMA.append(pa.field("features", pa.list_(pa.string()))).append(
-    pa.field("cell", pa.uint64())
+#: The columns of a stored event: an importer's row, the ids of the features it is in, its
+#: H3 cell (:mod:`corridors.geo.cells`), and whether the row records the event's deletion
+#: by its source (a tombstone, :mod:`corridors.reported.store.parquet`; null: not deleted).
+EVENT_SCHEMA: Final = (
+    ROW_SCHEMA.append(pa.field("features", pa.list_(pa.string())))
+    .append(pa.field("cell", pa.uint64()))
+    .append(pa.field("deleted", pa.bool_()))
 )

@@ -10,9 +10,8 @@ from corridors.core import settings
 from corridors.core.languages import DEFAULT_LANGUAGE, available_languages
 from corridors.data.catalog import Catalog, CatalogReport
 from corridors.data.models import Event
-from corridors.data.timeline import DateRange, EventIndex, catalogue_span, filter_events
+from corridors.data.timeline import DateRange, EventIndex, filter_events
 from corridors.i18n import Translator
-from corridors.links.stories import vocabulary
 from corridors.links.view_state import PageMode
 from corridors.render.scene import SceneRequest
 from corridors.review.public import drafts_shown
@@ -32,6 +31,7 @@ from corridors.ui.dashboard.exports import render_exports
 from corridors.ui.dashboard.into_view import bring_selection_into_view
 from corridors.ui.dashboard.legend import agreement_legend_html, render_legend
 from corridors.ui.dashboard.map.panel import render_map
+from corridors.ui.dashboard.page_span import page_span, page_vocabulary
 from corridors.ui.dashboard.playback import (
     current_event,
     in_whole_page_run,
@@ -55,9 +55,9 @@ def _render_page() -> None:
     """The page: data, the link's state, then the dashboard or the presenter view."""
     report = load_report(_reader_translator())
     catalog, index = report.catalog, event_index()
-    span = catalogue_span(catalog.events)
+    span = page_span(catalog)
     session.init(span)
-    if link_sync.restore_once(vocabulary(catalog), span) and session.page_mode() is not None:
+    if link_sync.restore_once(page_vocabulary(catalog), span) and session.page_mode() is not None:
         presenter.start(catalog, span)
     session.follow_language()
     translate = Translator(st.session_state[session.LANG])
@@ -105,7 +105,8 @@ def _render_dashboard_page(
 ) -> None:
     """Header, banners, then the map beside the list or the selection."""
     catalog = report.catalog
-    render_sidebar(catalog, catalogue_span(catalog.events), translate)
+    span = page_span(catalog)
+    render_sidebar(catalog, span, translate)
     with st.container(horizontal=True, key="app-header", vertical_alignment="center", gap="small"):
         st.title(translate("app.title"), anchor=False, width="content")
         st.space("stretch")
@@ -119,7 +120,7 @@ def _render_dashboard_page(
     _render_dashboard(catalog, index, request, events, translate)
     bring_selection_into_view()
     with share:
-        link_sync.render_share(link_sync.current(catalogue_span(catalog.events)), translate)
+        link_sync.render_share(link_sync.current(span), translate)
 
 
 def _scene_request(catalog: Catalog, index: EventIndex, translate: Translator) -> SceneRequest:
@@ -181,7 +182,7 @@ def _map_and_playback(catalog: Catalog, translate: Translator, map_key: str) -> 
     framed = not in_whole_page_run()
     if framed and not session.playback().playing:
         st.rerun(scope="app")  # a click, a move or a pause: the whole page follows
-    span = catalogue_span(catalog.events)
+    span = page_span(catalog)
     if framed:
         session.init(span)  # (keys of widgets the last whole run did not draw)
     request = _scene_request(catalog, event_index(), translate)
