@@ -44,7 +44,7 @@ def test_ingest_writes_a_draft_and_its_text_and_lists_it(data_copy, capsys):
     text = (data_copy / "drafts" / f"{draft.stem}.txt").read_text(encoding="utf-8")
     assert "UNREVIEWED" in draft.read_text(encoding="utf-8")
     assert "az-nx" in out
-    assert "sources" in out  # what review must add
+    assert "Add at least one source with a web address." in out  # what review must add
     status, out = corridors(capsys, "drafts", "--data", str(data_copy))
     assert status == 0
     assert draft.stem in out

@@ -131,11 +131,12 @@ def _print_proposal(console: Console, proposal: Proposal, catalog: Catalog) -> N
 
 
 def _missing(proposal: Proposal, catalog: Catalog) -> str:
-    from corridors.ingest.draft_files import draft_file
-    from corridors.ingest.draft_record import draft_record, missing_fields
+    from corridors.i18n import Translator
+    from corridors.ingest.draft_record import draft_record
+    from corridors.review.messages import sentences
 
-    problems = missing_fields(draft_file(proposal.id), draft_record(proposal, catalog))
-    return "; ".join(f"{problem.field}: {problem.reason}" for problem in problems) or "nothing"
+    said = sentences(draft_record(proposal, catalog), Translator(DEFAULT_LANGUAGE))
+    return "\n".join(said) or "nothing"
 
 
 def _feature_label(catalog: Catalog, feature_id: str) -> str:

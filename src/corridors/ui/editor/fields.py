@@ -97,7 +97,10 @@ def render_fields(catalog: Catalog, translate: Translator) -> None:
     first.text_input(translate("editor.id"), key=_key("id"))
     second.text_input(translate("editor.date"), key=_key("date"))
     third.selectbox(
-        translate("editor.precision"), [str(p) for p in Precision], key=_key("precision")
+        translate("editor.precision"),
+        [str(p) for p in Precision],
+        format_func=lambda precision: translate(f"editor.precision_option.{precision}"),
+        key=_key("precision"),
     )
     fourth.selectbox(
         translate("editor.kind"),
