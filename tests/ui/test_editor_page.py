@@ -205,3 +205,16 @@ def test_a_draft_that_cannot_be_opened_says_why(data: Path) -> None:
     at.button(key="ed-open-broken").click().run()
     assert [e.value for e in at.error] == ["The draft could not be opened\\:"]
     assert any("drafts/broken.yaml" in text and "field 'draft'" in text for text in texts(at))
+
+
+def test_the_id_follows_a_corrected_date_and_the_draft_is_renamed(data: Path) -> None:
+    at = propose(open_editor(), SEED.read_text(encoding="utf-8"))
+    first = at.text_input(key=F + "id").value
+    assert first.startswith("2025-08-07-")
+    at.button(key="ed-save").click().run()
+    at.text_input(key=F + "date").set_value("2025-08-08").run()
+    followed = at.text_input(key=F + "id").value
+    assert followed == "2025-08-08-" + first.removeprefix("2025-08-07-")
+    at.button(key="ed-save").click().run()
+    assert not at.error
+    assert sorted(p.name for p in (data / "drafts").glob("*.yaml")) == [f"{followed}.yaml"]

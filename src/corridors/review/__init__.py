@@ -12,7 +12,13 @@ names below are what the editor and the public app use of it.
 """
 
 from corridors.ingest.budget import OverBudgetError
-from corridors.ingest.draft_files import DraftError, draft_file, drop_draft, list_drafts
+from corridors.ingest.draft_files import (
+    DraftError,
+    dated_id,
+    draft_file,
+    drop_draft,
+    list_drafts,
+)
 from corridors.ingest.draft_record import DraftRecord, draft_record, missing_fields
 from corridors.ingest.propose import propose
 from corridors.ingest.reading import Article, ArticleError, article_from_text
@@ -32,6 +38,7 @@ __all__ = [
     "OpenDraft",
     "OverBudgetError",
     "article_from_text",
+    "dated_id",
     "draft_file",
     "draft_record",
     "drop_draft",

@@ -270,6 +270,7 @@ def _save(catalog: Catalog) -> None:
         st.session_state[OUTCOME] = Outcome("editor.not_saved", problems=_lines(error))
         return
     st.session_state[DRAFT], st.session_state[OPENED_AS] = draft, str(draft.record["id"])
+    fields.show_id(str(draft.record["id"]))
     st.session_state[OUTCOME] = Outcome("editor.saved", (("path", str(path)),))
 
 
