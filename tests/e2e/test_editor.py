@@ -22,7 +22,7 @@ from support.paths import FIXTURES
 pytestmark = pytest.mark.e2e
 
 SEED = FIXTURES / "ingest" / "news-article-ar.txt"
-EVENT_ID = "2025-08-08-editor-browser-check"
+EVENT_ID = "2025-08-07-editor-browser-check"  # the seed article's date: the id follows it
 #: A word no other event holds, to find the published event by the list search.
 MARKER = "Quillfeather"
 FIELDS = {

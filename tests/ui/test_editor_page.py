@@ -99,12 +99,12 @@ def test_publish_refuses_an_incomplete_draft_saying_what_to_do(data: Path) -> No
 def test_publish_accepts_a_complete_draft(data: Path) -> None:
     at = propose(open_editor(), SEED.read_text(encoding="utf-8"))
     fill(at, COMPLETE)
-    at.text_input(key=F + "id").set_value("2025-08-08-washington-editor-test")
+    at.text_input(key=F + "id").set_value("2025-08-07-washington-editor-test")
     at.button(key="ed-publish").click().run()
     assert not at.error
-    assert "Published 2025\\-08\\-08\\-washington\\-editor\\-test" in at.success[0].value
+    assert "Published 2025\\-08\\-07\\-washington\\-editor\\-test" in at.success[0].value
     events = yaml.safe_load((data / "events.yaml").read_text(encoding="utf-8"))
-    event = next(e for e in events if e["id"] == "2025-08-08-washington-editor-test")
+    event = next(e for e in events if e["id"] == "2025-08-07-washington-editor-test")
     assert event["date"] == "2025-08-07"
     assert "az-nx" in event["features"]
     assert event["sources"] == [
@@ -132,11 +132,11 @@ def test_provision_links_are_accepted_rejected_or_added_and_published(data: Path
     assert saved["provisions"] == []
     at.multiselect(key=F + "provisions").set_value(["statement-2020-11-10/9"]).run()  # added
     fill(at, COMPLETE)
-    at.text_input(key=F + "id").set_value("2025-08-08-washington-provisions")
+    at.text_input(key=F + "id").set_value("2025-08-07-washington-provisions")
     at.button(key="ed-publish").click().run()
     assert not at.error
     events = yaml.safe_load((data / "events.yaml").read_text(encoding="utf-8"))
-    event = next(e for e in events if e["id"] == "2025-08-08-washington-provisions")
+    event = next(e for e in events if e["id"] == "2025-08-07-washington-provisions")
     assert event["provisions"] == ["statement-2020-11-10/9"]
 
 
