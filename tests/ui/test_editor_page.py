@@ -218,3 +218,15 @@ def test_the_id_follows_a_corrected_date_and_the_draft_is_renamed(data: Path) ->
     at.button(key="ed-save").click().run()
     assert not at.error
     assert sorted(p.name for p in (data / "drafts").glob("*.yaml")) == [f"{followed}.yaml"]
+
+
+def test_a_likely_duplicate_is_shown_beside_the_draft() -> None:
+    at = propose(open_editor(), SEED.read_text(encoding="utf-8"))
+    assert len(at.warning) == 1
+    assert "may repeat" in at.warning[0].value
+    texts_shown = [text.translate(str.maketrans("", "", "\u2068\u2069")) for text in texts(at)]
+    bold = [m.value for m in at.markdown]
+    # the draft beside each event: the summit declared on 8 August, the draft's next day
+    assert bold.count("**This draft**") == 4
+    assert "**In the catalogue\\: washington\\-joint\\-declaration**" in bold
+    assert "Why: dated within a day, both linking az-nx, syunik-route." in texts_shown

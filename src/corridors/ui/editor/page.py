@@ -51,6 +51,7 @@ from corridors.ui.common.deck_map import mount_deck_map
 from corridors.ui.common.safe import md_escape
 from corridors.ui.common.styling import apply_direction
 from corridors.ui.editor import fields
+from corridors.ui.editor.duplicates import render_duplicates
 
 #: Session state: the draft under review, the id it was opened or saved under, the last
 #: action's outcome, the editor's own language.
@@ -183,6 +184,7 @@ def _render_review(catalog: Catalog, draft: OpenDraft, translate: Translator) ->
     record = record_with(draft.record, fields.current(), catalog.actors)
     with missing_column, st.container(key="ed-missing"):
         _render_missing(record, translate)
+    render_duplicates(catalog, record, translate)
     with st.container(key="ed-fields"):
         fields.render_fields(catalog, translate)
     with st.container(horizontal=True, key="ed-actions"):
