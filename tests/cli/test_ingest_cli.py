@@ -44,7 +44,7 @@ def test_ingest_writes_a_draft_and_its_text_and_lists_it(data_copy, capsys):
     text = (data_copy / "drafts" / f"{draft.stem}.txt").read_text(encoding="utf-8")
     assert "UNREVIEWED" in draft.read_text(encoding="utf-8")
     assert "az-nx" in out
-    assert "sources" in out  # what review must add
+    assert "Add at least one source with a web address." in out  # what review must add
     status, out = corridors(capsys, "drafts", "--data", str(data_copy))
     assert status == 0
     assert draft.stem in out
@@ -194,3 +194,15 @@ def test_a_file_name_with_bidi_controls_is_shown_without_them(tmp_path):
         read_article(spoofed)
     assert "\u202e" not in str(raised.value)
     assert "reporttxt.exe: a binary file" in str(raised.value)
+
+
+def test_ingest_lists_likely_duplicates_beside_the_draft(data_copy, capsys):
+    status, out = corridors(
+        capsys, "ingest", str(SEED), "--published", "2025-08-09", "--data", str(data_copy)
+    )
+    assert status == 0
+    listing = " ".join(out[out.index("Likely duplicate") :].split())
+    assert "┃ this draft" in listing
+    assert "┃ in the catalogue" in listing
+    assert "washington-joint-declaration" in listing
+    assert "dated within a day, both linking" in listing

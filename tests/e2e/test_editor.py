@@ -14,7 +14,13 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Locator, expect
 
+from corridors.cli.main import main as corridors_main
 from corridors.core.datasets import data_dir
+from corridors.data.catalog import load_catalog
+from corridors.ingest.draft_record import draft_record
+from corridors.ingest.propose import propose
+from corridors.ingest.reading import article_from_text
+from corridors.review.storage import OpenDraft, save_reviewed
 from corridors.testing.browser import ARTIFACTS, VIEWPORT, Dashboard, deck_highlighted
 from corridors.testing.server import app_server, editor_server
 from support.paths import FIXTURES
@@ -22,7 +28,7 @@ from support.paths import FIXTURES
 pytestmark = pytest.mark.e2e
 
 SEED = FIXTURES / "ingest" / "news-article-ar.txt"
-EVENT_ID = "2025-08-08-editor-browser-check"
+EVENT_ID = "2025-08-07-editor-browser-check"  # the seed article's date: the id follows it
 #: A word no other event holds, to find the published event by the list search.
 MARKER = "Quillfeather"
 FIELDS = {
@@ -109,5 +115,44 @@ def test_seed_article_to_a_published_event_found_in_the_public_app(
             expect(row).to_be_visible()
             expect(row).to_contain_text(FIELDS["ed_f_title_en"])
             expect(atlas.page.locator('[class*="st-key-list-row-"]')).to_have_count(1)
+        finally:
+            context.close()
+
+
+#: A word no other event holds, for the event published while the public app runs.
+LIVE_MARKER = "Wrenfield"
+
+
+def a_complete_draft(directory: Path) -> str:
+    """The seed article's draft, completed as a reviewer would, saved in ``directory``."""
+    catalog = load_catalog(directory)
+    proposal = propose(article_from_text(SEED.read_text(encoding="utf-8")), catalog)
+    record = draft_record(proposal, catalog)
+    record.update(
+        title={"en": f"{LIVE_MARKER} check of the summit", "ar": "مراجعة القمة"},
+        summary={"en": FIELDS["ed_f_summary_en"], "ar": FIELDS["ed_f_summary_ar"]},
+        sources=[{"url": "https://example.org/live", "outlet": "Nebras", "language": "ar"}],
+    )
+    save_reviewed(directory, OpenDraft(record, proposal.article.text))
+    return str(record["id"])
+
+
+def test_an_event_published_while_the_public_app_runs_is_listed_without_a_restart(
+    browser: Browser, tmp_path: Path
+) -> None:
+    data = tmp_path / "geodata"
+    shutil.copytree(data_dir(), data)
+    draft_id = a_complete_draft(data)
+    with app_server(tmp_path / "public.log", data_dir=data) as public:
+        context = browser.new_context(viewport=VIEWPORT, locale="en-US", timezone_id="UTC")
+        try:
+            atlas = Dashboard(context.new_page(), public.url)
+            atlas.open(f"?q={LIVE_MARKER}")  # the catalogue is read and cached now
+            expect(atlas.page.locator('[class*="st-key-list-row-"]')).to_have_count(0)
+            assert corridors_main(["publish", draft_id, "--data", str(data)]) == 0
+            atlas.open(f"?q={LIVE_MARKER}")  # a new session of the same server
+            row = atlas.keyed(f"list-row-{draft_id}")
+            expect(row).to_be_visible()
+            expect(row).to_contain_text(f"{LIVE_MARKER} check of the summit")
         finally:
             context.close()

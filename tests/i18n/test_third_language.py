@@ -92,9 +92,10 @@ def test_the_editor_speaks_it_and_publishes_a_text_in_it(french: Path) -> None:
         widget.set_value(value)
     at.text_input(key=F + "source_0_url").set_value("https://example.org/article")
     at.text_input(key=F + "source_0_outlet").set_value("Nebras")
-    at.text_input(key=F + "id").set_value("2025-08-08-french-test")
+    event_id = f"{at.text_input(key=F + 'date').value}-french-test"  # the id follows the date
+    at.text_input(key=F + "id").set_value(event_id)
     at.button(key="ed-publish").click().run()
     assert not at.error, [t.value for t in at.text]
     events = yaml.safe_load((french / "events.yaml").read_text(encoding="utf-8"))
-    event = next(e for e in events if e["id"] == "2025-08-08-french-test")
+    event = next(e for e in events if e["id"] == event_id)
     assert event["title"] == {"en": "title en", "ar": "title ar", NEW: "title fr"}

@@ -25,7 +25,7 @@ def test_publish_while_the_data_directory_is_locked_says_so_and_changes_nothing(
     before = (data / "events.yaml").read_bytes()
     at = propose(open_editor(), SEED.read_text(encoding="utf-8"))
     fill(at, COMPLETE)
-    at.text_input(key=F + "id").set_value("2025-08-08-washington-locked")
+    at.text_input(key=F + "id").set_value("2025-08-07-washington-locked")
     monkeypatch.setattr(settings, "data_lock_timeout_s", 0.2)
     with (data / LOCK_FILE).open("a") as stream:
         fcntl.flock(stream, fcntl.LOCK_EX)
@@ -38,4 +38,4 @@ def test_publish_while_the_data_directory_is_locked_says_so_and_changes_nothing(
     # the lock free again, the same click publishes
     at.button(key="ed-publish").click().run()
     assert not at.error
-    assert b"2025-08-08-washington-locked" in (data / "events.yaml").read_bytes()
+    assert b"2025-08-07-washington-locked" in (data / "events.yaml").read_bytes()

@@ -84,6 +84,7 @@ def _ingest(args: argparse.Namespace, console: Console) -> int:
         return 1
     _print_proposal(console, proposal, catalog)
     console.print(Text(f"wrote {path}"))
+    _print_duplicates(console, proposal, catalog)
     if not proposal.features:
         console.print(
             Text(
@@ -130,12 +131,47 @@ def _print_proposal(console: Console, proposal: Proposal, catalog: Catalog) -> N
     console.print(evidence)
 
 
-def _missing(proposal: Proposal, catalog: Catalog) -> str:
-    from corridors.ingest.draft_files import draft_file
-    from corridors.ingest.draft_record import draft_record, missing_fields
+def _print_duplicates(console: Console, proposal: Proposal, catalog: Catalog) -> None:
+    """Each event the draft may repeat, beside the draft: compare them before publishing."""
+    from corridors.ingest.draft_record import draft_record
+    from corridors.review.duplicates import likely_duplicates
 
-    problems = missing_fields(draft_file(proposal.id), draft_record(proposal, catalog))
-    return "; ".join(f"{problem.field}: {problem.reason}" for problem in problems) or "nothing"
+    record = draft_record(proposal, catalog)
+    draft = (proposal.id, str(record["date"]), proposal.title or "(none found)")
+    for duplicate in likely_duplicates(record, catalog):
+        event = duplicate.event
+        why = "; ".join(
+            f"dated within a day, both linking {', '.join(duplicate.shared)}"
+            if reason == "date-and-features"
+            else "a similar title"
+            for reason in duplicate.reasons
+        )
+        table = Table(title=Text(f"Likely duplicate ({why}): compare before publishing"))
+        for column in ("", "this draft", "in the catalogue"):
+            table.add_column(column, overflow="fold")
+        rows = zip(
+            ("id", "date", "title", "features"),
+            (*draft, ", ".join(proposal.features)),
+            (
+                event.id,
+                event.date.isoformat(),
+                event.title[DEFAULT_LANGUAGE],
+                ", ".join(event.features),
+            ),
+            strict=True,
+        )
+        for name, ours, theirs in rows:
+            table.add_row(Text(name), Text(ours), Text(theirs))
+        console.print(table)
+
+
+def _missing(proposal: Proposal, catalog: Catalog) -> str:
+    from corridors.i18n import Translator
+    from corridors.ingest.draft_record import draft_record
+    from corridors.review.messages import sentences
+
+    said = sentences(draft_record(proposal, catalog), Translator(DEFAULT_LANGUAGE))
+    return "\n".join(said) or "nothing"
 
 
 def _feature_label(catalog: Catalog, feature_id: str) -> str:

@@ -9,6 +9,8 @@ Modules, one job each (the editor page reaches them through :mod:`corridors.revi
 - :mod:`~corridors.ingest.gazetteer`, :mod:`~corridors.ingest.matching`,
   :mod:`~corridors.ingest.lexicon`: the names and words an article is read by (with the
   Arabic and English normalisation of :mod:`corridors.core.normalise`);
+  :mod:`~corridors.ingest.homographs` keeps a name that is also an ordinary word only in
+  context;
 - :mod:`~corridors.ingest.dates`, :mod:`~corridors.ingest.kind_pick`,
   :mod:`~corridors.ingest.evidence`: the candidate dates, the event's kind, the evidence;
 - :mod:`~corridors.ingest.provision_links`: the agreement provisions an article is

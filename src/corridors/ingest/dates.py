@@ -51,6 +51,14 @@ class DateCandidate:
     how: How
 
 
+class DateRule(StrEnum):
+    """Which rule picked the event date (the editor explains it in its own language)."""
+
+    SENTENCE = "sentence"
+    PUBLISHED = "published"
+    NONE = "none"
+
+
 @dataclass(frozen=True, slots=True)
 class DatePick:
     """The event date picked among the candidates (``None`` if none), and why."""
@@ -59,6 +67,7 @@ class DatePick:
     precision: Precision
     reason: str
     candidate: DateCandidate | None
+    rule: DateRule = DateRule.SENTENCE
 
 
 class _Kind(StrEnum):
@@ -117,8 +126,10 @@ def pick_date(
             )
             return DatePick(best.date, precision, reason, best)
     if published is not None:
-        return DatePick(published, Precision.DAY, "no date in the text: the publication date", None)
-    return DatePick(None, Precision.DAY, "no date in the text and no publication date", None)
+        reason = "no date in the text: the publication date"
+        return DatePick(published, Precision.DAY, reason, None, DateRule.PUBLISHED)
+    reason = "no date in the text and no publication date"
+    return DatePick(None, Precision.DAY, reason, None, DateRule.NONE)
 
 
 # -- atoms: what each word (or group of words) may be -----------------------------------

@@ -25,6 +25,9 @@ from corridors.ingest.draft_record import DRAFTS_DIR, DraftRecord, draft_record,
 from corridors.ingest.propose import Proposal
 
 _DRAFT_ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: The date an id starts with (``2025-08-07-agreement-…``), or ``undated-`` for none.
+_DATED: Final = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|undated)-(?=.)")
+_DAY: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class DraftError(CorridorsError):
@@ -127,6 +130,19 @@ def drop_draft(directory: Path, draft_id: str) -> None:
             raise DraftError([_no_draft(draft_id)])
         record.unlink()
         (directory / article_file(draft_id)).unlink(missing_ok=True)
+
+
+def dated_id(draft_id: str, date: object) -> str:
+    """``draft_id`` starting with ``date`` when it starts with a date (or ``undated``).
+
+    Ids are built from the date and a slug (``2025-08-07-agreement-1a2b3c4d``): a corrected
+    date corrects the id. An id that starts with no date, or a value that is no day, is
+    left as it is.
+    """
+    day = str(date or "").strip()
+    if not _DAY.match(day) or not _DATED.match(draft_id):
+        return draft_id
+    return _DATED.sub(f"{day}-", draft_id, count=1)
 
 
 def check_draft_id(draft_id: str) -> str:

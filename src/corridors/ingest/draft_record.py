@@ -36,6 +36,7 @@ from corridors.data.models import (
 )
 from corridors.data.models import Event as CatalogueEvent
 from corridors.data.validate import validation_problems
+from corridors.ingest.dates import DateRule
 from corridors.ingest.evidence import Evidence
 from corridors.ingest.propose import Proposal
 
@@ -76,8 +77,12 @@ class DraftInfo(_Strict):
     input: str
     published: Date | None = None
     date_reason: str
+    #: Which rule picked the date (``sentence``, ``published``, ``none``); absent in older drafts.
+    date_rule: DateRule | None = None
     dates: tuple[DateEntry, ...] = ()
     kind_reason: str
+    #: Each kind whose keywords were found, and their weight; absent in older drafts.
+    kind_weights: dict[EventKind, int] = Field(default_factory=dict)
     actor_ids: tuple[FeatureId, ...] = ()
     evidence: tuple[EvidenceEntry, ...] = ()
 
@@ -122,8 +127,10 @@ def draft_record(proposal: Proposal, catalog: Catalog) -> dict[str, Any]:
             "input": proposal.article.name,
             "published": proposal.published.isoformat() if proposal.published else None,
             "date_reason": proposal.date.reason,
+            "date_rule": str(proposal.date.rule),
             "dates": [_date_entry(proposal, index) for index in range(len(proposal.dates))],
             "kind_reason": proposal.kind.reason,
+            "kind_weights": dict(proposal.kind.weights),
             "actor_ids": list(proposal.actors),
             "evidence": [_evidence_entry(e) for e in proposal.evidence],
         },

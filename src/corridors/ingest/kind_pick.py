@@ -21,6 +21,8 @@ class KindPick:
     kind: EventKind | None
     spans: tuple[tuple[int, int], ...]
     reason: str
+    #: Each kind found and its keywords' weight, the heaviest first.
+    weights: tuple[tuple[str, int], ...] = ()
 
 
 def pick_kind(text: str, text_words: list[Word], sentences: Sentences) -> KindPick:
@@ -40,5 +42,6 @@ def pick_kind(text: str, text_words: list[Word], sentences: Sentences) -> KindPi
     order = {kind: position for position, kind in enumerate(words_of.kind_order)}
     best = min(weights, key=lambda kind: (-weights[kind], order[kind]))
     spans = tuple((m.start, m.end) for m in matches if best in m.keys)
-    found = ", ".join(f"{kind} {weight}" for kind, weight in weights.most_common())
-    return KindPick(EventKind(best), spans, f"keyword weights: {found}")
+    ranked = tuple(weights.most_common())
+    found = ", ".join(f"{kind} {weight}" for kind, weight in ranked)
+    return KindPick(EventKind(best), spans, f"keyword weights: {found}", ranked)

@@ -32,6 +32,8 @@ class Lexicon:
     joiners: frozenset[str]
     #: Names that hold a feature's name but are not that feature.
     not_features: tuple[str, ...]
+    #: Normalised words that say the next name is a place ("port", «ميناء»).
+    place_words: frozenset[str]
     #: Subjects of agreement provisions ("unblocking", "transport-links") and their words.
     provision_subjects: NameIndex
 
@@ -64,5 +66,6 @@ def lexicon() -> Lexicon:
         kind_order=tuple(data["kinds"]),
         joiners=frozenset(normalise_word(word) for word in data["date_joiners"]),
         not_features=tuple(data["not_features"]),
+        place_words=frozenset(normalise_word(word) for word in data["place_words"]),
         provision_subjects=_subjects(data["provision_subjects"]),
     )

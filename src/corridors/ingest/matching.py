@@ -39,6 +39,10 @@ class Match:
     end: int
     #: Number of words matched.
     size: int
+    #: The name's normalised words, as matched.
+    reading: tuple[str, ...] = ()
+    #: Whether a word was read without an attached Arabic prefix («وكالات» as «الات»).
+    stripped: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +122,8 @@ class NameIndex:
                 entries = self._entries.get(key)
                 keys = _keys(entries, text[start : word.end]) if entries else ()
                 if keys:
-                    found.append(Match(keys, start, word.end, len(key)))
+                    written = tuple(w.norm for w in text_words[first : index + 1])
+                    found.append(Match(keys, start, word.end, len(key), key, key != written))
             paths = [path for path in longer if path in self._prefixes]
             index += 1
         return found

@@ -15,6 +15,7 @@ from corridors.ingest.budget import Budget
 from corridors.ingest.dates import DateCandidate, DatePick, find_dates, pick_date
 from corridors.ingest.evidence import Evidence, Sentences
 from corridors.ingest.gazetteer import actor_index, feature_index, widest
+from corridors.ingest.homographs import in_context
 from corridors.ingest.kind_pick import KindPick, pick_kind
 from corridors.ingest.matching import Match
 from corridors.ingest.provision_links import link_provisions
@@ -67,7 +68,8 @@ def propose(
     sentences = Sentences(text)
     day = published or article.published
     budget.check("cutting it into words and sentences")
-    features = [widest(catalog, m) for m in feature_index(catalog).find(text, text_words)]
+    named = in_context(feature_index(catalog).find(text, text_words), text_words, sentences)
+    features = [widest(catalog, m) for m in named]
     budget.check("finding the features it names")
     actors = actor_index(catalog.actors).find(text, text_words)
     budget.check("finding the actors it names")

@@ -5,14 +5,24 @@
 - :mod:`~corridors.review.fields`: the fields a reviewer corrects, to and from a draft record;
 - :mod:`~corridors.review.storage`: save a reviewed draft, publish it, read an upload
   (thin adapters over :mod:`corridors.ingest`);
-- :mod:`~corridors.review.public`: the drafts the public app may show, when started so.
+- :mod:`~corridors.review.public`: the drafts the public app may show, when started so;
+- :mod:`~corridors.review.messages`: what a draft lacks, as sentences for a reviewer;
+- :mod:`~corridors.review.explain`: why the engine picked the date and kind, in the page's
+  language;
+- :mod:`~corridors.review.duplicates`: the catalogue's events a draft may repeat.
 
 The UI reaches the article engine (:mod:`corridors.ingest`) only through this package: the
 names below are what the editor and the public app use of it.
 """
 
 from corridors.ingest.budget import OverBudgetError
-from corridors.ingest.draft_files import DraftError, draft_file, drop_draft, list_drafts
+from corridors.ingest.draft_files import (
+    DraftError,
+    dated_id,
+    draft_file,
+    drop_draft,
+    list_drafts,
+)
 from corridors.ingest.draft_record import DraftRecord, draft_record, missing_fields
 from corridors.ingest.propose import propose
 from corridors.ingest.reading import Article, ArticleError, article_from_text
@@ -32,6 +42,7 @@ __all__ = [
     "OpenDraft",
     "OverBudgetError",
     "article_from_text",
+    "dated_id",
     "draft_file",
     "draft_record",
     "drop_draft",

@@ -13,6 +13,7 @@ from typing import Any, Final
 
 from corridors.core.languages import available_languages
 from corridors.data.models import Actor
+from corridors.ingest.draft_files import dated_id
 
 #: What a source row holds, in the order of its inputs.
 SOURCE_KEYS: Final = ("url", "outlet", "language", "published")
@@ -66,14 +67,15 @@ def record_with(
 ) -> dict[str, Any]:
     """``record`` with its event fields replaced by the form's; its ``draft`` block kept.
 
-    Empty text is left out; a source row with no address, outlet or date is left out (its
+    The id follows the date (:func:`~corridors.ingest.draft_files.dated_id`). Empty text is
+    left out; a source row with no address, outlet or date is left out (its
     language alone is the form's default), a partly filled one is kept so that validation
     names what it lacks.
     """
     names = {actor.id: actor.names for actor in actors}
     chosen = [actor for actor in fields.actors if actor in names]
     updated: dict[str, Any] = {
-        "id": fields.id.strip(),
+        "id": dated_id(fields.id.strip(), fields.date),
         "date": fields.date.strip() or None,
         "precision": fields.precision,
         "kind": fields.kind or None,

@@ -34,7 +34,7 @@ from corridors.core.languages import available_languages
 from corridors.core.locking import data_lock
 from corridors.core.reading import read_data_text
 from corridors.data.models import Event
-from corridors.ingest.draft_files import DraftError, draft_file, drop_draft, load_draft
+from corridors.ingest.draft_files import DraftError, dated_id, draft_file, drop_draft, load_draft
 from corridors.ingest.draft_record import event_part, missing_fields
 
 _EVENTS = DATASETS["events"]
@@ -45,6 +45,9 @@ _BARE = frozenset({"id", "precision", "kind", "language"})
 def publish_draft(directory: Path, draft_id: str) -> Event:
     """Move draft ``draft_id`` into the catalogue; return the event published.
 
+    The event's id follows the draft's date (a date corrected by hand in the draft file
+    corrects the id the draft was saved under).
+
     Raises
     ------
     DraftError
@@ -54,6 +57,7 @@ def publish_draft(directory: Path, draft_id: str) -> Event:
     """
     with data_lock(directory):
         record = load_draft(directory, draft_id)
+        record = {**record, "id": dated_id(str(record["id"]), record.get("date"))}
         problems = missing_fields(draft_file(draft_id), record)
         if problems:
             raise DraftError(problems)

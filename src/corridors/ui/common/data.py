@@ -14,7 +14,7 @@ import streamlit as st
 from corridors.atlas import inspect_atlas
 from corridors.core import settings
 from corridors.core.cache import FilesSignature, files_signature, shared_cache
-from corridors.core.datasets import DATASETS, data_dir, imports_dir
+from corridors.core.datasets import DATASETS, STORIES_DIR, data_dir, imports_dir
 from corridors.data.catalog import CatalogReport
 from corridors.data.models import ReportedSource
 from corridors.data.playback import Milestone, milestones
@@ -25,12 +25,16 @@ from corridors.render.scene import Scene, SceneRequest, build_scene
 from corridors.reported.store import EventStore, open_store
 
 #: The cache key that makes a catalogue be read again after a data file changed (a
-#: publish from the editor).
+#: publish from the editor or ``corridors publish``, a story edited): the data files' and
+#: the stories' names, change times and sizes, a few ``stat`` calls a run.
 Signature = FilesSignature
 
 
 def _signature(directory: Path) -> Signature:
-    return files_signature(directory / name for name in DATASETS.values())
+    stories = directory / STORIES_DIR
+    story_files = sorted(stories.glob("*.yaml")) if stories.is_dir() else []
+    data_files = (directory / name for name in DATASETS.values())
+    return files_signature([*data_files, *story_files])
 
 
 @shared_cache(maxsize=settings.cached_data_dirs)

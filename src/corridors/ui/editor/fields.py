@@ -16,6 +16,7 @@ from corridors.core.languages import available_languages
 from corridors.data.catalog import Catalog
 from corridors.data.models import EventKind, Precision
 from corridors.i18n import Translator
+from corridors.review import dated_id
 from corridors.review.fields import SOURCE_KEYS, ReviewFields
 
 PREFIX: Final = "ed_f_"
@@ -57,6 +58,17 @@ def add_source() -> None:
     st.session_state[SOURCE_COUNT] = st.session_state.get(SOURCE_COUNT, 0) + 1
 
 
+def follow_date() -> None:
+    """The id follows a corrected date (a callback of the date field)."""
+    state = st.session_state
+    state[_key("id")] = dated_id(state.get(_key("id"), ""), state.get(_key("date"), ""))
+
+
+def show_id(draft_id: str) -> None:
+    """Show ``draft_id`` in the id field (call from a callback)."""
+    st.session_state[_key("id")] = draft_id
+
+
 def current() -> ReviewFields:
     """What the form holds now."""
     state = st.session_state
@@ -95,9 +107,12 @@ def render_fields(catalog: Catalog, translate: Translator) -> None:
     st.subheader(translate("editor.fields"), anchor=False)
     first, second, third, fourth = st.columns([3, 2, 1, 2])
     first.text_input(translate("editor.id"), key=_key("id"))
-    second.text_input(translate("editor.date"), key=_key("date"))
+    second.text_input(translate("editor.date"), key=_key("date"), on_change=follow_date)
     third.selectbox(
-        translate("editor.precision"), [str(p) for p in Precision], key=_key("precision")
+        translate("editor.precision"),
+        [str(p) for p in Precision],
+        format_func=lambda precision: translate(f"editor.precision_option.{precision}"),
+        key=_key("precision"),
     )
     fourth.selectbox(
         translate("editor.kind"),

@@ -36,20 +36,22 @@ from corridors.review import (
     draft_record,
     drop_draft,
     list_drafts,
-    missing_fields,
     open_draft,
     propose,
     publish_reviewed,
     read_upload,
     save_reviewed,
 )
+from corridors.review.explain import found_as, why_date, why_kind
 from corridors.review.fields import fields_of, record_with
 from corridors.review.marks import marked_html
+from corridors.review.messages import Advice, advice, say, sentences
 from corridors.ui.common.data import load_report
 from corridors.ui.common.deck_map import mount_deck_map
 from corridors.ui.common.safe import md_escape
 from corridors.ui.common.styling import apply_direction
 from corridors.ui.editor import fields
+from corridors.ui.editor.duplicates import render_duplicates
 
 #: Session state: the draft under review, the id it was opened or saved under, the last
 #: action's outcome, the editor's own language.
@@ -70,6 +72,8 @@ class Outcome:
     key: str
     values: tuple[tuple[str, str], ...] = ()
     problems: tuple[str, ...] = ()
+    #: What the reviewer must do, said in the page's language when shown.
+    advice: tuple[Advice, ...] = ()
 
 
 def render() -> None:
@@ -180,6 +184,7 @@ def _render_review(catalog: Catalog, draft: OpenDraft, translate: Translator) ->
     record = record_with(draft.record, fields.current(), catalog.actors)
     with missing_column, st.container(key="ed-missing"):
         _render_missing(record, translate)
+    render_duplicates(catalog, record, translate)
     with st.container(key="ed-fields"):
         fields.render_fields(catalog, translate)
     with st.container(horizontal=True, key="ed-actions"):
@@ -216,24 +221,35 @@ def _render_dates(info: dict[str, object], translate: Translator) -> None:
         st.dataframe(
             {
                 translate("editor.date_column"): [str(c["date"]) for c in candidates],
-                translate("editor.how_column"): [str(c["how"]) for c in candidates],
+                translate("editor.how_column"): [
+                    found_as(str(c["how"]), translate) for c in candidates
+                ],
                 translate("editor.words_column"): [str(c["text"]) for c in candidates],
             },
             hide_index=True,
         )
     record_date = st.session_state.get(f"{fields.PREFIX}date") or "-"
-    reason = str(info.get("date_reason") or "")
+    reason = why_date(info, _proposed_date(info), translate)
     st.text(translate("editor.date_picked", date=record_date, reason=reason))
-    st.text(translate("editor.kind_reason", reason=str(info.get("kind_reason") or "")))
+    st.text(translate("editor.kind_reason", reason=why_kind(info, translate)))
+
+
+def _proposed_date(info: dict[str, object]) -> str:
+    """The date the engine proposed: the value of the draft's ``date`` evidence."""
+    evidence = info.get("evidence")
+    for entry in evidence if isinstance(evidence, list) else ():
+        if isinstance(entry, dict) and entry.get("field") == "date":
+            return str(entry.get("value"))
+    return "-"
 
 
 def _render_missing(record: dict[str, object], translate: Translator) -> None:
     st.subheader(translate("editor.missing"), anchor=False)
-    problems = missing_fields(draft_file(str(record.get("id") or "draft")), dict(record))
-    if not problems:
+    advice = sentences(record, translate)
+    if not advice:
         st.success(translate("editor.complete"))
-    for problem in problems:
-        st.text(f"{problem.field}: {problem.reason}")
+    for sentence in advice:
+        st.text(sentence)
 
 
 # -- actions ----------------------------------------------------------------------------
@@ -246,17 +262,26 @@ def _reviewed(catalog: Catalog) -> OpenDraft:
 
 def _save(catalog: Catalog) -> None:
     draft = _reviewed(catalog)
+    to_do = tuple(advice(draft.record, complete=False))
+    if to_do:
+        st.session_state[OUTCOME] = Outcome("editor.not_saved", advice=to_do)
+        return
     try:
         path = save_reviewed(data_dir(), draft, replaces=st.session_state.get(OPENED_AS))
     except (DraftError, LockError) as error:
         st.session_state[OUTCOME] = Outcome("editor.not_saved", problems=_lines(error))
         return
     st.session_state[DRAFT], st.session_state[OPENED_AS] = draft, str(draft.record["id"])
+    fields.show_id(str(draft.record["id"]))
     st.session_state[OUTCOME] = Outcome("editor.saved", (("path", str(path)),))
 
 
 def _publish(catalog: Catalog) -> None:
     draft = _reviewed(catalog)
+    to_do = tuple(advice(draft.record))
+    if to_do:
+        st.session_state[OUTCOME] = Outcome("editor.not_published", advice=to_do)
+        return
     try:
         event = publish_reviewed(data_dir(), draft, replaces=st.session_state.get(OPENED_AS))
     except (DraftError, LockError) as error:
@@ -304,11 +329,12 @@ def _render_outcome(translate: Translator) -> None:
         return
     with st.container(key="ed-outcome"):
         message = translate(outcome.key, **dict(outcome.values))
-        if outcome.problems or outcome.key in ("editor.no_text", "editor.bad_published"):
+        failed = outcome.problems or outcome.advice
+        if failed or outcome.key in ("editor.no_text", "editor.bad_published"):
             st.error(md_escape(message))
         else:
             st.success(md_escape(message))
-        for line in outcome.problems:
+        for line in (*outcome.problems, *(say(item, translate) for item in outcome.advice)):
             st.text(line)
 
 
