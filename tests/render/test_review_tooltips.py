@@ -112,3 +112,13 @@ def test_the_store_holds_the_hostile_row(store: EventStore) -> None:
     """The row the tests above keep off the map is in the store, script and all."""
     (row,) = [event for event in store.page(EventQuery(), limit=10) if event.event_id == "PRE1"]
     assert row.location == f"{SCRIPT}Syunik"
+
+
+def test_a_cell_s_tooltip_says_how_many_of_its_events_are_imprecise(store: EventStore) -> None:
+    """Counted by the store for each cell drawn; said only where there are some."""
+    layer = build_reported_layer(store, EventQuery(), MapView(Camera(40.0, 45.5, 6.0), 1200, 560))
+    total = store.imprecise_by_cell(EventQuery(), 0)
+    assert sum(cell.imprecise for cell in layer.cells) == sum(total.values()) > 0
+    for cell in layer.cells:
+        said = "of them placed only to a region or country" in cell.tooltip(EN)
+        assert said == (cell.imprecise > 0)

@@ -18,7 +18,6 @@ import h3
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from corridors.core import settings
 from corridors.core.environment import DATA_DIR_ENV, IMPORTS_DIR_ENV, SHOW_DRAFTS_ENV
 from corridors.data.catalog import Catalog
 from corridors.data.export import BYTE_ORDER_MARK
@@ -117,17 +116,6 @@ def test_the_selected_cell_says_how_many_of_its_events_are_imprecise(
     at = open_app(cell=CELL, lang=lang, **AUGUST)
     panel = texts(block(at, "cell-reported"))
     assert any(line.startswith(imprecise) for line in panel[:4])
-
-
-def test_a_cell_too_full_to_count_says_so(
-    precision_folder: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Precisions are read row by row up to a limit: past it, no count, and the panel says why."""
-    monkeypatch.setenv(IMPORTS_DIR_ENV, str(precision_folder))
-    monkeypatch.setattr(settings, "imprecise_rows_counted", 3)
-    panel = texts(block(open_app(cell=CELL, **AUGUST), "cell-reported"))
-    assert "More than 3 events here\\: too many to count the imprecise ones" in panel[2]
-    assert not any("of them placed only" in line for line in panel)
 
 
 def test_the_cell_s_events_download_with_their_review_status_and_precisions(

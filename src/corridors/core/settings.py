@@ -157,10 +157,6 @@ reported_page_size: int = 20
 #: ellipsis) and shown whole on request.
 reported_note_chars: int = 200
 
-#: Most events of a selected cell whose precision its panel reads row by row (about 0.6 s
-#: on two cores for 24,000 events of a million-event store; 80,000 take 2 s). A cell holding
-#: more says so instead of a count (until the store counts imprecise events itself).
-imprecise_rows_counted: int = 25_000
 
 # --- Links (corridors.links.view_state: what a URL may carry) ---
 

@@ -84,6 +84,8 @@ class ReportedCell:
     shade: int
     outline: tuple[tuple[float, float], ...]
     place: CellPlace
+    #: How many of its events are placed only to an area or dated only to a week or longer.
+    imprecise: int = 0
 
     @property
     def fill(self) -> RGBA:
@@ -98,12 +100,13 @@ class ReportedCell:
     def tooltip(self, translate: Translator) -> str:
         """Plain-text tooltip: how many reported events, where (never the H3 id), what they are.
 
-        The events' own text is never in it: only a count, catalogue names and the line
+        The events' own text is never in it: only counts, catalogue names and the line
         saying that imported events are not reviewed by the atlas.
         """
-        count = translate("cells.tooltip", count=self.count)
-        imported = status_line(translate, ReviewStatus.IMPORTED)
-        return "\n".join([count, *self.place.lines(translate), imported])
+        lines = [translate("cells.tooltip", count=self.count), *self.place.lines(translate)]
+        if self.imprecise:
+            lines.append(translate("reported_precision.imprecise", count=self.imprecise))
+        return "\n".join([*lines, status_line(translate, ReviewStatus.IMPORTED)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +170,8 @@ def build_reported_layer(
         steps = math.ceil(math.log(len(counts) / settings.max_map_cells, CHILDREN))
         resolution = max(0, resolution - max(1, steps))
         counts = _counts_in(store, query, shown, resolution)
+    boxed = replace(query, bounds=_padded(shown, resolution)) if counts else query
+    imprecise = store.imprecise_by_cell(boxed, resolution) if counts else {}
     cells = tuple(
         ReportedCell(
             name=cell_name(cell),
@@ -174,6 +179,7 @@ def build_reported_layer(
             shade=cell_class(count),
             outline=_outline(cell),
             place=gazetteer.name(cell) if gazetteer else CellPlace(*_centre(cell)),
+            imprecise=imprecise.get(cell, 0),
         )
         for cell, count in sorted(counts.items())
     )
@@ -186,24 +192,28 @@ def build_reported_layer(
 def _counts_in(
     store: EventStore, query: EventQuery, shown: Bounds, resolution: int
 ) -> dict[int, int]:
-    """Counts of the cells whose centre is in ``shown``, each with all of its events.
-
-    The store is asked about a box wider by two cell widths, so that a cell at the edge is
-    counted whole (H3 cells do not nest exactly: a coarse cell's events may lie a little
-    outside its outline, never by a cell's width).
-    """
+    """Counts of the cells whose centre is in ``shown``, each with all of its events."""
     west, south, east, north = shown
-    margin_lat = 2 * cell_width_m(resolution) / DEGREE_M
-    latitude = min(max(abs(south), abs(north)), MAX_LATITUDE)
-    margin_lon = margin_lat / max(math.cos(math.radians(latitude)), 0.01)
-    box = (west - margin_lon, south - margin_lat, east + margin_lon, north + margin_lat)
-    counts = store.counts_by_cell(replace(query, bounds=box), resolution)
+    counts = store.counts_by_cell(replace(query, bounds=_padded(shown, resolution)), resolution)
     kept = {}
     for cell, count in counts.items():
         lat, lon = _centre(cell)
         if west <= lon <= east and south <= lat <= north:
             kept[cell] = count
     return kept
+
+
+def _padded(shown: Bounds, resolution: int) -> Bounds:
+    """``shown`` wider by two cell widths, so that a cell at the edge is counted whole.
+
+    (H3 cells do not nest exactly: a coarse cell's events may lie a little outside its
+    outline, never by a cell's width.)
+    """
+    west, south, east, north = shown
+    margin_lat = 2 * cell_width_m(resolution) / DEGREE_M
+    latitude = min(max(abs(south), abs(north)), MAX_LATITUDE)
+    margin_lon = margin_lat / max(math.cos(math.radians(latitude)), 0.01)
+    return (west - margin_lon, south - margin_lat, east + margin_lon, north + margin_lat)
 
 
 def _centre(cell: int) -> tuple[float, float]:

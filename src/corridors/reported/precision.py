@@ -18,7 +18,6 @@ week, a month or a year.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from enum import IntEnum, StrEnum
 from typing import TYPE_CHECKING, Final
 
@@ -103,11 +102,6 @@ def days_to_add(event: ReportedEvent) -> int | None:
 def is_imprecise(event: ReportedEvent) -> bool:
     """Whether the event is placed only to a wide area or dated only to a week or longer."""
     return place_precision(event) in COARSE_PLACES or event.precision in COARSE_DATES
-
-
-def imprecise_count(events: Iterable[ReportedEvent]) -> int:
-    """How many of ``events`` are imprecise (:func:`is_imprecise`)."""
-    return sum(1 for event in events if is_imprecise(event))
 
 
 def precision_notes(event: ReportedEvent, translate: Translator) -> list[str]:

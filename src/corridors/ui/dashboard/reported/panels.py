@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from corridors.core import settings
 from corridors.data.catalog import Catalog
 from corridors.data.models import Place
+from corridors.geo.cells import cell_resolution
 from corridors.i18n import Translator
 from corridors.reported.export import reported_csv
-from corridors.reported.precision import imprecise_count
 from corridors.reported.store import EventQuery, EventStore
 from corridors.ui.common.data import cell_gazetteer, event_store, imported_sources
 from corridors.ui.common.safe import md_escape
@@ -55,9 +54,10 @@ def render_feature_reported(catalog: Catalog, feature_id: str, translate: Transl
 def render_cell_reported(translate: Translator) -> None:
     """The selected cell's reported events (every one its cell counts), where, a way out.
 
-    How many of them are imprecise is counted from the cell's rows (:func:`_imprecise_line`);
-    the rows download as CSV (:func:`~corridors.reported.export.reported_csv`), read only
-    when the button is pressed.
+    The store counts how many of them are imprecise
+    (:meth:`~corridors.reported.store.EventStore.imprecise_by_cell`); the rows download as
+    CSV (:func:`~corridors.reported.export.reported_csv`), read only when the button is
+    pressed.
     """
     cell = st.session_state[session.CELL]
     if cell is None or not imported_sources():
@@ -70,7 +70,7 @@ def render_cell_reported(translate: Translator) -> None:
         st.markdown(f"**{md_escape(translate('reported.cell', count=count))}**")
         if names is not None:
             st.caption(md_escape(" · ".join(names.lines(translate))))
-        st.caption(md_escape(_imprecise_line(store, query, count, translate)))
+        st.caption(md_escape(_imprecise_line(store, query, translate)))
         st.button(
             translate("reported.clear_cell"),
             key="clear-cell",
@@ -90,14 +90,9 @@ def render_cell_reported(translate: Translator) -> None:
         render_reported_list(query, translate, key=f"cell-reported-{cell}")
 
 
-def _imprecise_line(store: EventStore, query: EventQuery, count: int, translate: Translator) -> str:
-    """How many of the cell's ``count`` events are imprecise, read from its rows.
-
-    Up to :data:`settings.imprecise_rows_counted` rows (the store has no count of them
-    yet); a cell holding more says that it is too full to count.
-    """
-    limit = settings.imprecise_rows_counted
-    if count > limit:
-        return translate("reported_precision.too_many", limit=limit)
-    imprecise = imprecise_count(store.page(query, limit=count))
-    return translate("reported_precision.imprecise", count=imprecise)
+def _imprecise_line(store: EventStore, query: EventQuery, translate: Translator) -> str:
+    """How many of the events of the query's cell are imprecise (the store counts them)."""
+    if query.cell is None:
+        return translate("reported_precision.imprecise", count=0)
+    counts = store.imprecise_by_cell(query, cell_resolution(query.cell))
+    return translate("reported_precision.imprecise", count=counts.get(query.cell, 0))
