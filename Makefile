@@ -82,8 +82,9 @@ chromium:
 		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 	}
 
+# On every core, a test module per worker (a module's browser tests share one app server).
 test: lint chromium
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 validate: $(STAMP)
 	$(BIN)/corridors validate
