@@ -18,6 +18,8 @@ from corridors.testing.browser import Dashboard
 from corridors.testing.server import app_server
 from support.reported_stores import fill_sample_store
 
+pytestmark = pytest.mark.e2e
+
 
 @pytest.fixture(scope="module")
 def server_url(tmp_path_factory: pytest.TempPathFactory, catalog: Catalog) -> Iterator[str]:
