@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from pathlib import Path
@@ -39,6 +40,18 @@ QUERIES = [
 ]
 
 
+def query_id(query: EventQuery) -> str:
+    """The query's restrictions, sets sorted: the same id in every process (test workers)."""
+    parts = []
+    for field in dataclasses.fields(query):
+        value = getattr(query, field.name)
+        if value is None:
+            continue
+        shown = sorted(value) if isinstance(value, frozenset) else value
+        parts.append(f"{field.name}={shown}")
+    return ",".join(parts) or "all"
+
+
 def matches(row: dict[str, object], query: EventQuery) -> bool:
     date = row["date"]
     assert isinstance(date, dt.date)
@@ -74,7 +87,7 @@ def in_bounds(row: dict[str, object], bounds: tuple[float, float, float, float])
     return west <= row["longitude"] <= east and south <= row["latitude"] <= north  # type: ignore[operator]
 
 
-@pytest.mark.parametrize("query", QUERIES, ids=repr)
+@pytest.mark.parametrize("query", QUERIES, ids=query_id)
 def test_counts_agree_with_the_rows_filtered_in_python(filled, query):
     store, every = filled
     expected = [row for row in every if matches(row, query)]
@@ -90,7 +103,7 @@ def test_counts_agree_with_the_rows_filtered_in_python(filled, query):
 
 
 @pytest.mark.parametrize("resolution", [3, 5, 7, 9])
-@pytest.mark.parametrize("query", QUERIES[:3], ids=repr)
+@pytest.mark.parametrize("query", QUERIES[:3], ids=query_id)
 def test_counts_by_cell_are_h3_parents_and_add_up(filled, query, resolution):
     store, every = filled
     expected: dict[str, int] = {}
@@ -152,7 +165,7 @@ def test_only_valid_cells_no_finer_than_stored_are_parsed(text, expected):
         assert cell_name(parsed) == text
 
 
-@pytest.mark.parametrize("query", QUERIES, ids=repr)
+@pytest.mark.parametrize("query", QUERIES, ids=query_id)
 def test_pages_list_the_matching_events_newest_first(filled, query):
     store, every = filled
     expected = sorted(
